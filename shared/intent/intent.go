@@ -1,0 +1,199 @@
+// Package intent classifies buyer messages into the intents of POLICY.md §2:
+// the primary intent, every intent present, the scenario and priority a
+// reply implies, and whether the message opens the customer_request
+// marketing window. The lexicon and rules are data (intents.yaml, embedded);
+// this package only evaluates them.
+package intent
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+
+	agentiq "github.com/agentiq/agentiq/shared"
+	"github.com/agentiq/agentiq/shared/phrase"
+	"github.com/agentiq/agentiq/shared/rutext"
+)
+
+//go:embed intents.yaml
+var defaultData []byte
+
+// config is the shape of intents.yaml.
+type config struct {
+	Version       int                                 `yaml:"version"`
+	FuzzyMinLen   int                                 `yaml:"fuzzy_min_len"`
+	Order         []agentiq.Intent                    `yaml:"order"`
+	Exclusive     []agentiq.Intent                    `yaml:"exclusive"`
+	WindowIntents []agentiq.Intent                    `yaml:"window_intents"`
+	Scenarios     map[agentiq.Intent]agentiq.Scenario `yaml:"scenarios"`
+	Escalation    struct {
+		Label string             `yaml:"label"`
+		From  []agentiq.Scenario `yaml:"from"`
+		To    agentiq.Scenario   `yaml:"to"`
+	} `yaml:"escalation"`
+	Concepts map[string][]string    `yaml:"concepts"`
+	Labels   map[string]phrase.Rule `yaml:"labels"`
+}
+
+// Classifier is a compiled intent lexicon. It is safe for concurrent use.
+type Classifier struct {
+	cfg    config
+	labels *phrase.Labels
+	digest string
+	isWin  map[agentiq.Intent]bool
+	isExcl map[agentiq.Intent]bool
+}
+
+// Result is the classification of one buyer message.
+type Result struct {
+	Intent   agentiq.Intent   `json:"intent"`
+	Intents  []agentiq.Intent `json:"intents"` // sorted, the primary included
+	Scenario agentiq.Scenario `json:"scenario"`
+	Priority agentiq.Priority `json:"priority"`
+	Window   agentiq.Window   `json:"window"`
+	// Evidence holds, per intent found, the words that made it hold.
+	Evidence map[agentiq.Intent]string `json:"-"`
+}
+
+// Has reports whether intent i is present.
+func (r Result) Has(i agentiq.Intent) bool { return slices.Contains(r.Intents, i) }
+
+var defaultClassifier = sync.OnceValues(func() (*Classifier, error) { return New(defaultData) })
+
+// Default returns the classifier built from the embedded intents.yaml.
+func Default() (*Classifier, error) { return defaultClassifier() }
+
+// New compiles a classifier from intents.yaml data.
+func New(data []byte) (*Classifier, error) {
+	var cfg config
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&cfg); err != nil {
+		return nil, fmt.Errorf("intent lexicon: %w", err)
+	}
+	if err := cfg.validate(); err != nil {
+		return nil, fmt.Errorf("intent lexicon: %w", err)
+	}
+	b := phrase.NewBuilder()
+	if cfg.FuzzyMinLen > 0 {
+		b.FuzzyMinLen = cfg.FuzzyMinLen
+	}
+	for name, pats := range cfg.Concepts {
+		if err := b.Concept(name, pats); err != nil {
+			return nil, fmt.Errorf("intent lexicon: %w", err)
+		}
+	}
+	var names []string
+	for _, i := range cfg.Order {
+		if i != agentiq.IntentOther {
+			names = append(names, string(i))
+		}
+	}
+	if cfg.Escalation.Label != "" {
+		names = append(names, cfg.Escalation.Label)
+	}
+	labels, err := phrase.CompileLabels(b, names, cfg.Labels)
+	if err != nil {
+		return nil, fmt.Errorf("intent lexicon: %w", err)
+	}
+	sum := sha256.Sum256(data)
+	c := &Classifier{cfg: cfg, labels: labels, digest: hex.EncodeToString(sum[:]),
+		isWin: map[agentiq.Intent]bool{}, isExcl: map[agentiq.Intent]bool{}}
+	for _, i := range cfg.WindowIntents {
+		c.isWin[i] = true
+	}
+	for _, i := range cfg.Exclusive {
+		c.isExcl[i] = true
+	}
+	return c, nil
+}
+
+func (cfg *config) validate() error {
+	if len(cfg.Order) != len(agentiq.Intents) {
+		return fmt.Errorf("order must list the %d intents of POLICY.md exactly once", len(agentiq.Intents))
+	}
+	for _, i := range agentiq.Intents {
+		if !slices.Contains(cfg.Order, i) {
+			return fmt.Errorf("order lacks intent %q", i)
+		}
+		s, ok := cfg.Scenarios[i]
+		if !ok || !s.Valid() {
+			return fmt.Errorf("intent %q has no valid scenario", i)
+		}
+	}
+	for _, list := range [][]agentiq.Intent{cfg.Exclusive, cfg.WindowIntents} {
+		for _, i := range list {
+			if !slices.Contains(agentiq.Intents, i) {
+				return fmt.Errorf("unknown intent %q", i)
+			}
+		}
+	}
+	if len(cfg.WindowIntents) == 0 {
+		return fmt.Errorf("window_intents is empty")
+	}
+	if e := cfg.Escalation; e.Label != "" && !e.To.Valid() {
+		return fmt.Errorf("escalation: unknown scenario %q", e.To)
+	}
+	return nil
+}
+
+// Digest is the SHA-256 of the lexicon data, so that a decision can name
+// the exact lexicon that produced it.
+func (c *Classifier) Digest() string { return c.digest }
+
+// Classify classifies one buyer message. Any text, however malformed or
+// long, yields a result; an empty message is "other".
+func (c *Classifier) Classify(text string) Result {
+	return c.ClassifyDoc(rutext.Analyze(text))
+}
+
+// ClassifyDoc classifies an already analysed text.
+func (c *Classifier) ClassifyDoc(d *rutext.Doc) Result {
+	hits := c.labels.Eval(c.labels.Set.Scan(d))
+	found := map[agentiq.Intent]string{}
+	grievance := false
+	for _, h := range hits {
+		if h.Label == c.cfg.Escalation.Label && h.Label != "" {
+			grievance = true
+			continue
+		}
+		found[agentiq.Intent(h.Label)] = h.Evidence
+	}
+	// An exclusive intent (thanks) only counts on its own.
+	if len(found) > 1 {
+		for i := range found {
+			if c.isExcl[i] {
+				delete(found, i)
+			}
+		}
+	}
+	r := Result{Intent: agentiq.IntentOther, Evidence: found}
+	for _, i := range c.cfg.Order {
+		if _, ok := found[i]; ok {
+			r.Intent = i
+			break
+		}
+	}
+	if len(found) == 0 {
+		found[agentiq.IntentOther] = ""
+	}
+	for i := range found {
+		r.Intents = append(r.Intents, i)
+		if c.isWin[i] {
+			r.Window = agentiq.CustomerRequest
+		}
+	}
+	slices.Sort(r.Intents)
+	r.Scenario = c.cfg.Scenarios[r.Intent]
+	if grievance && slices.Contains(c.cfg.Escalation.From, r.Scenario) {
+		r.Scenario = c.cfg.Escalation.To
+	}
+	r.Priority = r.Scenario.Priority()
+	return r
+}

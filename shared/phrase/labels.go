@@ -1,0 +1,275 @@
+package phrase
+
+import (
+	"fmt"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Rule says when a label (an intent, a content flag) holds: some Match term
+// is found and no Unless term is found in the same scope as that match.
+type Rule struct {
+	Match  []Term `yaml:"match"`
+	Unless []Term `yaml:"unless"`
+}
+
+// Term is one pattern, or several patterns that must all be found in one
+// clause, sentence or message. In YAML a bare string is a one-pattern term.
+type Term struct {
+	Pattern  string   `yaml:"p"`
+	All      []string `yaml:"all"`
+	Scope    string   `yaml:"scope"`     // clause, sentence (default for all) or message
+	MaxWords int      `yaml:"max_words"` // the term counts only in texts this short
+}
+
+// UnmarshalYAML accepts a plain string as a one-pattern term.
+func (t *Term) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		return n.Decode(&t.Pattern)
+	}
+	type plain Term
+	var p plain
+	if err := n.Decode(&p); err != nil {
+		return err
+	}
+	*t = Term(p)
+	return nil
+}
+
+type scope uint8
+
+const (
+	scopeClause scope = iota + 1
+	scopeSentence
+	scopeMessage
+)
+
+func parseScope(s string, def scope) (scope, error) {
+	switch s {
+	case "":
+		return def, nil
+	case "clause":
+		return scopeClause, nil
+	case "sentence":
+		return scopeSentence, nil
+	case "message":
+		return scopeMessage, nil
+	}
+	return 0, fmt.Errorf("unknown scope %q (want clause, sentence or message)", s)
+}
+
+type term struct {
+	pats     []int
+	all      bool
+	scope    scope
+	maxWords int
+}
+
+type rule struct {
+	match, unless []term
+}
+
+// Labels is a compiled set of rules over one pattern Set.
+type Labels struct {
+	Set   *Set
+	names []string
+	rules []rule
+}
+
+// CompileLabels compiles the rules for the given label names (in that
+// order) into b, and builds b.
+func CompileLabels(b *Builder, names []string, rules map[string]Rule) (*Labels, error) {
+	l := &Labels{names: names}
+	for _, name := range names {
+		spec, ok := rules[name]
+		if !ok {
+			return nil, fmt.Errorf("label %q has no rule", name)
+		}
+		if len(spec.Match) == 0 {
+			return nil, fmt.Errorf("label %q: no match terms", name)
+		}
+		var r rule
+		var err error
+		if r.match, err = compileTerms(b, spec.Match, scopeSentence); err != nil {
+			return nil, fmt.Errorf("label %q: match: %w", name, err)
+		}
+		if r.unless, err = compileTerms(b, spec.Unless, scopeClause); err != nil {
+			return nil, fmt.Errorf("label %q: unless: %w", name, err)
+		}
+		l.rules = append(l.rules, r)
+	}
+	for name := range rules {
+		found := false
+		for _, n := range names {
+			found = found || n == name
+		}
+		if !found {
+			return nil, fmt.Errorf("rule for unknown label %q", name)
+		}
+	}
+	set, err := b.Build()
+	if err != nil {
+		return nil, err
+	}
+	l.Set = set
+	return l, nil
+}
+
+// compileTerms compiles terms; def is the scope of a one-pattern term in an
+// unless list (where scope says how far a negation reaches) and of an all
+// term in a match list.
+func compileTerms(b *Builder, ts []Term, def scope) ([]term, error) {
+	var out []term
+	for _, t := range ts {
+		var c term
+		var err error
+		c.maxWords = t.MaxWords
+		switch {
+		case t.Pattern != "" && len(t.All) == 0:
+			id, err := b.Add(t.Pattern)
+			if err != nil {
+				return nil, err
+			}
+			c.pats = []int{id}
+			if c.scope, err = parseScope(t.Scope, def); err != nil {
+				return nil, err
+			}
+		case t.Pattern == "" && len(t.All) > 0:
+			c.all = true
+			for _, p := range t.All {
+				id, err := b.Add(p)
+				if err != nil {
+					return nil, err
+				}
+				c.pats = append(c.pats, id)
+			}
+			if c.scope, err = parseScope(t.Scope, scopeSentence); err != nil {
+				return nil, err
+			}
+		default:
+			return nil, fmt.Errorf("a term needs either p or all")
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
+// instance is one place where a term holds.
+type instance struct {
+	span               Span
+	clauseLo, clauseHi int32
+	sentLo, sentHi     int32
+}
+
+func (m *Matches) instanceOf(sp Span) instance {
+	t := m.Doc.Tokens
+	last := sp.End - 1
+	return instance{span: sp, clauseLo: t[sp.Start].Clause, clauseHi: t[last].Clause,
+		sentLo: t[sp.Start].Sentence, sentHi: t[last].Sentence}
+}
+
+func (m *Matches) instances(t term) []instance {
+	if t.maxWords > 0 && m.Doc.Words > t.maxWords {
+		return nil
+	}
+	if !t.all {
+		var out []instance
+		for _, sp := range m.spans[t.pats[0]] {
+			out = append(out, m.instanceOf(sp))
+		}
+		return out
+	}
+	// all: every pattern found within one unit of the scope.
+	unit := func(sp Span) int32 {
+		switch t.scope {
+		case scopeClause:
+			return m.Doc.Tokens[sp.Start].Clause
+		case scopeSentence:
+			return m.Doc.Tokens[sp.Start].Sentence
+		}
+		return 0
+	}
+	var out []instance
+	for _, sp0 := range m.spans[t.pats[0]] {
+		u := unit(sp0)
+		lo, hi := sp0.Start, sp0.End
+		ok := true
+		for _, p := range t.pats[1:] {
+			found := false
+			for _, sp := range m.spans[p] {
+				if unit(sp) == u {
+					lo, hi = min(lo, sp.Start), max(hi, sp.End)
+					found = true
+					break
+				}
+			}
+			if !found {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, m.instanceOf(Span{lo, hi}))
+			if t.scope == scopeMessage {
+				break
+			}
+		}
+	}
+	return out
+}
+
+func overlaps(a, b instance, s scope) bool {
+	switch s {
+	case scopeClause:
+		return a.clauseLo <= b.clauseHi && b.clauseLo <= a.clauseHi
+	case scopeSentence:
+		return a.sentLo <= b.sentHi && b.sentLo <= a.sentHi
+	}
+	return true
+}
+
+// Hit is a label that holds, with the words that made it hold.
+type Hit struct {
+	Label    string
+	Evidence string
+}
+
+// Eval returns the labels that hold in m, in the order of the names given
+// to CompileLabels.
+func (l *Labels) Eval(m *Matches) []Hit {
+	var hits []Hit
+	for i, r := range l.rules {
+		var negs []struct {
+			in instance
+			s  scope
+		}
+		for _, u := range r.unless {
+			for _, in := range m.instances(u) {
+				negs = append(negs, struct {
+					in instance
+					s  scope
+				}{in, u.scope})
+			}
+		}
+		found := false
+	terms:
+		for _, t := range r.match {
+			for _, in := range m.instances(t) {
+				voided := false
+				for _, n := range negs {
+					if overlaps(in, n.in, n.s) {
+						voided = true
+						break
+					}
+				}
+				if !voided {
+					hits = append(hits, Hit{Label: l.names[i], Evidence: m.Text(in.span)})
+					found = true
+					break terms
+				}
+			}
+		}
+		_ = found
+	}
+	return hits
+}

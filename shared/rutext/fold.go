@@ -1,0 +1,184 @@
+// Package rutext normalises and tokenises Russian buyer and seller text so
+// that the classifier and the content checks compare words, never raw
+// substrings: Unicode NFKC, case folding, ё→е, Latin/Cyrillic look-alike
+// folding, emoji and punctuation handling, word-boundary tokenisation with
+// sentence and clause boundaries, and Russian Snowball stemming.
+package rutext
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+)
+
+// fastRune reports whether r is known to be unchanged by NFKC and simple to
+// lower-case, so that the common all-Cyrillic/ASCII message skips the
+// (comparatively slow) full NFKC and case-folding passes.
+func fastRune(r rune) bool {
+	switch {
+	case r < 0x80:
+		return true
+	case r >= 0x0400 && r <= 0x045F: // basic Cyrillic, precomposed
+		return true
+	}
+	switch r {
+	case '—', '–', '«', '»', '“', '”', '„', '‘', '’', '№', '₽', '\u00a0', '−', '•', '×', '°':
+		return true
+	}
+	return false
+}
+
+// Fold returns text in the normalised form every comparison in agentiq uses:
+// NFKC, full case folding and ё→е. Invalid UTF-8 is replaced, zero-width and
+// combining decoration characters are dropped. Look-alike folding is done
+// per token by Analyze, because it depends on the script of the whole word.
+func Fold(text string) string {
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "\uFFFD")
+	}
+	fast := true
+	for _, r := range text {
+		if !fastRune(r) {
+			fast = false
+			break
+		}
+	}
+	if !fast {
+		text = slowFold(text)
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	for _, r := range text {
+		if dropRune(r) {
+			continue
+		}
+		b.WriteRune(lowerRune(r))
+	}
+	return b.String()
+}
+
+var folder = cases.Fold()
+
+// slowFold applies NFKC and full case folding. "№" is kept as is: NFKC would
+// turn it into the letters "No", which then read as a word.
+func slowFold(text string) string {
+	parts := strings.Split(text, "№")
+	for i, p := range parts {
+		parts[i] = folder.String(norm.NFKC.String(p))
+	}
+	return strings.Join(parts, "№")
+}
+
+func lowerRune(r rune) rune {
+	switch {
+	case r >= 'A' && r <= 'Z':
+		return r + ('a' - 'A')
+	case r < 0x80:
+		return r
+	case r == 'ё' || r == 'Ё':
+		return 'е'
+	case r == '\u00a0':
+		return ' '
+	case r == '−': // minus sign, often used for "−20%"
+		return '-'
+	}
+	return unicode.ToLower(r)
+}
+
+// dropRune reports characters that only hide words from a matcher: zero
+// width spaces and joiners, soft hyphens, variation selectors and combining
+// marks left over after NFKC (stress marks, decorations).
+func dropRune(r rune) bool {
+	switch {
+	case r == 0x00AD, r >= 0x200B && r <= 0x200F, r >= 0x2060 && r <= 0x2064,
+		r == 0xFEFF, r == 0x180E, r >= 0xFE00 && r <= 0xFE0F, r == 0x20E3:
+		return true
+	case r >= 0x1F3FB && r <= 0x1F3FF: // emoji skin tones
+		return true
+	case r >= 0x0300 && r < 0x0370, unicode.Is(unicode.Mn, r):
+		return true
+	}
+	return false
+}
+
+// lookAlike maps Latin letters that are drawn like Cyrillic ones (after
+// lower-casing) to their Cyrillic twin. "B", "H", "M", "T" are included for
+// their capital forms, which obfuscators use most.
+var lookAlike = map[rune]rune{
+	'a': 'а', 'b': 'в', 'c': 'с', 'e': 'е', 'h': 'н', 'k': 'к', 'm': 'м',
+	'o': 'о', 'p': 'р', 't': 'т', 'x': 'х', 'y': 'у',
+}
+
+// digitLookAlike maps digits used in place of letters inside Cyrillic words
+// ("пр0мокод", "3вонить").
+var digitLookAlike = map[rune]rune{'0': 'о', '3': 'з'}
+
+func isCyrillic(r rune) bool { return r >= 0x0400 && r <= 0x04FF }
+func isLatin(r rune) bool    { return r >= 'a' && r <= 'z' }
+
+// foldWord applies the per-word folds to a lower-cased word: look-alike
+// letters and digits inside Cyrillic words, and runs of three or more equal
+// letters collapsed to one ("скиииидка").
+func foldWord(w []rune) []rune {
+	cyr, lat := 0, 0
+	for _, r := range w {
+		switch {
+		case isCyrillic(r):
+			cyr++
+		case isLatin(r):
+			lat++
+		}
+	}
+	if cyr > 0 {
+		for i, r := range w {
+			if c, ok := lookAlike[r]; ok && lat > 0 {
+				w[i] = c
+				continue
+			}
+			if c, ok := digitLookAlike[r]; ok && i > 0 && i < len(w)-1 &&
+				isCyrillic(w[i-1]) && (isCyrillic(w[i+1]) || lookAlike[w[i+1]] != 0) {
+				w[i] = c
+			}
+		}
+	}
+	return collapseRuns(w)
+}
+
+func collapseRuns(w []rune) []rune {
+	out := w[:0]
+	for i := 0; i < len(w); {
+		j := i + 1
+		for j < len(w) && w[j] == w[i] {
+			j++
+		}
+		n := j - i
+		if n >= 3 && unicode.IsLetter(w[i]) {
+			n = 1
+		}
+		for k := 0; k < n; k++ {
+			out = append(out, w[i])
+		}
+		i = j
+	}
+	return out
+}
+
+// foldLatinLookAlike turns a short all-Latin token made only of look-alike
+// letters into Cyrillic ("c" in "c браком" typed on a Latin layout).
+func foldLatinLookAlike(s string) (string, bool) {
+	if s == "" || utf8.RuneCountInString(s) > 2 {
+		return s, false
+	}
+	var b strings.Builder
+	for _, r := range s {
+		c, ok := lookAlike[r]
+		if !ok {
+			return s, false
+		}
+		b.WriteRune(c)
+	}
+	return b.String(), true
+}
