@@ -57,8 +57,12 @@ func TestDebugCases(t *testing.T) {
 		}
 		ew := slices.Contains(x.all, "promo_request") || slices.Contains(x.all, "analog_request")
 		aw := r.Window != ""
-		if aw && !ew { wfp++ }
-		if ew && !aw { wfn++ }
+		if aw && !ew {
+			wfp++
+		}
+		if ew && !aw {
+			wfn++
+		}
 		if r.Intent != x.primary || !slices.Equal(r.Intents, x.all) {
 			fmt.Printf("%d %q\n   want %s %v got %s %v ev=%v\n", x.line, x.text, x.primary, x.all, r.Intent, r.Intents, r.Evidence)
 		}

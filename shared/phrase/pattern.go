@@ -15,7 +15,8 @@
 //	_          any one token
 //	!x !@c     one token that is not x (a single-token item, or a concept
 //	           whose patterns are all single tokens)
-//	? ! % ₽ + - ★ № €  the punctuation or symbol token itself ($$ for "$")
+//	? ! % ₽ + - ★ № € «  the punctuation or symbol token itself («
+//	           stands for any opening quote) ($$ for "$")
 //	( a | b c )  alternatives      [ a ]  optional
 //	..  ..N    skip 0–3 (or N) tokens, staying in the clause
 //	... ...N   skip 0–8 (or N) tokens, staying in the sentence
@@ -223,7 +224,7 @@ func (p *parser) item(t string) (*node, error) {
 		return &node{op: opEnd}, nil
 	case "_":
 		return p.atomNode(atom{kind: akAny}), nil
-	case "?", "!", "%", "₽", "+", "-", "★", "№", "€", "@", "#":
+	case "?", "!", "%", "₽", "+", "-", "★", "№", "€", "@", "#", "«":
 		return p.atomNode(atom{kind: akText, value: t}), nil
 	case "$$": // "$" alone is the end anchor
 		return p.atomNode(atom{kind: akText, value: "$"}), nil
@@ -276,6 +277,8 @@ func (p *parser) literal(t string) (*node, error) {
 	mode := akStem
 	fuzzy := false
 	switch {
+	case strings.HasPrefix(t, "=") && strings.HasSuffix(t, "*"):
+		return nil, p.errf("%q: = (exact form) and * (prefix) do not combine", t)
 	case strings.HasPrefix(t, "="):
 		mode, t = akText, t[1:]
 	case strings.HasSuffix(t, "*"):
@@ -290,13 +293,13 @@ func (p *parser) literal(t string) (*node, error) {
 	if len(d.Tokens) == 0 {
 		return nil, p.errf("%q has no word in it", t)
 	}
-	if mode != akStem && len(d.Tokens) != 1 {
-		return nil, p.errf("%q must be one word", t)
-	}
 	var seq []*node
-	for _, tok := range d.Tokens {
+	for i, tok := range d.Tokens {
 		a := atom{kind: mode}
 		switch {
+		case mode == akPrefix && i < len(d.Tokens)-1:
+			// "интернет-магазин*": the words before the last are exact
+			a = atom{kind: akText, value: tok.Text}
 		case mode == akText || mode == akPrefix:
 			a.value = tok.Text
 		case tok.Kind == rutext.Word || tok.Kind == rutext.Number:

@@ -14,7 +14,7 @@ const (
 	Number                 // digits, possibly with a decimal point ("1.5", "2200")
 	Emoji                  // one emoji, without variation selectors or skin tone
 	Mark                   // "?" or "!": kept, because questions and exclamations carry intent
-	Symbol                 // "%", "₽", "+", "$", "€", "★", "№", "@", "#"
+	Symbol                 // "%", "₽", "+", "$", "€", "★", "№", "@", "#", "«" (opening quote), "-" (minus)
 )
 
 // Token is one unit of normalised text.
@@ -76,6 +76,8 @@ func isEmoji(r rune) bool {
 
 func symbolOf(r rune) (string, bool) {
 	switch r {
+	case '«', '“', '„':
+		return "«", true // an opening quote: names of shops and brands follow
 	case '%', '₽', '+', '$', '€', '№', '@', '#':
 		return string(r), true
 	case '★', '☆', '⭐':
@@ -177,6 +179,11 @@ func scan(s string) []raw {
 				emit(Token{Text: string(r), Stem: string(r), Kind: Emoji})
 			}
 			spaced = false
+		case r == '"':
+			if prev == 0 && isSpaceBefore(s, i-size) {
+				emit(Token{Text: "«", Stem: "«", Kind: Symbol})
+			}
+			spaced = false
 		default:
 			if sym, ok := symbolOf(r); ok {
 				emit(Token{Text: sym, Stem: sym, Kind: Symbol})
@@ -256,7 +263,8 @@ func number(raws []raw) *Doc {
 	}
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
-		if t.Kind == Word && !t.Cyrillic && (cyrWordAt(d.Tokens, i-1) || cyrWordAt(d.Tokens, i+1)) {
+		if t.Kind == Word && !t.Cyrillic && (cyrWordAt(d.Tokens, i-1) || cyrWordAt(d.Tokens, i+1)) &&
+			!latWordAt(d.Tokens, i-1) && !latWordAt(d.Tokens, i+1) {
 			if s, ok := foldLatinLookAlike(t.Text); ok {
 				t.Text, t.Cyrillic = s, true
 			}
@@ -281,6 +289,10 @@ func cyrWordAt(ts []Token, i int) bool {
 	return i >= 0 && i < len(ts) && ts[i].Kind == Word && ts[i].Cyrillic && utf8.RuneCountInString(ts[i].Text) > 1
 }
 
+func latWordAt(ts []Token, i int) bool {
+	return i >= 0 && i < len(ts) && ts[i].Kind == Word && !ts[i].Cyrillic
+}
+
 // Texts returns the normalised text of every token, for tests and evidence.
 func (d *Doc) Texts() []string {
 	out := make([]string, len(d.Tokens))
@@ -288,4 +300,14 @@ func (d *Doc) Texts() []string {
 		out[i] = t.Text
 	}
 	return out
+}
+
+// isSpaceBefore reports whether the rune before byte offset i is a space
+// (or i is the start): a straight quote there opens a quotation.
+func isSpaceBefore(s string, i int) bool {
+	if i <= 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return unicode.IsSpace(r) || r == '(' || r == ':'
 }

@@ -1,0 +1,274 @@
+// Package lint finds the content flags of POLICY.md §3 in an outbound
+// draft: promo words, pressure, links (plain, bare, obfuscated), moves to
+// other platforms, third parties, review incentives, requests for personal
+// data, opt-out instructions and payment details. Lexicon and rules are
+// data (flags.yaml, embedded); URL finding uses mvdan.cc/xurls.
+package lint
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+	"mvdan.cc/xurls/v2"
+
+	agentiq "github.com/agentiq/agentiq/shared"
+	"github.com/agentiq/agentiq/shared/phrase"
+	"github.com/agentiq/agentiq/shared/rutext"
+)
+
+//go:embed flags.yaml
+var defaultData []byte
+
+type flagSpec struct {
+	phrase.Rule `yaml:",inline"`
+	Detectors   []string `yaml:"detectors"`
+}
+
+type config struct {
+	Version     int                       `yaml:"version"`
+	FuzzyMinLen int                       `yaml:"fuzzy_min_len"`
+	Concepts    map[string][]string       `yaml:"concepts"`
+	Flags       map[agentiq.Flag]flagSpec `yaml:"flags"`
+}
+
+// Linter is a compiled flag lexicon, safe for concurrent use.
+type Linter struct {
+	labels    *phrase.Labels
+	names     []agentiq.Flag
+	detectors map[agentiq.Flag][]detector
+	digest    string
+}
+
+// Result is the lint of one draft.
+type Result struct {
+	Flags []agentiq.Flag `json:"flags"` // sorted
+	// Evidence holds, per flag, what made it hold.
+	Evidence map[agentiq.Flag]string `json:"-"`
+}
+
+// Has reports whether flag f is present.
+func (r Result) Has(f agentiq.Flag) bool { return slices.Contains(r.Flags, f) }
+
+var defaultLinter = sync.OnceValues(func() (*Linter, error) { return New(defaultData) })
+
+// Default returns the linter built from the embedded flags.yaml.
+func Default() (*Linter, error) { return defaultLinter() }
+
+// New compiles a linter from flags.yaml data.
+func New(data []byte) (*Linter, error) {
+	var cfg config
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&cfg); err != nil {
+		return nil, fmt.Errorf("flag lexicon: %w", err)
+	}
+	b := phrase.NewBuilder()
+	if cfg.FuzzyMinLen > 0 {
+		b.FuzzyMinLen = cfg.FuzzyMinLen
+	}
+	for name, pats := range cfg.Concepts {
+		if err := b.Concept(name, pats); err != nil {
+			return nil, fmt.Errorf("flag lexicon: %w", err)
+		}
+	}
+	l := &Linter{detectors: map[agentiq.Flag][]detector{}}
+	rules := map[string]phrase.Rule{}
+	var names []string
+	for _, f := range agentiq.Flags {
+		spec, ok := cfg.Flags[f]
+		if !ok {
+			return nil, fmt.Errorf("flag lexicon: flag %q has no rule", f)
+		}
+		for _, d := range spec.Detectors {
+			fn, ok := detectors[d]
+			if !ok {
+				return nil, fmt.Errorf("flag lexicon: flag %q: unknown detector %q", f, d)
+			}
+			l.detectors[f] = append(l.detectors[f], fn)
+		}
+		if len(spec.Match) > 0 {
+			rules[string(f)] = spec.Rule
+			names = append(names, string(f))
+		}
+		l.names = append(l.names, f)
+	}
+	for f := range cfg.Flags {
+		if !slices.Contains(agentiq.Flags, f) {
+			return nil, fmt.Errorf("flag lexicon: unknown flag %q", f)
+		}
+	}
+	labels, err := phrase.CompileLabels(b, names, rules)
+	if err != nil {
+		return nil, fmt.Errorf("flag lexicon: %w", err)
+	}
+	l.labels = labels
+	sum := sha256.Sum256(data)
+	l.digest = hex.EncodeToString(sum[:])
+	return l, nil
+}
+
+// Digest is the SHA-256 of the lexicon data.
+func (l *Linter) Digest() string { return l.digest }
+
+// Lint flags one draft. Any text yields a result.
+func (l *Linter) Lint(text string) Result {
+	return l.LintDoc(text, rutext.Analyze(text))
+}
+
+// LintDoc flags a draft whose analysis is already at hand.
+func (l *Linter) LintDoc(text string, d *rutext.Doc) Result {
+	r := Result{Evidence: map[agentiq.Flag]string{}}
+	for _, h := range l.labels.Eval(l.labels.Set.Scan(d)) {
+		r.Evidence[agentiq.Flag(h.Label)] = h.Evidence
+	}
+	var folded string
+	for _, f := range l.names {
+		if _, ok := r.Evidence[f]; ok {
+			continue
+		}
+		for _, det := range l.detectors[f] {
+			if folded == "" {
+				folded = rutext.Fold(text)
+			}
+			if ev := det(folded, d); ev != "" {
+				r.Evidence[f] = ev
+				break
+			}
+		}
+	}
+	for f := range r.Evidence {
+		r.Flags = append(r.Flags, f)
+	}
+	slices.Sort(r.Flags)
+	if r.Flags == nil {
+		r.Flags = []agentiq.Flag{}
+	}
+	return r
+}
+
+// detector finds one kind of thing in the folded text or its tokens and
+// returns what it found, or "".
+type detector func(folded string, d *rutext.Doc) string
+
+var detectors = map[string]detector{
+	"url":          findURL,
+	"handle":       findHandle,
+	"card_number":  findCardNumber,
+	"bank_account": findBankAccount,
+}
+
+// tlds are the endings undone from "site . ru" obfuscation; xurls itself
+// knows every real TLD.
+const tlds = `ru|рф|com|net|org|me|su|io|ly|by|kz|ua|info|biz|shop|site|online|store|pro|app|link|cc|to|gg|tv|club|top|xyz`
+
+var deobfuscations = []struct {
+	re   *regexp.Regexp
+	repl string
+}{
+	{regexp.MustCompile(`h[x*]{2}p(s?)\s*:\s*/\s*/`), "http$1://"},
+	{regexp.MustCompile(`\s*(\[\s*(\.|dot|точка|тчк)\s*\]|\(\s*(\.|dot|точка|тчк)\s*\)|\{\s*(\.|dot|точка)\s*\}|<\s*(\.|dot)\s*>)\s*`), "."},
+	{regexp.MustCompile(`([\p{L}\p{N}])(\s+\.\s*|\s*\.\s+)(` + tlds + `)([^\p{L}\p{N}]|$)`), "$1.$3$4"},
+	{regexp.MustCompile(`([\p{L}\p{N}])\s*/\s*([\p{L}\p{N}_]+)`), "$1/$2"},
+}
+
+var relaxedURL = xurls.Relaxed()
+
+// notLinks are file names that look like domains (".zip" and ".mov" are
+// real top-level domains, but in a chat they are attachments).
+var notLinks = regexp.MustCompile(`^[^/]+\.(zip|mov)$`)
+
+func findURL(folded string, _ *rutext.Doc) string {
+	text := folded
+	for _, d := range deobfuscations {
+		text = d.re.ReplaceAllString(text, d.repl)
+	}
+	for _, m := range relaxedURL.FindAllString(text, 8) {
+		if !notLinks.MatchString(m) {
+			return m
+		}
+	}
+	return ""
+}
+
+var handleRe = regexp.MustCompile(`(?:^|[^\p{L}\p{N}_.@])(@[a-z0-9_]{3,32})`)
+
+func findHandle(folded string, _ *rutext.Doc) string {
+	if m := handleRe.FindStringSubmatch(folded); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
+// digitRuns returns, per sentence, runs of consecutive number tokens as
+// their digits joined, with the number of tokens in each run.
+func digitRuns(d *rutext.Doc, yield func(digits string, parts int) bool) {
+	var b strings.Builder
+	parts := 0
+	flush := func() bool {
+		ok := true
+		if parts > 0 {
+			ok = yield(b.String(), parts)
+		}
+		b.Reset()
+		parts = 0
+		return ok
+	}
+	for i, t := range d.Tokens {
+		if t.Kind != rutext.Number || strings.Contains(t.Text, ".") ||
+			parts > 0 && d.Tokens[i-1].Sentence != t.Sentence {
+			if !flush() {
+				return
+			}
+			if t.Kind != rutext.Number || strings.Contains(t.Text, ".") {
+				continue
+			}
+		}
+		b.WriteString(t.Text)
+		parts++
+	}
+	flush()
+}
+
+// findCardNumber finds 13–19 digits written as one number or in groups of
+// at most six digits ("2200 7001 2345 6789"); phone numbers have 11.
+func findCardNumber(_ string, d *rutext.Doc) string {
+	found := ""
+	digitRuns(d, func(digits string, parts int) bool {
+		if n := len(digits); n >= 13 && n <= 19 && (parts == 1 || n/parts <= 6) {
+			found = maskDigits(digits)
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// findBankAccount finds a 20-digit Russian account number.
+func findBankAccount(_ string, d *rutext.Doc) string {
+	found := ""
+	digitRuns(d, func(digits string, _ int) bool {
+		if len(digits) == 20 {
+			found = maskDigits(digits)
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// maskDigits keeps only the last four digits: evidence must not copy
+// payment details into logs and audit records.
+func maskDigits(s string) string {
+	if len(s) <= 4 {
+		return s
+	}
+	return strings.Repeat("•", len(s)-4) + s[len(s)-4:]
+}
