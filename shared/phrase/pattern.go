@@ -13,8 +13,7 @@
 //	@promo     a named concept: any of its patterns
 //	#num #word #lat #cyr #emoji   a token of that kind
 //	_          any one token
-//	!x !@c     one token that is not x (a single-token item, or a concept
-//	           whose patterns are all single tokens)
+//	!x !@c !(a|b)  one token that is none of these (single-token items only)
 //	? ! % ₽ + - ★ № € «  the punctuation or symbol token itself («
 //	           stands for any opening quote) ($$ for "$")
 //	( a | b c )  alternatives      [ a ]  optional
@@ -97,6 +96,9 @@ func lexPattern(s string) []string {
 		switch {
 		case unicode.IsSpace(r):
 			flush()
+		case r == '(' && cur.String() == "!":
+			cur.Reset()
+			out = append(out, "!(") // negated group
 		case r == '(' || r == ')' || r == '[' || r == ']' || r == '|':
 			flush()
 			out = append(out, string(r))
@@ -150,6 +152,19 @@ func (p *parser) parseSeq() (*node, error) {
 		var n *node
 		var err error
 		switch t {
+		case "!(":
+			inner, err := p.parseAlt()
+			if err != nil {
+				return nil, err
+			}
+			if p.peek() != ")" {
+				return nil, p.errf("missing \")\"")
+			}
+			p.pos++
+			n, err = p.negate(inner)
+			if err != nil {
+				return nil, err
+			}
 		case "(", "[":
 			p.depth++
 			if p.depth > 32 {
@@ -244,21 +259,7 @@ func (p *parser) item(t string) (*node, error) {
 		if err != nil {
 			return nil, err
 		}
-		var atoms []int32
-		switch inner.op {
-		case opAtom:
-			atoms = []int32{inner.atom}
-		case opAlt:
-			for _, k := range inner.kids {
-				if k.op != opAtom {
-					return nil, p.errf("%q: only single tokens can be negated", t)
-				}
-				atoms = append(atoms, k.atom)
-			}
-		default:
-			return nil, p.errf("%q: only single tokens can be negated", t)
-		}
-		return &node{op: opNotAtom, atoms: atoms}, nil
+		return p.negate(inner)
 	}
 	if strings.HasPrefix(t, "@") {
 		name := t[1:]
@@ -318,6 +319,26 @@ func (p *parser) literal(t string) (*node, error) {
 
 func (p *parser) atomNode(a atom) *node {
 	return &node{op: opAtom, atom: p.b.intern(a)}
+}
+
+// negate turns a single-token item, or alternatives of single tokens, into
+// "one token that is none of these".
+func (p *parser) negate(inner *node) (*node, error) {
+	var atoms []int32
+	switch inner.op {
+	case opAtom:
+		atoms = []int32{inner.atom}
+	case opAlt:
+		for _, k := range inner.kids {
+			if k.op != opAtom {
+				return nil, p.errf("only single tokens can be negated")
+			}
+			atoms = append(atoms, k.atom)
+		}
+	default:
+		return nil, p.errf("only single tokens can be negated")
+	}
+	return &node{op: opNotAtom, atoms: atoms}, nil
 }
 
 // first returns the atoms a match of n can start with, and whether n can

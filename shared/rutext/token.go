@@ -168,6 +168,8 @@ func scan(s string) []raw {
 		case r == '…' || r == ';' || r == '\n':
 			raise(bSentence)
 			spaced = false
+		case r == '/' && isWordRune(prev) && isWordRune(next):
+			spaced = false // "б/у", "р/с": one expression, not two clauses
 		case r == ',' || r == ':' || r == '—' || r == '–' || r == '(' || r == ')' ||
 			r == '[' || r == ']' || r == '/' || r == '|' || r == '•':
 			raise(bClause)

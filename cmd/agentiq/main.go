@@ -1,0 +1,198 @@
+// Command agentiq is the product's command-line tool. The policy commands
+// follow POLICY.md §6: JSON Lines in, one JSON line out per line in, in
+// order; a malformed line gets {"id":…, "error":…} and the run goes on.
+//
+//	agentiq classify            buyer messages  → intents, scenario, window
+//	agentiq lint                seller drafts   → content flags
+//	agentiq decide [--rules F]  decision requests → allow / review / deny
+//	agentiq version             the rules_version of the rules in use
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf8"
+
+	agentiq "github.com/agentiq/agentiq/shared"
+	"github.com/agentiq/agentiq/shared/policy"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+const usage = `usage: agentiq <command> [flags]
+
+commands:
+  classify   classify buyer messages: {"id","text"} → {"id","intent","intents","scenario","priority","window"}
+  lint       flag seller drafts:      {"id","text"} → {"id","flags"}
+  decide     decide on requests (POLICY.md §5) → {"id","decision","reasons","priority","rules_version"}
+  version    print the rules_version of the rules in use
+
+flags of classify, lint and decide:
+  --rules FILE   rules file (default: embedded; or $AGENTIQ_RULES)
+  --explain      decide: add the rules that fired, flags, buyer intents and consents relied on
+  --workers N    lines handled at once (default: number of CPUs)
+`
+
+// MaxTextBytes bounds a message text. WB chat messages are at most 1000
+// characters; a text this long is refused rather than analysed in part.
+const MaxTextBytes = 64 << 10
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, args := args[0], args[1:]
+	fs := flag.NewFlagSet("agentiq "+cmd, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	rulesPath := fs.String("rules", os.Getenv("AGENTIQ_RULES"), "rules file")
+	explain := fs.Bool("explain", false, "explain decisions")
+	workers := fs.Int("workers", 0, "lines handled at once")
+	switch cmd {
+	case "classify", "lint", "decide", "version":
+		if err := fs.Parse(args); err != nil {
+			return 2
+		}
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "agentiq: unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+	engine, err := policy.Load(*rulesPath)
+	if err != nil {
+		fmt.Fprintf(stderr, "agentiq: %v\n", err)
+		return 1
+	}
+	var h handler
+	switch cmd {
+	case "version":
+		fmt.Fprintln(stdout, engine.Version())
+		return 0
+	case "classify":
+		h = classifyHandler(engine)
+	case "lint":
+		h = lintHandler(engine)
+	case "decide":
+		h = decideHandler(engine, *explain)
+	}
+	if err := process(stdin, stdout, h, *workers); err != nil {
+		fmt.Fprintf(stderr, "agentiq: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// textLine is the input of classify and lint.
+type textLine struct {
+	ID   json.RawMessage `json:"id"`
+	Text *string         `json:"text"`
+}
+
+func decodeText(line []byte) (textLine, error) {
+	var t textLine
+	if err := json.Unmarshal(line, &t); err != nil {
+		return t, fmt.Errorf("malformed JSON: %v", strings.TrimPrefix(err.Error(), "json: "))
+	}
+	if t.ID == nil {
+		t.ID = json.RawMessage("null")
+	}
+	switch {
+	case t.Text == nil:
+		return t, fmt.Errorf("text is required")
+	case len(*t.Text) > MaxTextBytes:
+		return t, fmt.Errorf("text is %d bytes, more than the %d allowed", len(*t.Text), MaxTextBytes)
+	case !utf8.ValidString(*t.Text):
+		return t, fmt.Errorf("text is not valid UTF-8")
+	}
+	return t, nil
+}
+
+type classifyOut struct {
+	ID       json.RawMessage  `json:"id"`
+	Intent   agentiq.Intent   `json:"intent"`
+	Intents  []agentiq.Intent `json:"intents"`
+	Scenario agentiq.Scenario `json:"scenario"`
+	Priority agentiq.Priority `json:"priority"`
+	Window   agentiq.Window   `json:"window"`
+}
+
+func classifyHandler(e *policy.Engine) handler {
+	c := e.Classifier()
+	return func(line []byte) any {
+		in, err := decodeText(line)
+		if err != nil {
+			return errorLine{ID: lineIDOr(in.ID, line), Error: err.Error()}
+		}
+		r := c.Classify(*in.Text)
+		return classifyOut{ID: in.ID, Intent: r.Intent, Intents: r.Intents, Scenario: r.Scenario,
+			Priority: r.Priority, Window: r.Window}
+	}
+}
+
+type lintOut struct {
+	ID    json.RawMessage `json:"id"`
+	Flags []agentiq.Flag  `json:"flags"`
+}
+
+func lintHandler(e *policy.Engine) handler {
+	l := e.Linter()
+	return func(line []byte) any {
+		in, err := decodeText(line)
+		if err != nil {
+			return errorLine{ID: lineIDOr(in.ID, line), Error: err.Error()}
+		}
+		return lintOut{ID: in.ID, Flags: l.Lint(*in.Text).Flags}
+	}
+}
+
+type decideOut struct {
+	ID           json.RawMessage  `json:"id"`
+	Decision     agentiq.Verdict  `json:"decision"`
+	Reasons      []string         `json:"reasons"`
+	Priority     agentiq.Priority `json:"priority"`
+	RulesVersion string           `json:"rules_version"`
+}
+
+type explainedOut struct {
+	ID json.RawMessage `json:"id"`
+	policy.Decision
+}
+
+func decideHandler(e *policy.Engine, explain bool) handler {
+	return func(line []byte) any {
+		id := lineID(line)
+		req, err := policy.Decode(line)
+		if err != nil {
+			return errorLine{ID: id, Error: err.Error()}
+		}
+		if len(req.Message.Text) > MaxTextBytes {
+			return errorLine{ID: id, Error: fmt.Sprintf("message.text is %d bytes, more than the %d allowed", len(req.Message.Text), MaxTextBytes)}
+		}
+		if req.Chat != nil && len(req.Chat.LastBuyerText) > MaxTextBytes {
+			return errorLine{ID: id, Error: fmt.Sprintf("chat.last_buyer_text is %d bytes, more than the %d allowed", len(req.Chat.LastBuyerText), MaxTextBytes)}
+		}
+		d, err := e.Decide(req)
+		if err != nil {
+			return errorLine{ID: id, Error: err.Error()}
+		}
+		if explain {
+			return explainedOut{ID: id, Decision: d}
+		}
+		return decideOut{ID: id, Decision: d.Decision, Reasons: d.Reasons, Priority: d.Priority, RulesVersion: d.RulesVersion}
+	}
+}
+
+func lineIDOr(id json.RawMessage, line []byte) json.RawMessage {
+	if id != nil && isScalar(id) {
+		return id
+	}
+	return lineID(line)
+}
