@@ -15,6 +15,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 	"mvdan.cc/xurls/v2"
@@ -120,25 +122,21 @@ func (l *Linter) Digest() string { return l.digest }
 
 // Lint flags one draft. Any text yields a result.
 func (l *Linter) Lint(text string) Result {
-	return l.LintDoc(text, rutext.Analyze(text))
+	return l.LintDoc(rutext.Analyze(text))
 }
 
 // LintDoc flags a draft whose analysis is already at hand.
-func (l *Linter) LintDoc(text string, d *rutext.Doc) Result {
+func (l *Linter) LintDoc(d *rutext.Doc) Result {
 	r := Result{Evidence: map[agentiq.Flag]string{}}
 	for _, h := range l.labels.Eval(l.labels.Set.Scan(d)) {
 		r.Evidence[agentiq.Flag(h.Label)] = h.Evidence
 	}
-	var folded string
 	for _, f := range l.names {
 		if _, ok := r.Evidence[f]; ok {
 			continue
 		}
 		for _, det := range l.detectors[f] {
-			if folded == "" {
-				folded = rutext.Fold(text)
-			}
-			if ev := det(folded, d); ev != "" {
+			if ev := det(d.Folded, d); ev != "" {
 				r.Evidence[f] = ev
 				break
 			}
@@ -165,42 +163,161 @@ var detectors = map[string]detector{
 	"bank_account": findBankAccount,
 }
 
-// tlds are the endings undone from "site . ru" obfuscation; xurls itself
-// knows every real TLD.
-const tlds = `ru|рф|com|net|org|me|su|io|ly|by|kz|ua|info|biz|shop|site|online|store|pro|app|link|cc|to|gg|tv|club|top|xyz`
+// tlds are the endings of "site . ru" obfuscation that are undone before
+// looking for links; xurls itself knows every real TLD.
+var tlds = map[string]bool{"ru": true, "рф": true, "com": true, "net": true, "org": true, "me": true,
+	"su": true, "io": true, "ly": true, "by": true, "kz": true, "ua": true, "info": true, "biz": true,
+	"shop": true, "site": true, "online": true, "store": true, "pro": true, "app": true, "link": true,
+	"cc": true, "to": true, "gg": true, "tv": true, "club": true, "top": true, "xyz": true}
 
-var deobfuscations = []struct {
-	re   *regexp.Regexp
-	repl string
-}{
-	{regexp.MustCompile(`h[x*]{2}p(s?)\s*:\s*/\s*/`), "http$1://"},
-	{regexp.MustCompile(`\s*(\[\s*(\.|dot|точка|тчк)\s*\]|\(\s*(\.|dot|точка|тчк)\s*\)|\{\s*(\.|dot|точка)\s*\}|<\s*(\.|dot)\s*>)\s*`), "."},
-	{regexp.MustCompile(`([\p{L}\p{N}])(\s+\.\s*|\s*\.\s+)(` + tlds + `)([^\p{L}\p{N}]|$)`), "$1.$3$4"},
-	{regexp.MustCompile(`([\p{L}\p{N}])\s*/\s*([\p{L}\p{N}_]+)`), "$1/$2"},
-}
+// dots spells of a dot that hide a link from a plain matcher.
+var dots = strings.NewReplacer(
+	"[.]", ".", "(.)", ".", "{.}", ".", "<.>", ".",
+	"[dot]", ".", "(dot)", ".", "{dot}", ".", "[точка]", ".", "(точка)", ".", "[тчк]", ".",
+	"hxxps", "https", "hxxp", "http", "h**ps", "https", "h**p", "http",
+)
 
 var relaxedURL = xurls.Relaxed()
 
 // notLinks are file names that look like domains (".zip" and ".mov" are
 // real top-level domains, but in a chat they are attachments).
-var notLinks = regexp.MustCompile(`^[^/]+\.(zip|mov)$`)
+func notLink(m string) bool {
+	return !strings.Contains(m, "/") && (strings.HasSuffix(m, ".zip") || strings.HasSuffix(m, ".mov"))
+}
 
+// findURL finds a URL, bare domain or e-mail, also when obfuscated. xurls
+// runs only on the words that could hold one, which keeps a long draft
+// cheap: its regular expression costs time in proportion to its input.
 func findURL(folded string, _ *rutext.Doc) string {
 	text := folded
-	for _, d := range deobfuscations {
-		text = d.re.ReplaceAllString(text, d.repl)
+	if strings.ContainsAny(text, "[({<*") || strings.Contains(text, "xx") {
+		text = dots.Replace(text)
 	}
-	for _, m := range relaxedURL.FindAllString(text, 8) {
-		if !notLinks.MatchString(m) {
-			return m
+	if hasSpacedDot(text) {
+		text = joinSpacedDots(text)
+	}
+	for start := 0; start < len(text); {
+		i := strings.IndexAny(text[start:], ".@:")
+		if i < 0 {
+			break
 		}
+		i += start
+		lo, hi := i, i+1
+		for lo > 0 && !isSpace(text[lo-1]) && i-lo < 256 {
+			lo--
+		}
+		for hi < len(text) && !isSpace(text[hi]) && hi-i < 256 {
+			hi++
+		}
+		word := text[lo:hi]
+		if plausibleLink(word) {
+			for _, m := range relaxedURL.FindAllString(word, 4) {
+				if !notLink(m) {
+					return m
+				}
+			}
+		}
+		start = hi
 	}
 	return ""
+}
+
+func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
+
+// plausibleLink reports whether a word has a dot between two letters or
+// digits, or a scheme: what any link xurls can find has.
+func plausibleLink(w string) bool {
+	if strings.Contains(w, "://") {
+		return true
+	}
+	for i := 1; i+1 < len(w); i++ {
+		if w[i] == '.' && w[i-1] != '.' && w[i+1] != '.' && w[i+1] != ' ' {
+			r, _ := utf8.DecodeRuneInString(w[i+1:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasSpacedDot reports whether a dot with a space beside it is followed by
+// a TLD: the only case joinSpacedDots changes, and a rare one.
+func hasSpacedDot(s string) bool {
+	for i := strings.IndexByte(s, '.'); i >= 0; {
+		j := i + 1
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		k := j
+		for k < len(s) && (isWordByte(s[k]) && s[k] != ' ') {
+			k++
+		}
+		if (j > i+1 || i > 0 && s[i-1] == ' ') && k > j && tlds[s[j:k]] {
+			return true
+		}
+		next := strings.IndexByte(s[i+1:], '.')
+		if next < 0 {
+			break
+		}
+		i += 1 + next
+	}
+	return false
+}
+
+// joinSpacedDots turns "site . ru", "site. ru" and "site .ru" into
+// "site.ru" when what follows the dot is a TLD.
+func joinSpacedDots(s string) string {
+	if !strings.Contains(s, " .") && !strings.Contains(s, ". ") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] != '.' {
+			b.WriteByte(s[i])
+			continue
+		}
+		// spaces before the dot are already written; look after it
+		j := i + 1
+		for j < len(s) && s[j] == ' ' {
+			j++
+		}
+		k := j
+		for k < len(s) {
+			r, size := utf8.DecodeRuneInString(s[k:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			k += size
+		}
+		out := b.String()
+		trimmed := strings.TrimRight(out, " ")
+		prev, _ := utf8.DecodeLastRuneInString(trimmed)
+		spaced := j > i+1 || len(trimmed) < len(out)
+		if spaced && k > j && tlds[s[j:k]] && (unicode.IsLetter(prev) || unicode.IsDigit(prev)) &&
+			(k == len(s) || !isWordByte(s[k])) {
+			b.Reset()
+			b.WriteString(trimmed)
+			b.WriteByte('.')
+			i = j - 1
+			continue
+		}
+		b.WriteByte('.')
+	}
+	return b.String()
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 0x80
 }
 
 var handleRe = regexp.MustCompile(`(?:^|[^\p{L}\p{N}_.@])(@[a-z0-9_]{3,32})`)
 
 func findHandle(folded string, _ *rutext.Doc) string {
+	if !strings.Contains(folded, "@") {
+		return ""
+	}
 	if m := handleRe.FindStringSubmatch(folded); m != nil {
 		return m[1]
 	}

@@ -174,9 +174,10 @@ func (m *Matches) instances(t term) []instance {
 	}
 	if !t.all {
 		var out []instance
-		for _, sp := range m.spans[t.pats[0]] {
+		m.each(t.pats[0], func(sp Span) bool {
 			out = append(out, m.instanceOf(sp))
-		}
+			return true
+		})
 		return out
 	}
 	// all: every pattern found within one unit of the scope.
@@ -190,31 +191,25 @@ func (m *Matches) instances(t term) []instance {
 		return 0
 	}
 	var out []instance
-	for _, sp0 := range m.spans[t.pats[0]] {
+	m.each(t.pats[0], func(sp0 Span) bool {
 		u := unit(sp0)
 		lo, hi := sp0.Start, sp0.End
-		ok := true
 		for _, p := range t.pats[1:] {
 			found := false
-			for _, sp := range m.spans[p] {
+			m.each(p, func(sp Span) bool {
 				if unit(sp) == u {
 					lo, hi = min(lo, sp.Start), max(hi, sp.End)
 					found = true
-					break
 				}
-			}
+				return !found
+			})
 			if !found {
-				ok = false
-				break
+				return true // try the next place of the first pattern
 			}
 		}
-		if ok {
-			out = append(out, m.instanceOf(Span{lo, hi}))
-			if t.scope == scopeMessage {
-				break
-			}
-		}
-	}
+		out = append(out, m.instanceOf(Span{lo, hi}))
+		return t.scope != scopeMessage
+	})
 	return out
 }
 
@@ -251,7 +246,6 @@ func (l *Labels) Eval(m *Matches) []Hit {
 				}{in, u.scope})
 			}
 		}
-		found := false
 	terms:
 		for _, t := range r.match {
 			for _, in := range m.instances(t) {
@@ -264,12 +258,10 @@ func (l *Labels) Eval(m *Matches) []Hit {
 				}
 				if !voided {
 					hits = append(hits, Hit{Label: l.names[i], Evidence: m.Text(in.span)})
-					found = true
 					break terms
 				}
 			}
 		}
-		_ = found
 	}
 	return hits
 }

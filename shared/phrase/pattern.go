@@ -43,8 +43,9 @@ const (
 	opAlt
 	opOpt
 	opGap
-	opStart // start of sentence
-	opEnd   // end of sentence
+	opStart   // start of sentence
+	opEnd     // end of sentence
+	opAtomSet // one token that is any of a set of word atoms (a word list)
 )
 
 type node struct {
@@ -54,7 +55,20 @@ type node struct {
 	kids   []*node
 	max    int  // opGap: most tokens skipped
 	clause bool // opGap: the gap stays in one clause
+
+	// opAlt: which alternatives can start with a given word atom, and those
+	// that must always be tried (they may match nothing, or start with a
+	// token kind). Built once by Builder.Build.
+	byAtom []atomKid // sorted by atom
+	always []int32
+	seen   bool
+
+	// opAtomSet: bit i set when word atom i is in the set.
+	set []uint64
 }
+
+// atomKid says alternative kid can start with word atom atom.
+type atomKid struct{ atom, kid int32 }
 
 type atomKind uint8
 
@@ -304,7 +318,7 @@ func (p *parser) literal(t string) (*node, error) {
 		case mode == akText || mode == akPrefix:
 			a.value = tok.Text
 		case tok.Kind == rutext.Word || tok.Kind == rutext.Number:
-			a.value = tok.Stem
+			a.value = tok.Stem()
 			a.fuzzy = tok.Cyrillic && (fuzzy || utf8.RuneCountInString(tok.Text) >= p.b.FuzzyMinLen)
 		default:
 			a = atom{kind: akText, value: tok.Text}
@@ -350,6 +364,11 @@ func first(n *node, into map[int32]bool) (nullable bool, anyStart bool) {
 		return false, false
 	case opNotAtom:
 		return false, true
+	case opAtomSet:
+		for _, a := range n.atoms {
+			into[a] = true
+		}
+		return false, false
 	case opSeq:
 		for _, k := range n.kids {
 			nul, any := first(k, into)

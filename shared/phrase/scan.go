@@ -12,12 +12,48 @@ const MaxSpans = 256
 // Matches holds every match of every pattern of a Set in one document.
 type Matches struct {
 	Doc   *rutext.Doc
-	spans [][]Span
 	atoms [][]int32 // per token: atoms it satisfies (without kind atoms)
+	// Spans live in one arena: per pattern a linked list in document
+	// order, so that a scan makes a few allocations, not one per match.
+	recs       []spanRec
+	head, tail []int32
+	count      []uint16
+}
+
+type spanRec struct {
+	Span
+	next int32
+}
+
+func (m *Matches) add(pid int32, sp Span) {
+	m.recs = append(m.recs, spanRec{Span: sp, next: -1})
+	i := int32(len(m.recs) - 1)
+	if m.head[pid] < 0 {
+		m.head[pid] = i
+	} else {
+		m.recs[m.tail[pid]].next = i
+	}
+	m.tail[pid] = i
+	m.count[pid]++
 }
 
 // Spans returns the matches of pattern id, in document order.
-func (m *Matches) Spans(id int) []Span { return m.spans[id] }
+func (m *Matches) Spans(id int) []Span {
+	var out []Span
+	for i := m.head[id]; i >= 0; i = m.recs[i].next {
+		out = append(out, m.recs[i].Span)
+	}
+	return out
+}
+
+// each calls fn for every match of pattern id until fn returns false.
+func (m *Matches) each(id int, fn func(Span) bool) {
+	for i := m.head[id]; i >= 0; i = m.recs[i].next {
+		if !fn(m.recs[i].Span) {
+			return
+		}
+	}
+}
 
 // Text returns the normalised words of a span, for evidence.
 func (m *Matches) Text(sp Span) string {
@@ -33,25 +69,54 @@ func (m *Matches) Text(sp Span) string {
 
 // Scan finds every pattern of s in d.
 func (s *Set) Scan(d *rutext.Doc) *Matches {
-	m := &Matches{Doc: d, spans: make([][]Span, len(s.patterns)), atoms: make([][]int32, len(d.Tokens))}
+	np := len(s.patterns)
+	idx := make([]int32, 3*np)
+	m := &Matches{Doc: d, atoms: make([][]int32, len(d.Tokens)),
+		head: idx[:np:np], tail: idx[np : 2*np : 2*np], count: make([]uint16, np), recs: make([]spanRec, 0, 32)}
+	lastTried := idx[2*np:]
+	for i := range m.head {
+		m.head[i] = -1
+	}
 	for i := range d.Tokens {
 		m.atoms[i] = s.wordAtoms(&d.Tokens[i])
 	}
-	lastTried := make([]int32, len(s.patterns))
-	for i := range lastTried {
-		lastTried[i] = -1
+	// Patterns whose mandatory words are absent cannot match: skip them.
+	present := make([]uint64, (len(s.atoms)+63)/64)
+	for _, ids := range m.atoms {
+		for _, a := range ids {
+			present[a/64] |= 1 << (a % 64)
+		}
+	}
+	for pid, musts := range s.musts {
+		lastTried[pid] = -1
+		for _, set := range musts {
+			found := false
+			for _, a := range set {
+				if present[a/64]&(1<<(a%64)) != 0 {
+					found = true
+					break
+				}
+			}
+			if !found {
+				lastTried[pid] = -2 // never matches here
+				break
+			}
+		}
 	}
 	r := runner{s: s, m: m}
 	try := func(pos int, a int32) {
 		for _, pid := range s.byFirst[a] {
-			if lastTried[pid] == int32(pos) || len(m.spans[pid]) >= MaxSpans {
+			if lt := lastTried[pid]; lt == int32(pos) || lt == -2 || m.count[pid] >= MaxSpans {
 				continue
 			}
 			lastTried[pid] = int32(pos)
 			r.sent = d.Tokens[pos].Sentence
 			r.steps = 0
 			if end := r.run(s.patterns[pid], pos, nil); end > pos {
-				m.spans[pid] = append(m.spans[pid], Span{pos, end})
+				m.add(pid, Span{pos, end})
+			}
+			if debugSteps != nil {
+				debugSteps(int(pid), r.steps)
 			}
 		}
 	}
@@ -67,6 +132,9 @@ func (s *Set) Scan(d *rutext.Doc) *Matches {
 	}
 	return m
 }
+
+// debugSteps, when set by a test, receives the steps of every attempt.
+var debugSteps func(pattern, steps int)
 
 type runner struct {
 	s     *Set
@@ -110,6 +178,14 @@ func (r *runner) run(n *node, pos int, k *cont) int {
 		if r.in(pos) && r.has(pos, n.atom) {
 			return r.next(pos+1, k)
 		}
+	case opAtomSet:
+		if r.in(pos) {
+			for _, a := range r.m.atoms[pos] {
+				if n.set[a/64]&(1<<(a%64)) != 0 {
+					return r.next(pos+1, k)
+				}
+			}
+		}
 	case opNotAtom:
 		if !r.in(pos) {
 			return -1
@@ -123,8 +199,27 @@ func (r *runner) run(n *node, pos int, k *cont) int {
 	case opSeq:
 		return r.seq(n.kids, 0, pos, k)
 	case opAlt:
-		for _, kid := range n.kids {
-			if e := r.run(kid, pos, k); e >= 0 {
+		if r.in(pos) {
+			for _, a := range r.m.atoms[pos] {
+				// binary search for the first entry of atom a
+				lo, hi := 0, len(n.byAtom)
+				for lo < hi {
+					mid := int(uint(lo+hi) >> 1)
+					if n.byAtom[mid].atom < a {
+						lo = mid + 1
+					} else {
+						hi = mid
+					}
+				}
+				for ; lo < len(n.byAtom) && n.byAtom[lo].atom == a; lo++ {
+					if e := r.run(n.kids[n.byAtom[lo].kid], pos, k); e >= 0 {
+						return e
+					}
+				}
+			}
+		}
+		for _, i := range n.always {
+			if e := r.run(n.kids[i], pos, k); e >= 0 {
 				return e
 			}
 		}
@@ -178,3 +273,7 @@ func (r *runner) next(pos int, k *cont) int {
 	}
 	return r.seq(k.kids, k.i, pos, k.next)
 }
+
+// SetDebugSteps installs a hook that receives the backtracking steps of
+// every match attempt; for profiling patterns in tests, nil removes it.
+func SetDebugSteps(f func(pattern, steps int)) { debugSteps = f }

@@ -24,6 +24,7 @@ type Builder struct {
 	atomIdx    map[atom]int32
 	patterns   []*node
 	sources    []string
+	ids        map[string]int
 }
 
 // NewBuilder returns an empty Builder.
@@ -34,6 +35,7 @@ func NewBuilder() *Builder {
 		concepts:    map[string]*node{},
 		resolving:   map[string]bool{},
 		atomIdx:     map[atom]int32{},
+		ids:         map[string]int{},
 	}
 }
 
@@ -107,8 +109,12 @@ func (b *Builder) intern(a atom) int32 {
 	return id
 }
 
-// Add compiles a pattern and returns its id in the Set to be built.
+// Add compiles a pattern and returns its id in the Set to be built. The
+// same pattern text added twice gets one id, so it is matched once.
 func (b *Builder) Add(src string) (int, error) {
+	if id, ok := b.ids[src]; ok {
+		return id, nil
+	}
 	n, err := b.parse(src)
 	if err != nil {
 		return 0, err
@@ -128,6 +134,7 @@ func (b *Builder) Add(src string) (int, error) {
 	}
 	b.patterns = append(b.patterns, n)
 	b.sources = append(b.sources, src)
+	b.ids[src] = len(b.patterns) - 1
 	return len(b.patterns) - 1, nil
 }
 
@@ -171,6 +178,13 @@ func (b *Builder) Build() (*Set, error) {
 			s.kinds = append(s.kinds, id)
 		}
 	}
+	for _, n := range b.patterns {
+		s.indexAlts(n)
+	}
+	s.musts = make([][][]int32, len(b.patterns))
+	for pid, n := range b.patterns {
+		s.musts[pid] = s.mustSets(n)
+	}
 	for pid, n := range b.patterns {
 		firsts := map[int32]bool{}
 		first(n, firsts)
@@ -184,6 +198,97 @@ func (b *Builder) Build() (*Set, error) {
 		}
 	}
 	return s, nil
+}
+
+// mustSets returns, for each mandatory element of n's top-level sequence,
+// the word atoms it can start with. Elements that may start with a token
+// kind (or match nothing) give no set.
+func (s *Set) mustSets(n *node) [][]int32 {
+	elems := []*node{n}
+	if n.op == opSeq {
+		elems = n.kids
+	}
+	var out [][]int32
+	for _, e := range elems {
+		firsts := map[int32]bool{}
+		nullable, anyStart := first(e, firsts)
+		if nullable || anyStart {
+			continue
+		}
+		var set []int32
+		ok := true
+		for a := range firsts {
+			if k := s.atoms[a].kind; k == akKind || k == akAny {
+				ok = false
+				break
+			}
+			set = append(set, a)
+		}
+		if ok && len(set) > 0 {
+			out = append(out, set)
+		}
+	}
+	return out
+}
+
+// indexAlts builds, for every alternation reachable from n, the index of
+// its alternatives by first word atom, so that matching a large concept at
+// a token tries only the alternatives that can start there.
+func (s *Set) indexAlts(n *node) {
+	if n.seen {
+		return
+	}
+	n.seen = true
+	for _, k := range n.kids {
+		s.indexAlts(k)
+	}
+	if n.op != opAlt {
+		return
+	}
+	// Single word atoms among the alternatives become one bitset test.
+	var words []int32
+	var rest []*node
+	for _, k := range n.kids {
+		if k.op == opAtom && s.atoms[k.atom].kind != akKind && s.atoms[k.atom].kind != akAny {
+			words = append(words, k.atom)
+		} else {
+			rest = append(rest, k)
+		}
+	}
+	if len(words) > 1 {
+		set := &node{op: opAtomSet, set: make([]uint64, (len(s.atoms)+63)/64), seen: true}
+		for _, a := range words {
+			set.set[a/64] |= 1 << (a % 64)
+			set.atoms = append(set.atoms, a)
+		}
+		if len(rest) == 0 { // a plain word list: the node becomes the set itself
+			*n = *set
+			return
+		}
+		n.kids = append([]*node{set}, rest...)
+	}
+	n.byAtom = nil
+	for i, k := range n.kids {
+		firsts := map[int32]bool{}
+		nullable, anyStart := first(k, firsts)
+		kindStart := false
+		for a := range firsts {
+			if s.atoms[a].kind == akKind || s.atoms[a].kind == akAny {
+				kindStart = true
+			}
+		}
+		if nullable || anyStart || kindStart {
+			n.always = append(n.always, int32(i))
+			continue
+		}
+		for a := range firsts {
+			n.byAtom = append(n.byAtom, atomKid{a, int32(i)})
+		}
+	}
+	sort.Slice(n.byAtom, func(i, j int) bool {
+		x, y := n.byAtom[i], n.byAtom[j]
+		return x.atom < y.atom || x.atom == y.atom && x.kid < y.kid
+	})
 }
 
 // minFuzzyStem is the shortest stem compared with one typo: shorter stems
@@ -212,6 +317,10 @@ type Set struct {
 	prefixes []int32
 	kinds    []int32
 	byFirst  [][]int32 // atom → patterns that can start with it
+	// musts per pattern: sets of word atoms of which one must occur in a
+	// document for the pattern to match there (one set per mandatory
+	// element of its top-level sequence).
+	musts [][][]int32
 
 	seed  maphash.Seed
 	vocab [16]vocabShard // token text → atoms, memoised
@@ -260,7 +369,7 @@ func (s *Set) computeWordAtoms(t *rutext.Token) []int32 {
 		}
 	}
 	if t.Kind == rutext.Word || t.Kind == rutext.Number {
-		add(s.stemIdx[t.Stem])
+		add(s.stemIdx[t.Stem()])
 	}
 	add(s.textIdx[t.Text])
 	for _, id := range s.prefixes {
@@ -269,19 +378,19 @@ func (s *Set) computeWordAtoms(t *rutext.Token) []int32 {
 			add([]int32{id})
 		}
 	}
-	if t.Kind == rutext.Word && t.Cyrillic && utf8.RuneCountInString(t.Stem) >= minFuzzyStem-1 {
-		fr, _ := utf8.DecodeRuneInString(t.Stem)
+	if stem := t.Stem(); t.Kind == rutext.Word && t.Cyrillic && utf8.RuneCountInString(stem) >= minFuzzyStem-1 {
+		fr, _ := utf8.DecodeRuneInString(stem)
 		try := func(key string) {
 			for _, id := range s.fuzzyIdx[key] {
 				v := s.atoms[id].value
 				vr, _ := utf8.DecodeRuneInString(v)
-				if vr == fr && !containsID(ids, id) && rutext.WithinOneEdit(t.Stem, v) {
+				if vr == fr && !containsID(ids, id) && rutext.WithinOneEdit(stem, v) {
 					ids = append(ids, id)
 				}
 			}
 		}
-		try(t.Stem)
-		for _, d := range deletions(t.Stem) {
+		try(stem)
+		for _, d := range deletions(stem) {
 			try(d)
 		}
 	}

@@ -23,6 +23,10 @@ func fastRune(r rune) bool {
 		return true
 	case r >= 0x0400 && r <= 0x045F: // basic Cyrillic, precomposed
 		return true
+	case r >= 0x1F000 && r <= 0x1FAFF, r >= 0x2600 && r <= 0x27BF: // emoji: NFKC leaves them be
+		return true
+	case r == 0xFE0F, r == 0x200D:
+		return true
 	}
 	switch r {
 	case '—', '–', '«', '»', '“', '”', '„', '‘', '’', '№', '₽', '\u00a0', '−', '•', '×', '°':
@@ -40,24 +44,60 @@ func Fold(text string) string {
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
 	fast := true
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < 0x80 || (c == 0xD0 || c == 0xD1) && i+1 < len(text) {
+			if c < 0x80 {
+				i++
+			} else {
+				i += 2
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
 		if !fastRune(r) {
 			fast = false
 			break
 		}
+		i += size
 	}
 	if !fast {
 		text = slowFold(text)
 	}
-	var b strings.Builder
-	b.Grow(len(text))
-	for _, r := range text {
+	b := make([]byte, 0, len(text))
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < 0x80 {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		// Two-byte Cyrillic (U+0400–U+047F), the common case, inline.
+		if (c == 0xD0 || c == 0xD1) && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+			r := rune(c&0x1F)<<6 | rune(text[i+1]&0x3F)
+			switch {
+			case r >= 'А' && r <= 'Я':
+				r += 'а' - 'А'
+			case r == 'Ё' || r == 'ё':
+				r = 'е'
+			}
+			if r >= 0x400 && r <= 0x47F {
+				b = append(b, byte(0xC0|r>>6), byte(0x80|r&0x3F))
+				i += 2
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 		if dropRune(r) {
 			continue
 		}
-		b.WriteRune(lowerRune(r))
+		b = utf8.AppendRune(b, lowerRune(r))
 	}
-	return b.String()
+	return string(b)
 }
 
 var folder = cases.Fold()
@@ -78,6 +118,10 @@ func lowerRune(r rune) rune {
 		return r + ('a' - 'A')
 	case r < 0x80:
 		return r
+	case r >= 'а' && r <= 'я':
+		return r
+	case r >= 'А' && r <= 'Я':
+		return r + ('а' - 'А')
 	case r == 'ё' || r == 'Ё':
 		return 'е'
 	case r == '\u00a0':
@@ -93,6 +137,8 @@ func lowerRune(r rune) rune {
 // marks left over after NFKC (stress marks, decorations).
 func dropRune(r rune) bool {
 	switch {
+	case r < 0xAD, r >= 0x0400 && r <= 0x04FF:
+		return false
 	case r == 0x00AD, r >= 0x200B && r <= 0x200F, r >= 0x2060 && r <= 0x2064,
 		r == 0xFEFF, r == 0x180E, r >= 0xFE00 && r <= 0xFE0F, r == 0x20E3:
 		return true

@@ -15,7 +15,7 @@ func TestDebugStems(t *testing.T) {
 	for _, x := range strings.Fields(w) {
 		d := Analyze(x)
 		for _, tk := range d.Tokens {
-			fmt.Printf("%s→%s  ", tk.Text, tk.Stem)
+			fmt.Printf("%s→%s  ", tk.Text, tk.Stem())
 		}
 	}
 	fmt.Println()

@@ -1,6 +1,7 @@
 package rutext
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -20,15 +21,30 @@ const (
 // Token is one unit of normalised text.
 type Token struct {
 	Text     string // normalised form: folded case, ё→е, look-alikes folded
-	Stem     string // Russian Snowball stem for Cyrillic words, Text otherwise
 	Kind     Kind
 	Cyrillic bool  // the word has at least one Cyrillic letter
 	Sentence int32 // index of the sentence the token belongs to
 	Clause   int32 // index of the clause (sentence part between commas, dashes, "но")
+	stem     string
+}
+
+// Stem returns the Russian Snowball stem of a Cyrillic word, and the text
+// of any other token. It is computed on first use: most words are matched
+// through a cache that does not need it.
+func (t *Token) Stem() string {
+	if t.stem == "" {
+		if t.Kind == Word && t.Cyrillic {
+			t.stem = Stem(t.Text)
+		} else {
+			t.stem = t.Text
+		}
+	}
+	return t.stem
 }
 
 // Doc is an analysed text.
 type Doc struct {
+	Folded    string // the whole text after Fold
 	Tokens    []Token
 	Sentences int // number of sentences
 	Clauses   int // number of clauses
@@ -42,24 +58,25 @@ const (
 	bSentence = 2
 )
 
-// raw is a token before boundaries are numbered.
-type raw struct {
-	tok      Token
+// gap describes what stands between a token and the one before it.
+type gap struct {
 	boundary uint8 // strongest boundary seen since the previous token
 	spaced   bool  // only spaces, dots, hyphens, stars or underscores since the previous token
 }
 
 // MaxTokens bounds the work done on one text: a chat message is at most a
-// few hundred words, so anything past this is noise and is not analysed.
+// few hundred words, so anything past this is not analysed.
 const MaxTokens = 20000
 
 // Analyze normalises text and splits it into tokens, sentences and clauses.
 // It never fails: any input, including invalid UTF-8, yields a Doc.
 func Analyze(text string) *Doc {
 	folded := Fold(text)
-	raws := scan(folded)
-	raws = mergeSpacedLetters(raws)
-	return number(raws)
+	toks, gaps := scan(folded)
+	toks, gaps = mergeSpacedLetters(toks, gaps)
+	d := number(toks, gaps)
+	d.Folded = folded
+	return d
 }
 
 func isEmoji(r rune) bool {
@@ -86,12 +103,47 @@ func symbolOf(r rune) (string, bool) {
 	return "", false
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	switch {
+	case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r >= 'а' && r <= 'я':
+		return true
+	case r < 0x80:
+		return false
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
-// scan splits folded text into raw tokens.
-func scan(s string) []raw {
-	out := make([]raw, 0, len(s)/6+1)
-	var word []rune
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= 0x80 && unicode.IsDigit(r) }
+
+func isLetter(r rune) bool {
+	switch {
+	case r >= 'a' && r <= 'z', r >= 'а' && r <= 'я':
+		return true
+	case r < 0x80:
+		return false
+	}
+	return unicode.IsLetter(r)
+}
+
+// wordState tracks the word being scanned: where it starts in the folded
+// text, and whether it needs per-word folding (look-alikes, letter runs,
+// "1,5", apostrophes, look-alike digits), which is the rare case.
+type wordState struct {
+	start, end int
+	cyr, lat   int
+	letters    int
+	digits     int
+	fix        bool // the word is not a plain substring of the folded text
+	last       rune
+	run        int
+}
+
+// scan splits folded text into tokens and what stands between them.
+func scan(s string) ([]Token, []gap) {
+	out := make([]Token, 0, len(s)/10+4)
+	gaps := make([]gap, 0, cap(out))
+	var w wordState
+	w.start = -1
 	var boundary uint8
 	spaced := true
 	afterMark := false // only marks and spaces since the last mark: "?!!" is one ending
@@ -102,50 +154,103 @@ func scan(s string) []raw {
 		if t.Kind == Mark && afterMark {
 			boundary = bNone
 		}
-		out = append(out, raw{tok: t, boundary: boundary, spaced: spaced})
+		out = append(out, t)
+		gaps = append(gaps, gap{boundary: boundary, spaced: spaced})
 		boundary = bNone
 		spaced = true
 		afterMark = t.Kind == Mark
 	}
 	flush := func() {
-		if len(word) == 0 {
+		if w.start < 0 {
 			return
 		}
-		w := foldWord(word)
-		t := Token{Text: string(w), Kind: Number}
-		for _, r := range w {
-			if unicode.IsLetter(r) {
-				t.Kind = Word
+		t := Token{Kind: Number}
+		if w.letters > 0 {
+			t.Kind = Word
+		}
+		t.Cyrillic = w.cyr > 0
+		text := s[w.start:w.end]
+		if w.fix || w.cyr > 0 && (w.lat > 0 || w.digits > 0 && strings.ContainsAny(text, "03")) {
+			f := foldWord(wordRunes(text))
+			t.Text = string(f)
+			t.Cyrillic = false
+			for _, r := range f {
+				if isCyrillic(r) {
+					t.Cyrillic = true
+					break
+				}
 			}
-			if isCyrillic(r) {
-				t.Cyrillic = true
-			}
+		} else {
+			t.Text = text
 		}
 		emit(t)
-		word = word[:0]
+		w.start = -1
 	}
 	raise := func(b uint8) {
 		if b > boundary {
 			boundary = b
 		}
 	}
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		next, _ := utf8.DecodeRuneInString(s[i+size:])
-		prev := rune(0)
-		if len(word) > 0 {
-			prev = word[len(word)-1]
-		}
-		i += size
+	for i := 0; i < len(s) && len(out) < MaxTokens; {
+		r, size := rune(s[i]), 1
 		switch {
-		case isWordRune(r):
-			word = append(word, r)
+		case r < 0x80:
+		case (r == 0xD0 || r == 0xD1) && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			r, size = (r&0x1F)<<6|rune(s[i+1]&0x3F), 2 // two-byte Cyrillic, inline
+		default:
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		at := i
+		i += size
+		if isWordRune(r) {
+			if w.start < 0 {
+				w = wordState{start: at}
+			}
+			switch {
+			case r >= 'а' && r <= 'я' || r >= 0x400 && r <= 0x4FF:
+				w.cyr++
+				w.letters++
+			case r >= 'a' && r <= 'z':
+				w.lat++
+				w.letters++
+			case r >= '0' && r <= '9' || isDigit(r):
+				w.digits++
+			default:
+				w.letters++
+			}
+			if r == w.last {
+				w.run++
+				if w.run >= 2 && w.digits == 0 {
+					w.fix = true
+				}
+			} else {
+				w.last, w.run = r, 0
+			}
+			w.end = i
 			continue
-		case (r == '.' || r == ',') && unicode.IsDigit(prev) && unicode.IsDigit(next):
-			word = append(word, '.') // 1,5 and 1.5 are one number
+		}
+		next := rune(0)
+		if i < len(s) {
+			next = rune(s[i])
+			if next >= 0x80 {
+				next, _ = utf8.DecodeRuneInString(s[i:])
+			}
+		}
+		prev := rune(0)
+		if w.start >= 0 {
+			prev = w.last
+		}
+		switch {
+		case (r == '.' || r == ',') && isDigit(prev) && isDigit(next):
+			w.end, w.last = i, '.' // 1,5 and 1.5 are one number
+			if r == ',' {
+				w.fix = true
+			}
 			continue
-		case (r == '\'' || r == '’') && unicode.IsLetter(prev) && unicode.IsLetter(next):
-			continue // "don't" stays one word; the apostrophe itself is dropped
+		case (r == '\'' || r == '’') && isLetter(prev) && isLetter(next):
+			w.fix = true // "don't" stays one word; the apostrophe itself is dropped
+			w.end, w.last = i, r
+			continue
 		}
 		flush()
 		switch {
@@ -153,13 +258,13 @@ func scan(s string) []raw {
 			// spacing only
 		case r == '-':
 			switch {
-			case prev == 0 && unicode.IsDigit(next):
-				emit(Token{Text: "-", Stem: "-", Kind: Symbol}) // "-20%"
+			case prev == 0 && isDigit(next):
+				emit(Token{Text: "-", Kind: Symbol}) // "-20%"
 			case !isWordRune(next) || !isWordRune(prev) && prev != 0:
 				raise(bClause)
 			}
 		case r == '?' || r == '!':
-			emit(Token{Text: string(r), Stem: string(r), Kind: Mark})
+			emit(Token{Text: string(r), Kind: Mark})
 			raise(bSentence)
 			spaced = false
 		case r == '.':
@@ -174,80 +279,117 @@ func scan(s string) []raw {
 			r == '[' || r == ']' || r == '/' || r == '|' || r == '•':
 			raise(bClause)
 			spaced = false
-		case isEmoji(r):
-			if sym, ok := symbolOf(r); ok {
-				emit(Token{Text: sym, Stem: sym, Kind: Symbol})
-			} else {
-				emit(Token{Text: string(r), Stem: string(r), Kind: Emoji})
+		case r == '"':
+			if prev == 0 && isSpaceBefore(s, at) {
+				emit(Token{Text: "«", Kind: Symbol})
 			}
 			spaced = false
-		case r == '"':
-			if prev == 0 && isSpaceBefore(s, i-size) {
-				emit(Token{Text: "«", Stem: "«", Kind: Symbol})
+		case isEmoji(r):
+			if sym, ok := symbolOf(r); ok {
+				emit(Token{Text: sym, Kind: Symbol})
+			} else {
+				emit(Token{Text: s[at:i], Kind: Emoji})
 			}
 			spaced = false
 		default:
 			if sym, ok := symbolOf(r); ok {
-				emit(Token{Text: sym, Stem: sym, Kind: Symbol})
+				emit(Token{Text: sym, Kind: Symbol})
 			}
 			spaced = false
 		}
-		if len(out) >= MaxTokens {
-			break
-		}
 	}
 	flush()
+	return out, gaps
+}
+
+// oneRune reports whether s is exactly one character.
+func oneRune(s string) bool {
+	if len(s) == 0 || len(s) > utf8.UTFMax {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(s)
+	return size == len(s)
+}
+
+// wordRunes returns the characters of a word for per-word folding: a
+// decimal comma becomes a point and apostrophes go.
+func wordRunes(text string) []rune {
+	out := make([]rune, 0, len(text))
+	for _, r := range text {
+		switch r {
+		case ',':
+			r = '.'
+		case '\'', '’':
+			continue
+		}
+		out = append(out, r)
+	}
 	return out
 }
 
 // mergeSpacedLetters joins words spelled out letter by letter
 // ("с к и д к а", "s.t.o.p") into one word. Four letters at least, so that
 // ordinary one-letter prepositions ("в", "к", "с") are left alone.
-func mergeSpacedLetters(raws []raw) []raw {
+func mergeSpacedLetters(toks []Token, gaps []gap) ([]Token, []gap) {
 	single := func(t Token) bool {
-		return t.Kind == Word && utf8.RuneCountInString(t.Text) == 1
+		return t.Kind == Word && oneRune(t.Text)
 	}
-	out := raws[:0]
-	for i := 0; i < len(raws); {
+	run, longest := 0, 0
+	for i, t := range toks {
+		switch {
+		case single(t) && (run == 0 || gaps[i].spaced):
+			run++
+		case single(t):
+			run = 1
+		default:
+			run = 0
+		}
+		longest = max(longest, run)
+	}
+	if longest < 4 {
+		return toks, gaps
+	}
+	out, outGaps := toks[:0], gaps[:0]
+	for i := 0; i < len(toks); {
 		j := i
-		if single(raws[i].tok) {
+		if single(toks[i]) {
 			j = i + 1
-			for j < len(raws) && single(raws[j].tok) && raws[j].spaced {
+			for j < len(toks) && single(toks[j]) && gaps[j].spaced {
 				j++
 			}
 		}
 		if j-i >= 4 {
 			var w []rune
-			for _, r := range raws[i:j] {
-				w = append(w, []rune(r.tok.Text)...)
+			for _, t := range toks[i:j] {
+				w = append(w, []rune(t.Text)...)
 			}
-			t := raws[i]
+			t, g := toks[i], gaps[i]
 			w = foldWord(w)
-			t.tok.Text = string(w)
-			t.tok.Cyrillic = false
+			t.Text = string(w)
+			t.Cyrillic = false
 			for _, r := range w {
 				if isCyrillic(r) {
-					t.tok.Cyrillic = true
+					t.Cyrillic = true
 				}
 			}
-			out = append(out, t)
+			out, outGaps = append(out, t), append(outGaps, g)
 			i = j
 			continue
 		}
-		out = append(out, raws[i])
+		out, outGaps = append(out, toks[i]), append(outGaps, gaps[i])
 		i++
 	}
-	return out
+	return out, outGaps
 }
 
-// number assigns sentence and clause indices, folds stray one- or two-letter
-// Latin look-alikes next to Cyrillic words, and stems.
-func number(raws []raw) *Doc {
-	d := &Doc{Tokens: make([]Token, len(raws))}
+// number assigns sentence and clause indices and folds stray one- or
+// two-letter Latin look-alikes next to Cyrillic words.
+func number(toks []Token, gaps []gap) *Doc {
+	d := &Doc{Tokens: toks}
 	sent, clause := int32(0), int32(0)
-	for i, r := range raws {
-		t := r.tok
-		b := r.boundary
+	for i := range toks {
+		t := &toks[i]
+		b := gaps[i].boundary
 		if t.Kind == Word && (t.Text == "но" || t.Text == "однако" || t.Text == "зато") && b < bClause {
 			b = bClause
 		}
@@ -261,7 +403,6 @@ func number(raws []raw) *Doc {
 			}
 		}
 		t.Sentence, t.Clause = sent, clause
-		d.Tokens[i] = t
 	}
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
@@ -271,12 +412,7 @@ func number(raws []raw) *Doc {
 				t.Text, t.Cyrillic = s, true
 			}
 		}
-		switch {
-		case t.Kind == Word && t.Cyrillic:
-			t.Stem = Stem(t.Text)
-			d.Words++
-		case t.Kind == Word || t.Kind == Number:
-			t.Stem = t.Text
+		if t.Kind == Word || t.Kind == Number {
 			d.Words++
 		}
 	}
@@ -288,7 +424,7 @@ func number(raws []raw) *Doc {
 }
 
 func cyrWordAt(ts []Token, i int) bool {
-	return i >= 0 && i < len(ts) && ts[i].Kind == Word && ts[i].Cyrillic && utf8.RuneCountInString(ts[i].Text) > 1
+	return i >= 0 && i < len(ts) && ts[i].Kind == Word && ts[i].Cyrillic && !oneRune(ts[i].Text)
 }
 
 func latWordAt(ts []Token, i int) bool {
