@@ -181,9 +181,24 @@ func (b *Builder) Build() (*Set, error) {
 	for _, n := range b.patterns {
 		s.indexAlts(n)
 	}
+	c := &compiler{s: s}
+	for _, n := range b.patterns {
+		s.progs = append(s.progs, c.compile(n))
+	}
 	s.musts = make([][][]int32, len(b.patterns))
+	s.mustFull = make([]uint64, len(b.patterns))
+	s.mustBy = make([][]mustRef, len(b.atoms))
 	for pid, n := range b.patterns {
 		s.musts[pid] = s.mustSets(n)
+		if len(s.musts[pid]) > 64 {
+			s.musts[pid] = s.musts[pid][:64] // more would not fit the mask; fewer checks are still right
+		}
+		for i, set := range s.musts[pid] {
+			s.mustFull[pid] |= 1 << i
+			for _, a := range set {
+				s.mustBy[a] = append(s.mustBy[a], mustRef{int32(pid), uint8(i)})
+			}
+		}
 	}
 	for pid, n := range b.patterns {
 		firsts := map[int32]bool{}
@@ -198,6 +213,11 @@ func (b *Builder) Build() (*Set, error) {
 		}
 	}
 	return s, nil
+}
+
+type mustRef struct {
+	pattern int32
+	set     uint8
 }
 
 // mustSets returns, for each mandatory element of n's top-level sequence,
@@ -321,6 +341,16 @@ type Set struct {
 	// document for the pattern to match there (one set per mandatory
 	// element of its top-level sequence).
 	musts [][][]int32
+	// mustBy: for each atom, the must sets it satisfies; mustFull: the mask
+	// of a pattern's must sets, all of which a document must satisfy.
+	mustBy   [][]mustRef
+	mustFull []uint64
+	progs    []*program
+
+	// tables of the compiled programs
+	sets [][]uint64
+	nots [][]int32
+	alts []altTable
 
 	seed  maphash.Seed
 	vocab [16]vocabShard // token text → atoms, memoised

@@ -138,60 +138,71 @@ type wordState struct {
 	run        int
 }
 
+// scanner splits folded text into tokens and what stands between them.
+type scanner struct {
+	s         string
+	out       []Token
+	gaps      []gap
+	w         wordState
+	boundary  uint8
+	spaced    bool
+	afterMark bool // only marks and spaces since the last mark: "?!!" is one ending
+}
+
+func (sc *scanner) emit(t Token) {
+	if len(sc.out) >= MaxTokens {
+		return
+	}
+	if t.Kind == Mark && sc.afterMark {
+		sc.boundary = bNone
+	}
+	sc.out = append(sc.out, t)
+	sc.gaps = append(sc.gaps, gap{boundary: sc.boundary, spaced: sc.spaced})
+	sc.boundary = bNone
+	sc.spaced = true
+	sc.afterMark = t.Kind == Mark
+}
+
+func (sc *scanner) raise(b uint8) {
+	if b > sc.boundary {
+		sc.boundary = b
+	}
+}
+
+func (sc *scanner) flush() {
+	w := &sc.w
+	if w.start < 0 {
+		return
+	}
+	t := Token{Kind: Number}
+	if w.letters > 0 {
+		t.Kind = Word
+	}
+	t.Cyrillic = w.cyr > 0
+	text := sc.s[w.start:w.end]
+	if w.fix || w.cyr > 0 && (w.lat > 0 || w.digits > 0 && strings.ContainsAny(text, "03")) {
+		f := foldWord(wordRunes(text))
+		t.Text = string(f)
+		t.Cyrillic = false
+		for _, r := range f {
+			if isCyrillic(r) {
+				t.Cyrillic = true
+				break
+			}
+		}
+	} else {
+		t.Text = text
+	}
+	sc.emit(t)
+	w.start = -1
+}
+
 // scan splits folded text into tokens and what stands between them.
 func scan(s string) ([]Token, []gap) {
-	out := make([]Token, 0, len(s)/10+4)
-	gaps := make([]gap, 0, cap(out))
-	var w wordState
-	w.start = -1
-	var boundary uint8
-	spaced := true
-	afterMark := false // only marks and spaces since the last mark: "?!!" is one ending
-	emit := func(t Token) {
-		if len(out) >= MaxTokens {
-			return
-		}
-		if t.Kind == Mark && afterMark {
-			boundary = bNone
-		}
-		out = append(out, t)
-		gaps = append(gaps, gap{boundary: boundary, spaced: spaced})
-		boundary = bNone
-		spaced = true
-		afterMark = t.Kind == Mark
-	}
-	flush := func() {
-		if w.start < 0 {
-			return
-		}
-		t := Token{Kind: Number}
-		if w.letters > 0 {
-			t.Kind = Word
-		}
-		t.Cyrillic = w.cyr > 0
-		text := s[w.start:w.end]
-		if w.fix || w.cyr > 0 && (w.lat > 0 || w.digits > 0 && strings.ContainsAny(text, "03")) {
-			f := foldWord(wordRunes(text))
-			t.Text = string(f)
-			t.Cyrillic = false
-			for _, r := range f {
-				if isCyrillic(r) {
-					t.Cyrillic = true
-					break
-				}
-			}
-		} else {
-			t.Text = text
-		}
-		emit(t)
-		w.start = -1
-	}
-	raise := func(b uint8) {
-		if b > boundary {
-			boundary = b
-		}
-	}
-	for i := 0; i < len(s) && len(out) < MaxTokens; {
+	n := len(s)/10 + 4
+	sc := &scanner{s: s, out: make([]Token, 0, n), gaps: make([]gap, 0, n), spaced: true}
+	sc.w.start = -1
+	for i := 0; i < len(s) && len(sc.out) < MaxTokens; {
 		r, size := rune(s[i]), 1
 		switch {
 		case r < 0x80:
@@ -202,9 +213,10 @@ func scan(s string) ([]Token, []gap) {
 		}
 		at := i
 		i += size
-		if isWordRune(r) {
+		if r >= 'а' && r <= 'я' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r >= 0x80 && isWordRune(r) {
+			w := &sc.w
 			if w.start < 0 {
-				w = wordState{start: at}
+				*w = wordState{start: at}
 			}
 			switch {
 			case r >= 'а' && r <= 'я' || r >= 0x400 && r <= 0x4FF:
@@ -229,77 +241,87 @@ func scan(s string) ([]Token, []gap) {
 			w.end = i
 			continue
 		}
-		next := rune(0)
-		if i < len(s) {
-			next = rune(s[i])
-			if next >= 0x80 {
-				next, _ = utf8.DecodeRuneInString(s[i:])
-			}
+		if r == ' ' && sc.w.start < 0 {
+			continue // spacing only
 		}
-		prev := rune(0)
-		if w.start >= 0 {
-			prev = w.last
-		}
-		switch {
-		case (r == '.' || r == ',') && isDigit(prev) && isDigit(next):
-			w.end, w.last = i, '.' // 1,5 and 1.5 are one number
-			if r == ',' {
-				w.fix = true
-			}
-			continue
-		case (r == '\'' || r == '’') && isLetter(prev) && isLetter(next):
-			w.fix = true // "don't" stays one word; the apostrophe itself is dropped
-			w.end, w.last = i, r
-			continue
-		}
-		flush()
-		switch {
-		case r == ' ' || r == '\t' || r == '\r' || r == '_' || r == '*':
-			// spacing only
-		case r == '-':
-			switch {
-			case prev == 0 && isDigit(next):
-				emit(Token{Text: "-", Kind: Symbol}) // "-20%"
-			case !isWordRune(next) || !isWordRune(prev) && prev != 0:
-				raise(bClause)
-			}
-		case r == '?' || r == '!':
-			emit(Token{Text: string(r), Kind: Mark})
-			raise(bSentence)
-			spaced = false
-		case r == '.':
-			raise(bSentence)
-			afterMark = false
-		case r == '…' || r == ';' || r == '\n':
-			raise(bSentence)
-			spaced = false
-		case r == '/' && isWordRune(prev) && isWordRune(next):
-			spaced = false // "б/у", "р/с": one expression, not two clauses
-		case r == ',' || r == ':' || r == '—' || r == '–' || r == '(' || r == ')' ||
-			r == '[' || r == ']' || r == '/' || r == '|' || r == '•':
-			raise(bClause)
-			spaced = false
-		case r == '"':
-			if prev == 0 && isSpaceBefore(s, at) {
-				emit(Token{Text: "«", Kind: Symbol})
-			}
-			spaced = false
-		case isEmoji(r):
-			if sym, ok := symbolOf(r); ok {
-				emit(Token{Text: sym, Kind: Symbol})
-			} else {
-				emit(Token{Text: s[at:i], Kind: Emoji})
-			}
-			spaced = false
-		default:
-			if sym, ok := symbolOf(r); ok {
-				emit(Token{Text: sym, Kind: Symbol})
-			}
-			spaced = false
+		sc.other(r, at, i)
+	}
+	sc.flush()
+	return sc.out, sc.gaps
+}
+
+// other handles a character that is not part of a word: it ends the word,
+// and may be a boundary, a mark, a symbol or an emoji.
+func (sc *scanner) other(r rune, at, i int) {
+	s := sc.s
+	next := rune(0)
+	if i < len(s) {
+		next = rune(s[i])
+		if next >= 0x80 {
+			next, _ = utf8.DecodeRuneInString(s[i:])
 		}
 	}
-	flush()
-	return out, gaps
+	prev := rune(0)
+	if sc.w.start >= 0 {
+		prev = sc.w.last
+	}
+	switch {
+	case (r == '.' || r == ',') && isDigit(prev) && isDigit(next):
+		sc.w.end, sc.w.last = i, '.' // 1,5 and 1.5 are one number
+		if r == ',' {
+			sc.w.fix = true
+		}
+		return
+	case (r == '\'' || r == '’') && isLetter(prev) && isLetter(next):
+		sc.w.fix = true // "don't" stays one word; the apostrophe itself is dropped
+		sc.w.end, sc.w.last = i, r
+		return
+	}
+	sc.flush()
+	switch {
+	case r == ' ' || r == '\t' || r == '\r' || r == '_' || r == '*':
+		// spacing only
+	case r == '-':
+		switch {
+		case prev == 0 && isDigit(next):
+			sc.emit(Token{Text: "-", Kind: Symbol}) // "-20%"
+		case !isWordRune(next) || !isWordRune(prev) && prev != 0:
+			sc.raise(bClause)
+		}
+	case r == '?' || r == '!':
+		sc.emit(Token{Text: s[at:i], Kind: Mark})
+		sc.raise(bSentence)
+		sc.spaced = false
+	case r == '.':
+		sc.raise(bSentence)
+		sc.afterMark = false
+	case r == '…' || r == ';' || r == '\n':
+		sc.raise(bSentence)
+		sc.spaced = false
+	case r == '/' && isWordRune(prev) && isWordRune(next):
+		sc.spaced = false // "б/у", "р/с": one expression, not two clauses
+	case r == ',' || r == ':' || r == '—' || r == '–' || r == '(' || r == ')' ||
+		r == '[' || r == ']' || r == '/' || r == '|' || r == '•':
+		sc.raise(bClause)
+		sc.spaced = false
+	case r == '"':
+		if prev == 0 && isSpaceBefore(s, at) {
+			sc.emit(Token{Text: "«", Kind: Symbol})
+		}
+		sc.spaced = false
+	case isEmoji(r):
+		if sym, ok := symbolOf(r); ok {
+			sc.emit(Token{Text: sym, Kind: Symbol})
+		} else {
+			sc.emit(Token{Text: s[at:i], Kind: Emoji})
+		}
+		sc.spaced = false
+	default:
+		if sym, ok := symbolOf(r); ok {
+			sc.emit(Token{Text: sym, Kind: Symbol})
+		}
+		sc.spaced = false
+	}
 }
 
 // oneRune reports whether s is exactly one character.

@@ -1,0 +1,270 @@
+package phrase
+
+import (
+	"sort"
+
+	"github.com/agentiq/agentiq/shared/rutext"
+)
+
+// A pattern runs as a small program on a backtracking machine: a loop over
+// instructions with an explicit stack of choice points, which is several
+// times cheaper than recursion per node.
+
+type iop uint8
+
+const (
+	iAtom  iop = iota + 1 // arg: atom
+	iSet                  // arg: index of a word-atom bitset
+	iNot                  // arg: index of a list of atoms the token must not be
+	iAlt                  // arg: index of an alternation table
+	iJmp                  // arg: target
+	iSplit                // try what follows; on failure resume at arg
+	iGap                  // arg: most tokens skipped; arg2 = 1 if within the clause
+	iStart                // start of sentence
+	iEnd                  // end of sentence
+	iMatch
+)
+
+type inst struct {
+	op   iop
+	arg  int32
+	arg2 int32
+}
+
+// altTable lists where each alternative of an alternation starts.
+type altTable struct {
+	byAtom []atomKid // atom → start of an alternative (kid holds the pc), sorted by atom
+	always []int32   // alternatives to try at any token
+	has    []uint64  // bit a set when byAtom has entries for atom a: a quick reject
+}
+
+type program struct {
+	code []inst
+}
+
+// compiler turns node trees into programs; tables are shared by all.
+type compiler struct {
+	s *Set
+}
+
+func (c *compiler) compile(n *node) *program {
+	p := &program{}
+	c.emit(p, n)
+	p.code = append(p.code, inst{op: iMatch})
+	return p
+}
+
+func (c *compiler) emit(p *program, n *node) {
+	s := c.s
+	switch n.op {
+	case opAtom:
+		p.code = append(p.code, inst{op: iAtom, arg: n.atom})
+	case opAtomSet:
+		s.sets = append(s.sets, n.set)
+		p.code = append(p.code, inst{op: iSet, arg: int32(len(s.sets) - 1)})
+	case opNotAtom:
+		s.nots = append(s.nots, n.atoms)
+		p.code = append(p.code, inst{op: iNot, arg: int32(len(s.nots) - 1)})
+	case opSeq:
+		for _, k := range n.kids {
+			c.emit(p, k)
+		}
+	case opAlt:
+		s.alts = append(s.alts, altTable{})
+		ti := len(s.alts) - 1
+		p.code = append(p.code, inst{op: iAlt, arg: int32(ti)})
+		starts := make([]int32, len(n.kids))
+		var jumps []int
+		for i, k := range n.kids {
+			starts[i] = int32(len(p.code))
+			c.emit(p, k)
+			jumps = append(jumps, len(p.code))
+			p.code = append(p.code, inst{op: iJmp})
+		}
+		for _, j := range jumps {
+			p.code[j].arg = int32(len(p.code))
+		}
+		t := altTable{}
+		for _, ak := range n.byAtom {
+			t.byAtom = append(t.byAtom, atomKid{atom: ak.atom, kid: starts[ak.kid]})
+		}
+		sort.SliceStable(t.byAtom, func(i, j int) bool { return t.byAtom[i].atom < t.byAtom[j].atom })
+		for _, k := range n.always {
+			t.always = append(t.always, starts[k])
+		}
+		t.has = make([]uint64, (len(s.atoms)+63)/64)
+		for _, ak := range t.byAtom {
+			t.has[ak.atom/64] |= 1 << (ak.atom % 64)
+		}
+		s.alts[ti] = t
+	case opOpt:
+		split := len(p.code)
+		p.code = append(p.code, inst{op: iSplit})
+		c.emit(p, n.kids[0])
+		p.code[split].arg = int32(len(p.code))
+	case opGap:
+		in := inst{op: iGap, arg: int32(n.max)}
+		if n.clause {
+			in.arg2 = 1
+		}
+		p.code = append(p.code, in)
+	case opStart:
+		p.code = append(p.code, inst{op: iStart})
+	case opEnd:
+		p.code = append(p.code, inst{op: iEnd})
+	}
+}
+
+type choice struct{ pc, pos int32 }
+
+// maxSteps bounds the instructions run for one match attempt; patterns are
+// short, so only pathological input reaches it.
+const maxSteps = 16384
+
+// exec runs program p from token start and returns the end of the first
+// match, or -1.
+func (r *runner) exec(p *program, start int) int {
+	s := r.s
+	toks := r.m.Doc.Tokens
+	atoms := r.m.atoms
+	sent := toks[start].Sentence
+	stack := r.stack[:0]
+	pc, pos := 0, start
+	end := -1
+	for steps := 0; steps < maxSteps; steps++ {
+		r.Steps++
+		ins := &p.code[pc]
+		ok := true
+		switch ins.op {
+		case iAtom:
+			ok = (pos < len(toks) && toks[pos].Sentence == sent) && r.has(pos, ins.arg)
+			pos++
+			pc++
+		case iSet:
+			ok = false
+			if pos < len(toks) && toks[pos].Sentence == sent {
+				set := s.sets[ins.arg]
+				for _, a := range atoms[pos] {
+					if set[a/64]&(1<<(a%64)) != 0 {
+						ok = true
+						break
+					}
+				}
+			}
+			pos++
+			pc++
+		case iNot:
+			ok = (pos < len(toks) && toks[pos].Sentence == sent)
+			if ok {
+				for _, a := range s.nots[ins.arg] {
+					if r.has(pos, a) {
+						ok = false
+						break
+					}
+				}
+			}
+			pos++
+			pc++
+		case iAlt:
+			t := &s.alts[ins.arg]
+			first := int32(-1)
+			// Alternatives are pushed in reverse, so that the first found
+			// is tried first and the rest in order on backtracking.
+			mark := len(stack)
+			if pos < len(toks) && toks[pos].Sentence == sent {
+				for _, a := range atoms[pos] {
+					if t.has[a/64]&(1<<(a%64)) == 0 {
+						continue
+					}
+					lo, hi := 0, len(t.byAtom)
+					for lo < hi {
+						mid := int(uint(lo+hi) >> 1)
+						if t.byAtom[mid].atom < a {
+							lo = mid + 1
+						} else {
+							hi = mid
+						}
+					}
+					for ; lo < len(t.byAtom) && t.byAtom[lo].atom == a; lo++ {
+						if first < 0 {
+							first = t.byAtom[lo].kid
+						} else {
+							stack = append(stack, choice{t.byAtom[lo].kid, int32(pos)})
+						}
+					}
+				}
+			}
+			for _, k := range t.always {
+				if first < 0 {
+					first = k
+				} else {
+					stack = append(stack, choice{k, int32(pos)})
+				}
+			}
+			reverse(stack[mark:])
+			if first < 0 {
+				ok = false
+			} else {
+				pc = int(first)
+			}
+		case iJmp:
+			pc = int(ins.arg)
+		case iSplit:
+			stack = append(stack, choice{ins.arg, int32(pos)})
+			pc++
+		case iGap:
+			// Skip 0 now; skips 1..max are choices, the shortest tried first.
+			pc++
+			if ins.arg2 == 1 && pos > 0 && pos < len(toks) && toks[pos].Clause != toks[pos-1].Clause {
+				ok = false
+				break
+			}
+			most := 0
+			for skip := 1; skip <= int(ins.arg); skip++ {
+				q := pos + skip
+				if !(q-1 < len(toks) && toks[q-1].Sentence == sent) {
+					break
+				}
+				if ins.arg2 == 1 && pos > 0 && q < len(toks) && toks[q].Clause != toks[pos-1].Clause {
+					break
+				}
+				most = skip
+			}
+			for skip := most; skip >= 1; skip-- {
+				stack = append(stack, choice{int32(pc), int32(pos + skip)})
+			}
+		case iStart:
+			ok = pos == 0 || pos < len(toks) && toks[pos-1].Sentence != toks[pos].Sentence
+			pc++
+		case iEnd:
+			q := pos
+			for (q < len(toks) && toks[q].Sentence == sent) && toks[q].Kind == rutext.Mark {
+				q++
+			}
+			ok = !(q < len(toks) && toks[q].Sentence == sent)
+			pc++
+		case iMatch:
+			end = pos
+		}
+		if end >= 0 {
+			break
+		}
+		if ok {
+			continue
+		}
+		if len(stack) == 0 {
+			break
+		}
+		top := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		pc, pos = int(top.pc), int(top.pos)
+	}
+	r.stack = stack[:0]
+	return end
+}
+
+func reverse(cs []choice) {
+	for i, j := 0, len(cs)-1; i < j; i, j = i+1, j-1 {
+		cs[i], cs[j] = cs[j], cs[i]
+	}
+}
