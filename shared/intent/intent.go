@@ -155,7 +155,7 @@ func (c *Classifier) Classify(text string) Result {
 
 // ClassifyDoc classifies an already analysed text.
 func (c *Classifier) ClassifyDoc(d *rutext.Doc) Result {
-	hits := c.labels.Eval(c.labels.Set.Scan(d))
+	hits := c.labels.Match(d)
 	found := map[agentiq.Intent]string{}
 	grievance := false
 	for _, h := range hits {

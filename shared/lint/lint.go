@@ -128,7 +128,7 @@ func (l *Linter) Lint(text string) Result {
 // LintDoc flags a draft whose analysis is already at hand.
 func (l *Linter) LintDoc(d *rutext.Doc) Result {
 	r := Result{Evidence: map[agentiq.Flag]string{}}
-	for _, h := range l.labels.Eval(l.labels.Set.Scan(d)) {
+	for _, h := range l.labels.Match(d) {
 		r.Evidence[agentiq.Flag(h.Label)] = h.Evidence
 	}
 	for _, f := range l.names {
@@ -196,12 +196,10 @@ func findURL(folded string, _ *rutext.Doc) string {
 	if hasSpacedDot(text) {
 		text = joinSpacedDots(text)
 	}
-	for start := 0; start < len(text); {
-		i := strings.IndexAny(text[start:], ".@:")
-		if i < 0 {
-			break
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c != '.' && c != '@' && c != ':' {
+			continue
 		}
-		i += start
 		lo, hi := i, i+1
 		for lo > 0 && !isSpace(text[lo-1]) && i-lo < 256 {
 			lo--
@@ -217,7 +215,7 @@ func findURL(folded string, _ *rutext.Doc) string {
 				}
 			}
 		}
-		start = hi
+		i = hi
 	}
 	return ""
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/agentiq/agentiq/shared/rutext"
 )
 
 // Rule says when a label (an intent, a content flag) holds: some Match term
@@ -221,6 +223,57 @@ func overlaps(a, b instance, s scope) bool {
 		return a.sentLo <= b.sentHi && b.sentLo <= a.sentHi
 	}
 	return true
+}
+
+// Match finds the labels that hold in d. It runs only the patterns that can
+// matter: those of terms whose every pattern may match, and the unless
+// patterns of labels that may hold.
+func (l *Labels) Match(d *rutext.Doc) []Hit {
+	m := l.Set.prepare(d)
+	need := m.need[:0]
+	need = append(need, make([]bool, l.Set.Len())...)
+	viable := func(t term) bool {
+		if t.maxWords > 0 && d.Words > t.maxWords {
+			return false
+		}
+		for _, p := range t.pats {
+			if !m.viable(p) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, r := range l.rules {
+		any := false
+		for _, t := range r.match {
+			if viable(t) {
+				any = true
+				for _, p := range t.pats {
+					need[p] = true
+				}
+			}
+		}
+		if !any {
+			continue
+		}
+		for _, t := range r.unless {
+			if viable(t) {
+				for _, p := range t.pats {
+					need[p] = true
+				}
+			}
+		}
+	}
+	for pid, ok := range need {
+		if !ok {
+			m.skip(pid)
+		}
+	}
+	m.need = need
+	l.Set.run(m)
+	hits := l.Eval(m)
+	m.Release()
+	return hits
 }
 
 // Hit is a label that holds, with the words that made it hold.

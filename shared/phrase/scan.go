@@ -1,6 +1,10 @@
 package phrase
 
-import "github.com/agentiq/agentiq/shared/rutext"
+import (
+	"sync"
+
+	"github.com/agentiq/agentiq/shared/rutext"
+)
 
 // Span is a match: tokens [Start, End) of the document.
 type Span struct{ Start, End int }
@@ -19,6 +23,12 @@ type Matches struct {
 	head, tail []int32
 	count      []uint16
 	Steps      int // matching instructions run, for profiling
+
+	// scratch, kept for reuse
+	idx, lastTried []int32
+	sat            []uint64
+	stack          []choice
+	need           []bool
 }
 
 type spanRec struct {
@@ -68,13 +78,33 @@ func (m *Matches) Text(sp Span) string {
 	return string(out)
 }
 
-// Scan finds every pattern of s in d.
+// matchesPool recycles the buffers of a scan: a classification makes many
+// small allocations otherwise, and the garbage collector's work then costs
+// more than the matching.
+var matchesPool = sync.Pool{New: func() any { return new(Matches) }}
+
+// Scan finds every pattern of s in d. The caller may hand the result back
+// with Release once done with it.
 func (s *Set) Scan(d *rutext.Doc) *Matches {
+	m := s.prepare(d)
+	s.run(m)
+	return m
+}
+
+// prepare looks up the words of d and marks the patterns that cannot match
+// because a mandatory word is absent.
+func (s *Set) prepare(d *rutext.Doc) *Matches {
 	np := len(s.patterns)
-	idx := make([]int32, 3*np)
-	m := &Matches{Doc: d, atoms: make([][]int32, len(d.Tokens)),
-		head: idx[:np:np], tail: idx[np : 2*np : 2*np], count: make([]uint16, np), recs: make([]spanRec, 0, 32)}
-	lastTried := idx[2*np:]
+	m := matchesPool.Get().(*Matches)
+	m.Doc, m.Steps = d, 0
+	m.atoms = resize(m.atoms, len(d.Tokens))
+	m.idx = resize(m.idx, 3*np)
+	m.head, m.tail, m.lastTried = m.idx[:np:np], m.idx[np:2*np:2*np], m.idx[2*np:]
+	m.count = resize(m.count, np)
+	clear(m.count)
+	m.sat = resize(m.sat, np)
+	clear(m.sat)
+	m.recs = m.recs[:0]
 	for i := range m.head {
 		m.head[i] = -1
 	}
@@ -82,44 +112,71 @@ func (s *Set) Scan(d *rutext.Doc) *Matches {
 		m.atoms[i] = s.wordAtoms(&d.Tokens[i])
 	}
 	// Patterns whose mandatory words are absent cannot match: skip them.
-	sat := make([]uint64, np)
 	for _, ids := range m.atoms {
 		for _, a := range ids {
 			for _, ref := range s.mustBy[a] {
-				sat[ref.pattern] |= 1 << ref.set
+				m.sat[ref.pattern] |= 1 << ref.set
 			}
 		}
 	}
-	for pid := range lastTried {
-		lastTried[pid] = -1
-		if sat[pid] != s.mustFull[pid] {
-			lastTried[pid] = -2 // never matches here
-		}
-	}
-	r := runner{s: s, m: m}
-	defer func() { m.Steps = r.Steps }()
-	try := func(pos int, a int32) {
-		for _, pid := range s.byFirst[a] {
-			if lt := lastTried[pid]; lt == int32(pos) || lt == -2 || m.count[pid] >= MaxSpans {
-				continue
-			}
-			lastTried[pid] = int32(pos)
-			if end := r.exec(s.progs[pid], pos); end > pos {
-				m.add(pid, Span{pos, end})
-			}
-		}
-	}
-	for i := range d.Tokens {
-		for _, a := range m.atoms[i] {
-			try(i, a)
-		}
-		for _, a := range s.kinds {
-			if s.kindMatch(&s.atoms[a], &d.Tokens[i]) {
-				try(i, a)
-			}
+	for pid := range m.lastTried {
+		m.lastTried[pid] = -1
+		if m.sat[pid] != s.mustFull[pid] {
+			m.lastTried[pid] = -2 // never matches here
 		}
 	}
 	return m
+}
+
+// viable reports whether pattern pid may match in the prepared document.
+func (m *Matches) viable(pid int) bool { return m.lastTried[pid] != -2 }
+
+// skip marks pattern pid as not needed: it is not run.
+func (m *Matches) skip(pid int) { m.lastTried[pid] = -2 }
+
+// run runs the viable patterns over the prepared document.
+func (s *Set) run(m *Matches) {
+	d := m.Doc
+	r := runner{s: s, m: m, stack: m.stack[:0]}
+	for i := range d.Tokens {
+		for _, a := range m.atoms[i] {
+			s.try(&r, i, a)
+		}
+		for _, a := range s.kinds {
+			if s.kindMatch(&s.atoms[a], &d.Tokens[i]) {
+				s.try(&r, i, a)
+			}
+		}
+	}
+	m.stack, m.Steps = r.stack[:0], r.Steps
+}
+
+// try runs, at token pos, every pattern that can start with atom a.
+func (s *Set) try(r *runner, pos int, a int32) {
+	m := r.m
+	for _, pid := range s.byFirst[a] {
+		if lt := m.lastTried[pid]; lt == int32(pos) || lt == -2 || m.count[pid] >= MaxSpans {
+			continue
+		}
+		m.lastTried[pid] = int32(pos)
+		if end := r.exec(s.progs[pid], pos); end > pos {
+			m.add(pid, Span{pos, end})
+		}
+	}
+}
+
+// Release hands m's buffers back for reuse; m must not be used after.
+func (m *Matches) Release() {
+	m.Doc = nil
+	clear(m.atoms)
+	matchesPool.Put(m)
+}
+
+func resize[T any](b []T, n int) []T {
+	if cap(b) < n {
+		return make([]T, n)
+	}
+	return b[:n]
 }
 
 type runner struct {

@@ -3,7 +3,6 @@ package phrase
 import (
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"sort"
 	"sync"
 	"unicode/utf8"
@@ -154,10 +153,7 @@ func (b *Builder) Build() (*Set, error) {
 		textIdx:  map[string][]int32{},
 		fuzzyIdx: map[string][]int32{},
 		byFirst:  make([][]int32, len(b.atoms)),
-		seed:     maphash.MakeSeed(),
-	}
-	for i := range s.vocab {
-		s.vocab[i].m = map[string][]int32{}
+		vocab:    map[string][]int32{},
 	}
 	for id, a := range b.atoms {
 		id := int32(id)
@@ -352,13 +348,8 @@ type Set struct {
 	nots [][]int32
 	alts []altTable
 
-	seed  maphash.Seed
-	vocab [16]vocabShard // token text → atoms, memoised
-}
-
-type vocabShard struct {
-	mu sync.RWMutex
-	m  map[string][]int32
+	vocabMu sync.RWMutex
+	vocab   map[string][]int32 // token text → atoms, memoised
 }
 
 // Len returns the number of patterns.
@@ -370,21 +361,20 @@ func (s *Set) Source(id int) string { return s.sources[id] }
 // wordAtoms returns the stem, text, prefix and fuzzy atoms a token text
 // satisfies. The answer depends on the text only, so it is memoised.
 func (s *Set) wordAtoms(t *rutext.Token) []int32 {
-	sh := &s.vocab[maphash.String(s.seed, t.Text)%uint64(len(s.vocab))]
-	sh.mu.RLock()
-	ids, ok := sh.m[t.Text]
-	sh.mu.RUnlock()
+	s.vocabMu.RLock()
+	ids, ok := s.vocab[t.Text]
+	s.vocabMu.RUnlock()
 	if ok {
 		return ids
 	}
 	ids = s.computeWordAtoms(t)
 	if len(t.Text) <= 128 {
-		sh.mu.Lock()
-		if len(sh.m) >= 1<<12 {
-			clear(sh.m)
+		s.vocabMu.Lock()
+		if len(s.vocab) >= 1<<16 {
+			clear(s.vocab) // crude, but bounded: the common words come back at once
 		}
-		sh.m[t.Text] = ids
-		sh.mu.Unlock()
+		s.vocab[t.Text] = ids
+		s.vocabMu.Unlock()
 	}
 	return ids
 }
@@ -453,4 +443,13 @@ func (s *Set) kindMatch(a *atom, t *rutext.Token) bool {
 		return true
 	}
 	return false
+}
+
+// Stats describes the compiled set, for tuning.
+func (s *Set) Stats() string {
+	code := 0
+	for _, p := range s.progs {
+		code += len(p.code)
+	}
+	return fmt.Sprintf("patterns=%d atoms=%d sets=%d alts=%d instructions=%d", len(s.patterns), len(s.atoms), len(s.sets), len(s.alts), code)
 }

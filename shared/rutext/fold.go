@@ -43,28 +43,18 @@ func Fold(text string) string {
 	if !utf8.ValidString(text) {
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
-	fast := true
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < 0x80 || (c == 0xD0 || c == 0xD1) && i+1 < len(text) {
-			if c < 0x80 {
-				i++
-			} else {
-				i += 2
-			}
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !fastRune(r) {
-			fast = false
-			break
-		}
-		i += size
+	if b, ok := foldFast(text); ok {
+		return string(b)
 	}
-	if !fast {
-		text = slowFold(text)
-	}
-	b := make([]byte, 0, len(text))
+	b, _ := foldFast(slowFold(text))
+	return string(b)
+}
+
+// foldFast lower-cases text, maps ё to е and drops invisible characters. It
+// stops with ok false at the first character NFKC could change, so that the
+// usual message costs one pass.
+func foldFast(text string) (b []byte, ok bool) {
+	b = make([]byte, 0, len(text))
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < 0x80 {
@@ -84,20 +74,23 @@ func Fold(text string) string {
 			case r == 'Ё' || r == 'ё':
 				r = 'е'
 			}
-			if r >= 0x400 && r <= 0x47F {
+			if r >= 0x400 && r <= 0x45F {
 				b = append(b, byte(0xC0|r>>6), byte(0x80|r&0x3F))
 				i += 2
 				continue
 			}
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
+		if !fastRune(r) && !dropRune(r) {
+			return nil, false
+		}
 		i += size
 		if dropRune(r) {
 			continue
 		}
 		b = utf8.AppendRune(b, lowerRune(r))
 	}
-	return string(b)
+	return b, true
 }
 
 var folder = cases.Fold()
