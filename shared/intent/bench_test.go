@@ -40,9 +40,3 @@ func BenchmarkClassifyParts(b *testing.B) {
 	})
 	b.Logf("tokens %d patterns %d atoms", len(d.Tokens), c.labels.Set.Len())
 }
-
-func TestStepsReport(t *testing.T) {
-	c, _ := Default()
-	m := c.labels.Set.Scan(rutextAnalyze(msg200))
-	t.Logf("steps %d", m.Steps)
-}

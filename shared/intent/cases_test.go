@@ -2,7 +2,9 @@ package intent
 
 import (
 	"bufio"
+	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -14,7 +16,7 @@ type labelled struct {
 	primary agentiq.Intent
 	all     []agentiq.Intent
 	text    string
-	line    int
+	where   string
 }
 
 func readCases(t *testing.T, path string) []labelled {
@@ -37,12 +39,98 @@ func readCases(t *testing.T, path string) []labelled {
 		if len(parts) != 3 {
 			t.Fatalf("%s:%d: want 3 tab-separated fields", path, n)
 		}
-		c := labelled{primary: agentiq.Intent(parts[0]), text: parts[2], line: n}
+		c := labelled{primary: agentiq.Intent(parts[0]), text: parts[2], where: fmt.Sprintf("%s:%d", filepath.Base(path), n)}
 		for _, i := range strings.Split(parts[1], ",") {
 			c.all = append(c.all, agentiq.Intent(i))
 		}
 		slices.Sort(c.all)
+		if !slices.Contains(c.all, c.primary) {
+			t.Fatalf("%s: primary %q is not among %v", c.where, c.primary, c.all)
+		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// TestLabelledCases runs every labelled message in testdata: the primary
+// intent and the set of intents must be exactly as labelled.
+func TestLabelledCases(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("testdata/*.tsv")
+	if len(files) == 0 {
+		t.Fatal("no testdata/*.tsv")
+	}
+	for _, file := range files {
+		for _, x := range readCases(t, file) {
+			t.Run(x.where, func(t *testing.T) {
+				r := c.Classify(x.text)
+				if r.Intent != x.primary || !slices.Equal(r.Intents, x.all) {
+					t.Errorf("%q: got %s %v, want %s %v (evidence %v)", x.text, r.Intent, r.Intents, x.primary, x.all, r.Evidence)
+				}
+			})
+		}
+	}
+}
+
+func TestResultShape(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text     string
+		intent   agentiq.Intent
+		scenario agentiq.Scenario
+		priority agentiq.Priority
+		window   agentiq.Window
+	}{
+		{"Есть промокод?", agentiq.IntentPromoRequest, agentiq.ScenarioPromo, agentiq.P3, agentiq.CustomerRequest},
+		{"Посоветуйте аналог", agentiq.IntentAnalogRequest, agentiq.ScenarioLoyalty, agentiq.P3, agentiq.CustomerRequest},
+		{"Пришёл брак", agentiq.IntentDefect, agentiq.ScenarioRecovery, agentiq.P0, agentiq.NoWindow},
+		{"Брак. Скидку дадите?", agentiq.IntentDefect, agentiq.ScenarioRecovery, agentiq.P0, agentiq.CustomerRequest},
+		{"Когда придёт заказ?", agentiq.IntentDelivery, agentiq.ScenarioService, agentiq.P0, agentiq.NoWindow},
+		// a broken deadline is a negative event: recovery, not plain service
+		{"Доставку опять перенесли, сколько можно?", agentiq.IntentDelivery, agentiq.ScenarioRecovery, agentiq.P0, agentiq.NoWindow},
+		{"Какой размер брать?", agentiq.IntentSize, agentiq.ScenarioEducation, agentiq.P1, agentiq.NoWindow},
+		{"Спасибо!", agentiq.IntentGratitude, agentiq.ScenarioTrustCX, agentiq.P1, agentiq.NoWindow},
+		{"", agentiq.IntentOther, agentiq.ScenarioService, agentiq.P0, agentiq.NoWindow},
+		{"\xff\xfe", agentiq.IntentOther, agentiq.ScenarioService, agentiq.P0, agentiq.NoWindow},
+	}
+	for _, tt := range tests {
+		r := c.Classify(tt.text)
+		if r.Intent != tt.intent || r.Scenario != tt.scenario || r.Priority != tt.priority || r.Window != tt.window {
+			t.Errorf("%q: got %s/%s/%s/%q, want %s/%s/%s/%q", tt.text, r.Intent, r.Scenario, r.Priority, r.Window,
+				tt.intent, tt.scenario, tt.priority, tt.window)
+		}
+	}
+}
+
+func TestLexiconErrors(t *testing.T) {
+	good, err := os.ReadFile("intents.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, from, to, want string
+	}{
+		{"unknown key", "version: 1", "version: 1\nfoo: bar", "field foo not found"},
+		{"order misses an intent", "order: [defect,", "order: [", "order must list"},
+		{"bad pattern", `    - "брак"`, `    - "(брак"`, "missing"},
+		{"unknown scenario", "defect: recovery", "defect: rescue", "no valid scenario"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := strings.Replace(string(good), tt.from, tt.to, 1)
+			if data == string(good) {
+				t.Fatalf("test setup: %q not found", tt.from)
+			}
+			_, err := New([]byte(data))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error = %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
 }

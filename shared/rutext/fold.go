@@ -43,17 +43,17 @@ func Fold(text string) string {
 	if !utf8.ValidString(text) {
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
-	if b, ok := foldFast(text); ok {
+	if b, ok := foldFast(text, true); ok {
 		return string(b)
 	}
-	b, _ := foldFast(slowFold(text))
+	b, _ := foldFast(slowFold(text), false)
 	return string(b)
 }
 
-// foldFast lower-cases text, maps ё to е and drops invisible characters. It
-// stops with ok false at the first character NFKC could change, so that the
-// usual message costs one pass.
-func foldFast(text string) (b []byte, ok bool) {
+// foldFast lower-cases text, maps ё to е and drops invisible characters.
+// With check, it stops with ok false at the first character NFKC could
+// change, so that the usual message costs one pass.
+func foldFast(text string, check bool) (b []byte, ok bool) {
 	b = make([]byte, 0, len(text))
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -81,7 +81,7 @@ func foldFast(text string) (b []byte, ok bool) {
 			}
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if !fastRune(r) && !dropRune(r) {
+		if check && !fastRune(r) && !dropRune(r) {
 			return nil, false
 		}
 		i += size

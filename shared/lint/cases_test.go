@@ -1,0 +1,170 @@
+package lint
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	agentiq "github.com/agentiq/agentiq/shared"
+)
+
+// TestLabelledCases runs every labelled draft in testdata: the flags must
+// be exactly as labelled.
+func TestLabelledCases(t *testing.T) {
+	l, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("testdata/*.tsv")
+	if len(files) == 0 {
+		t.Fatal("no testdata/*.tsv")
+	}
+	for _, file := range files {
+		f, err := os.Open(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(f)
+		n := 0
+		for sc.Scan() {
+			n++
+			line := sc.Text()
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			parts := strings.SplitN(line, "\t", 2)
+			if len(parts) != 2 {
+				t.Fatalf("%s:%d: want flags<TAB>text", file, n)
+			}
+			want := []agentiq.Flag{}
+			if parts[0] != "-" {
+				for _, x := range strings.Split(parts[0], ",") {
+					want = append(want, agentiq.Flag(x))
+				}
+			}
+			slices.Sort(want)
+			text := parts[1]
+			t.Run(fmt.Sprintf("%s:%d", filepath.Base(file), n), func(t *testing.T) {
+				r := l.Lint(text)
+				if !slices.Equal(r.Flags, want) {
+					t.Errorf("%q: flags %v, want %v (evidence %v)", text, r.Flags, want, r.Evidence)
+				}
+			})
+		}
+		f.Close()
+	}
+}
+
+func TestURLDetector(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"https://example.ru/help", true},
+		{"bit.ly/3xYzAbc", true},
+		{"www.uyut-home.ru/help", true},
+		{"сайт uyut-shop.ru.", true},
+		{"пишите shop@mail.ru", true},
+		{"сайт.рф", true},
+		{"wb[.]ru", true},
+		{"razmer-info[.]ru", true},
+		{"site(.)ru", true},
+		{"site[dot]com", true},
+		{"hxxp://evil.example", true},
+		{"hxxps://uyut-shop.ru", true},
+		{"t . me/uyut", true},
+		{"disk-share . ru/cert42", true},
+		{"uyut. ru", true},
+		{"uyut .ru", true},
+		{"Вес 1.2 кг, т.к. новая партия, и т.д.", false},
+		{"Чек.pdf и фото.jpg", false},
+		{"архив instrukciya.zip", false},
+		{"Спасибо. Всего доброго.", false},
+		{"Артикул 187654321", false},
+		{"1.5 м × 0.8 м", false},
+		{"ул. Ленина", false},
+	}
+	for _, tt := range tests {
+		got := findURL(rutextFold(tt.text), nil) != ""
+		if got != tt.want {
+			t.Errorf("findURL(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestHandleDetector(t *testing.T) {
+	tests := []struct {
+		text string
+		want string
+	}{
+		{"Telegram @uyut_help", "@uyut_help"},
+		{"@shop", "@shop"},
+		{"почта shop@mail.ru", ""},
+		{"я @ дома", ""},
+		{"@ab", ""}, // too short to be an account
+	}
+	for _, tt := range tests {
+		if got := findHandle(rutextFold(tt.text), nil); got != tt.want {
+			t.Errorf("findHandle(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestNumberDetectors(t *testing.T) {
+	tests := []struct {
+		text          string
+		card, account bool
+	}{
+		{"карта 2200 7001 2345 6789", true, false},
+		{"карта 2200-7001-2345-6789", true, false},
+		{"карта 2200700123456789", true, false},
+		{"р/с 40702810900000012345", false, true},
+		{"телефон +7 916 555-44-33", false, false},
+		{"артикул 187654321, заказ №48213", false, false},
+		{"БИК 044525225", false, false},
+		{"дата 12.03.2026 12:00", false, false},
+		{"2200 7001. 2345 6789", false, false}, // split across sentences
+	}
+	for _, tt := range tests {
+		d := rutextAnalyze(tt.text)
+		if got := findCardNumber("", d) != ""; got != tt.card {
+			t.Errorf("findCardNumber(%q) = %v, want %v", tt.text, got, tt.card)
+		}
+		if got := findBankAccount("", d) != ""; got != tt.account {
+			t.Errorf("findBankAccount(%q) = %v, want %v", tt.text, got, tt.account)
+		}
+	}
+	// evidence never carries the whole number
+	if ev := findCardNumber("", rutextAnalyze("2200 7001 2345 6789")); strings.Contains(ev, "2200") || !strings.HasSuffix(ev, "6789") {
+		t.Errorf("card evidence %q should be masked but for the last four digits", ev)
+	}
+}
+
+func TestLexiconErrors(t *testing.T) {
+	good, err := os.ReadFile("flags.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, from, to, want string
+	}{
+		{"unknown detector", "detectors: [url, handle]", "detectors: [url, telepathy]", "unknown detector"},
+		{"unknown flag", "flags:\n", "flags:\n  spam:\n    match: [\"спам\"]\n", "unknown flag"},
+		{"bad pattern", `"@promo_word"`, `"(@promo_word"`, "missing"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := strings.Replace(string(good), tt.from, tt.to, 1)
+			if data == string(good) {
+				t.Fatalf("test setup: %q not found", tt.from)
+			}
+			if _, err := New([]byte(data)); err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error = %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+}

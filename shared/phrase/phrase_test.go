@@ -1,0 +1,214 @@
+package phrase
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/agentiq/agentiq/shared/rutext"
+)
+
+// matches compiles one pattern (with the given concepts) and reports whether
+// it is found in text.
+func matches(t *testing.T, pattern, text string, concepts map[string][]string) bool {
+	t.Helper()
+	b := NewBuilder()
+	for name, pats := range concepts {
+		if err := b.Concept(name, pats); err != nil {
+			t.Fatal(err)
+		}
+	}
+	id, err := b.Add(pattern)
+	if err != nil {
+		t.Fatalf("Add(%q): %v", pattern, err)
+	}
+	s, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := s.Scan(rutext.Analyze(text))
+	defer m.Release()
+	return len(m.Spans(id)) > 0
+}
+
+func TestPatterns(t *testing.T) {
+	concepts := map[string][]string{
+		"promo": {"скидка", "скидочка~", "скидос*", "промокод"},
+		"neg":   {"=не", "=нет"},
+	}
+	tests := []struct {
+		name, pattern, text string
+		want                bool
+	}{
+		// words match by stem, never by substring
+		{"stem: inflected form", "скидка", "дайте скидку", true},
+		{"stem: another form", "скидка", "нет скидок? а скидки?", true},
+		{"no substring: работа/бот", "бот", "работа курьера", false},
+		{"no substring: акционерное/акция", "акция", "акционерное общество", false},
+		{"no substring: посуда/суд", "суд", "посуда пришла", false},
+		{"no substring: скидывайте/скидка", "скидка", "скидывайте фото", false},
+		{"concept with prefix entry", "@promo", "скидос будет?", true},
+		{"concept with diminutive", "@promo", "скидочку сделаете", true},
+		{"fuzzy: one typo in a long word", "доставка", "достака сорвана", true},
+		{"fuzzy: not two typos", "доставка", "дотсака", false},
+		{"fuzzy: short words need exact stems", "брак", "брат", false},
+		{"exact form", "=пишите", "не пишите мне", true},
+		{"exact form is not stemmed", "=пишите", "вы не пишете", false},
+		{"prefix", "промик*", "промики есть?", true},
+		{"prefix must start the word", "бот*", "работа", false},
+		{"look-alike letters", "промокод", "прoмoкод есть", true},
+		{"sequence is adjacent", "не пишите", "не надо пишите", false},
+		{"clause gap", "=не .. пишите", "не надо пишите", true},
+		{"clause gap stops at a comma", "=не .. пишите", "не надо, пишите", false},
+		{"sentence gap crosses a comma", "=не ... пишите", "не надо, пишите", true},
+		{"no match across sentences", "=не ... пишите", "не надо. пишите", false},
+		{"gap length", "=не ..1 пишите", "не надо мне пишите", false},
+		{"alternatives", "(скидка|промокод) ?", "промокод?", true},
+		{"optional", "есть [ли] промокод", "есть промокод", true},
+		{"optional present", "есть [ли] промокод", "есть ли промокод", true},
+		{"negated token", "=не !=надо", "не надо", false},
+		{"negated token holds", "=не !=надо", "не пишите", true},
+		{"negated group", "=не !(=надо|=нужно)", "не нужно", false},
+		{"negated concept", "есть !@neg", "есть нет", false},
+		{"start anchor", "^ =а", "да, а вот", false},
+		{"start anchor holds", "^ =а", "А есть скидка?", true},
+		{"end anchor", "скидка $", "скидка будет?", false},
+		{"end anchor before marks", "будет $", "скидка будет?!", true},
+		{"question mark token", "@promo ..3 ?", "скидка на куртку будет?", true},
+		{"gap longer than allowed", "@promo ..3 ?", "скидка на зимнюю куртку будет?", false},
+		{"kinds", "#num %", "скидка 20%", true},
+		{"emoji kind", "спасибо #emoji", "спасибо 🙏", true},
+		{"symbol: opening quote", "продавец «", "продавец «Уют»", true},
+		{"multi-word literal", "пункт выдачи", "в пункте выдачи", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := matches(t, tt.pattern, tt.text, concepts); got != tt.want {
+				t.Errorf("pattern %q in %q: got %v, want %v", tt.pattern, tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPatternErrors(t *testing.T) {
+	tests := []struct {
+		pattern, want string
+	}{
+		{"", "empty"},
+		{"(скидка", "missing"},
+		{"скидка)", "unexpected"},
+		{"[скидка", "missing"},
+		{"=скидк*", "do not combine"},
+		{"@nope", "unknown concept"},
+		{"_ скидка", "must start with"},
+		{"!=не скидка", "must start with"},
+		{"[скидка]", "can match no word"},
+		{"..", "can match no word"},
+		{"скидка ..99", "bad gap"},
+		{"!(скидка есть|ну)", "single tokens"},
+	}
+	for _, tt := range tests {
+		b := NewBuilder()
+		_, err := b.Add(tt.pattern)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Add(%q) error = %v, want one containing %q", tt.pattern, err, tt.want)
+		}
+	}
+}
+
+func TestConceptErrors(t *testing.T) {
+	b := NewBuilder()
+	if err := b.Concept("a", []string{"@b"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Concept("b", []string{"@a"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Build(); err == nil || !strings.Contains(err.Error(), "refers to itself") {
+		t.Errorf("cyclic concepts: error = %v", err)
+	}
+	if err := NewBuilder().Concept("x", nil); err == nil {
+		t.Error("empty concept accepted")
+	}
+	b = NewBuilder()
+	_ = b.Concept("x", []string{"да"})
+	if err := b.Concept("x", []string{"нет"}); err == nil {
+		t.Error("concept defined twice accepted")
+	}
+}
+
+func TestSamePatternOnce(t *testing.T) {
+	b := NewBuilder()
+	a, _ := b.Add("скидка ?")
+	c, _ := b.Add("скидка ?")
+	if a != c {
+		t.Errorf("the same pattern got ids %d and %d", a, c)
+	}
+}
+
+func TestLabels(t *testing.T) {
+	rules := map[string]Rule{
+		"promo": {
+			Match:  []Term{{Pattern: "скидка ..3 ?"}, {All: []string{"промокод", "=есть"}}},
+			Unless: []Term{{Pattern: "=не (нужна|нужен)"}, {Pattern: "спасибо за", Scope: "sentence"}},
+		},
+		"stop": {Match: []Term{{Pattern: "=стоп", MaxWords: 2}}},
+	}
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"скидка будет?", []string{"promo"}},
+		{"скидка не нужна?", nil},                                      // unless in the same clause
+		{"скидка не нужна. а вообще скидка будет?", []string{"promo"}}, // the second sentence is clean
+		{"промокод? да, есть", nil},                                    // all: not in one sentence
+		{"есть промокод", []string{"promo"}},
+		{"спасибо за помощь, скидка будет?", nil}, // unless with sentence scope
+		{"стоп", []string{"stop"}},
+		{"стоп, а где мой заказ", nil}, // max_words
+	}
+	for _, tt := range tests {
+		b := NewBuilder()
+		l, err := CompileLabels(b, []string{"promo", "stop"}, rules)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, h := range l.Match(rutext.Analyze(tt.text)) {
+			got = append(got, h.Label)
+		}
+		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("%q: labels %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestLabelErrors(t *testing.T) {
+	for _, tc := range []struct {
+		names []string
+		rules map[string]Rule
+		want  string
+	}{
+		{[]string{"a"}, map[string]Rule{}, "has no rule"},
+		{[]string{"a"}, map[string]Rule{"a": {}}, "no match terms"},
+		{[]string{"a"}, map[string]Rule{"a": {Match: []Term{{Pattern: "да"}}}, "b": {Match: []Term{{Pattern: "да"}}}}, "unknown label"},
+		{[]string{"a"}, map[string]Rule{"a": {Match: []Term{{Pattern: "да", Scope: "page"}}}}, "unknown scope"},
+		{[]string{"a"}, map[string]Rule{"a": {Match: []Term{{}}}}, "needs either"},
+	} {
+		_, err := CompileLabels(NewBuilder(), tc.names, tc.rules)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("CompileLabels(%v) error = %v, want %q", tc.rules, err, tc.want)
+		}
+	}
+}
+
+// TestPathologicalInput checks that a long run of the same word, which makes
+// gaps branch at every token, is bounded.
+func TestPathologicalInput(t *testing.T) {
+	text := strings.Repeat("не ", 5000) + "пишите"
+	if !matches(t, "=не ...8 пишите", text, nil) {
+		t.Error("no match")
+	}
+	if matches(t, "=не ...8 =не ...8 =не ...8 =не ...8 скидка", strings.Repeat("не ", 5000), nil) {
+		t.Error("false match")
+	}
+}

@@ -1,0 +1,38 @@
+package rutext
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzAnalyze checks that any input is analysed without a panic and that the
+// result is well formed.
+func FuzzAnalyze(f *testing.F) {
+	for _, s := range []string{"", "Есть промокод?", "прoмoкод с к и д к а", "1,5 кг", "🙏🙏", "\xff\xfe", "т . me/x", "«Уют»", "s.t.o.p", "-20%"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		folded := Fold(s)
+		if !utf8.ValidString(folded) {
+			t.Fatalf("Fold(%q) is not valid UTF-8", s)
+		}
+		if again := Fold(folded); again != folded {
+			t.Fatalf("Fold is not idempotent: Fold(%q) = %q, Fold of that = %q", s, folded, again)
+		}
+		d := Analyze(s)
+		var sent, clause int32
+		for i, tk := range d.Tokens {
+			if tk.Text == "" {
+				t.Fatalf("token %d of %q is empty", i, s)
+			}
+			if tk.Sentence < sent || tk.Clause < clause || tk.Clause < tk.Sentence {
+				t.Fatalf("token %d of %q: sentence %d clause %d after %d %d", i, s, tk.Sentence, tk.Clause, sent, clause)
+			}
+			sent, clause = tk.Sentence, tk.Clause
+			_ = tk.Stem()
+		}
+		if len(d.Tokens) > 0 && (int(sent)+1 != d.Sentences || int(clause)+1 != d.Clauses) {
+			t.Fatalf("%q: counts %d/%d do not match the last token %d/%d", s, d.Sentences, d.Clauses, sent, clause)
+		}
+	})
+}

@@ -1,0 +1,149 @@
+package rutext
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestFold(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"lower case", "ПРОМОКОД Есть", "промокод есть"},
+		{"yo", "Ёлка, ещё", "елка, еще"},
+		{"fullwidth NFKC", "ＳＴＯＰ ｗｂ．ｒｕ", "stop wb.ru"},
+		{"zero width inside a word", "ски\u200bдка", "скидка"},
+		{"soft hyphen", "ски\u00adдка", "скидка"},
+		{"stress mark", "ски́дка", "скидка"},
+		{"variation selector dropped, emoji kept", "спасибо ❤️", "спасибо ❤"},
+		{"number sign kept", "Заказ №123", "заказ №123"},
+		{"superscript through NFKC", "г/м²", "г/м2"},
+		{"invalid UTF-8 replaced", "скидка\xff", "скидка\uFFFD"},
+		{"non-breaking space", "5\u00a0%", "5 %"},
+		{"minus sign", "−20%", "-20%"},
+		{"empty", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Fold(tt.in); got != tt.want {
+				t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAnalyzeTokens(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"Latin look-alikes inside Cyrillic words", "прoмoкод, скaжите, aкции, вернyть, Kэшбэк", []string{"промокод", "скажите", "акции", "вернуть", "кэшбэк"}},
+		{"digit look-alikes inside Cyrillic words", "пр0мокод 3вонок", []string{"промокод", "3вонок"}},
+		{"Latin words stay Latin", "STOP iPhone WB", []string{"stop", "iphone", "wb"}},
+		{"short Latin look-alike next to Cyrillic", "c браком", []string{"с", "браком"}},
+		{"e-mail is not folded to Cyrillic", "ваш e-mail", []string{"ваш", "e", "mail"}},
+		{"letter runs collapse", "скииииидка", []string{"скидка"}},
+		{"double letters stay", "касса", []string{"касса"}},
+		{"spelled out letters join", "с к и д к а", []string{"скидка"}},
+		{"spelled out with dots", "s.t.o.p", []string{"stop"}},
+		{"one-letter words are not joined", "в с к", []string{"в", "с", "к"}},
+		{"decimal comma and point", "1,5 кг и 2.3 м", []string{"1.5", "кг", "и", "2.3", "м"}},
+		{"marks are tokens, one per mark", "есть?!", []string{"есть", "?", "!"}},
+		{"emoji are tokens", "спасибо 🙏🙏", []string{"спасибо", "🙏", "🙏"}},
+		{"symbols", "5% 300₽ 1+1 5★ №7", []string{"5", "%", "300", "₽", "1", "+", "1", "5", "★", "№", "7"}},
+		{"minus before a number", "скидка -20%", []string{"скидка", "-", "20", "%"}},
+		{"hyphenated words split without a boundary", "кое-что", []string{"кое", "что"}},
+		{"slash inside an expression", "б/у", []string{"б", "у"}},
+		{"opening quote", "продавец «Уют»", []string{"продавец", "«", "уют"}},
+		{"straight opening quote", `магазин "Уют"`, []string{"магазин", "«", "уют"}},
+		{"apostrophe inside a word", "don't", []string{"dont"}},
+		{"punctuation only", "... —", []string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Analyze(tt.in).Texts()
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Analyze(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBoundaries(t *testing.T) {
+	d := Analyze("Спасибо, но верните деньги. Где заказ? А промокод — есть")
+	type pos struct{ s, c int32 }
+	var got []pos
+	for _, tk := range d.Tokens {
+		got = append(got, pos{tk.Sentence, tk.Clause})
+	}
+	// спасибо | но верните деньги . где заказ ? | а промокод — есть
+	want := []pos{{0, 0}, {0, 1}, {0, 1}, {0, 1}, {1, 2}, {1, 2}, {1, 2}, {2, 3}, {2, 3}, {2, 4}}
+	if !slices.Equal(got, want) {
+		t.Errorf("sentence/clause = %v, want %v (tokens %q)", got, want, d.Texts())
+	}
+	if d.Sentences != 3 || d.Clauses != 5 {
+		t.Errorf("Sentences, Clauses = %d, %d; want 3, 5", d.Sentences, d.Clauses)
+	}
+	if d.Words != 9 {
+		t.Errorf("Words = %d, want 9", d.Words)
+	}
+}
+
+// TestStems checks the stemming the lexicons rely on: inflected forms share
+// a stem, and unrelated words that merely contain each other do not.
+func TestStems(t *testing.T) {
+	same := [][]string{
+		{"скидка", "скидку", "скидки", "скидкой"},
+		{"промокод", "промокоды", "промокодом"},
+		{"акция", "акции", "акций"},
+		{"доставка", "доставку", "доставки"},
+	}
+	for _, group := range same {
+		want := Stem(group[0])
+		for _, w := range group[1:] {
+			if got := Stem(w); got != want {
+				t.Errorf("Stem(%q) = %q, want %q like %q", w, got, want, group[0])
+			}
+		}
+	}
+	differ := [][2]string{{"работа", "бот"}, {"акционерное", "акция"}, {"посуда", "суд"}, {"скидывайте", "скидка"}}
+	for _, p := range differ {
+		if Stem(p[0]) == Stem(p[1]) {
+			t.Errorf("Stem(%q) == Stem(%q) = %q", p[0], p[1], Stem(p[0]))
+		}
+	}
+}
+
+func TestWithinOneEdit(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"доставка", "доставка", true},
+		{"доставка", "достака", true},   // deletion
+		{"доставка", "доставкаа", true}, // insertion
+		{"доставка", "доствака", true},  // transposition
+		{"доставка", "доставкб", true},  // substitution
+		{"доставка", "дотсавкаа", false},
+		{"доставка", "дост", false},
+		{"", "а", true},
+		{"", "аб", false},
+	}
+	for _, tt := range tests {
+		if got := WithinOneEdit(tt.a, tt.b); got != tt.want {
+			t.Errorf("WithinOneEdit(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		if got := WithinOneEdit(tt.b, tt.a); got != tt.want {
+			t.Errorf("WithinOneEdit(%q, %q) = %v, want %v (symmetry)", tt.b, tt.a, got, tt.want)
+		}
+	}
+}
+
+func TestAnalyzeBoundsWork(t *testing.T) {
+	d := Analyze(strings.Repeat("слово ", MaxTokens+100))
+	if len(d.Tokens) != MaxTokens {
+		t.Errorf("len(Tokens) = %d, want the cap %d", len(d.Tokens), MaxTokens)
+	}
+}
