@@ -21,7 +21,7 @@ func at(t time.Time) *time.Time { return &t }
 func wbRequest(mods ...func(*Request)) *Request {
 	r := &Request{ID: "t", Now: now, Channel: agentiq.ChannelWBChat,
 		Message: Message{Text: "Ваш заказ передан в доставку, ожидайте уведомления.", MessageType: agentiq.Service, Scenario: agentiq.ScenarioService},
-		Chat: &Chat{LastSender: "buyer", LastBuyerMessageAt: at(now.Add(-time.Hour)), LastBuyerText: "Когда придёт заказ?"},
+		Chat:    &Chat{LastSender: "buyer", LastBuyerMessageAt: at(now.Add(-time.Hour)), LastBuyerText: "Когда придёт заказ?"},
 	}
 	for _, m := range mods {
 		m(r)
@@ -139,7 +139,9 @@ func TestWBChatMarketingWindows(t *testing.T) {
 		}), agentiq.Deny, []string{"marketing_default_deny"}},
 		{"buyer did not ask", wbRequest(promoReply, func(r *Request) { r.Chat.LastBuyerText = "Когда придёт заказ?" }),
 			agentiq.Deny, []string{"window_not_requested"}},
-		{"a promo word is not a request", wbRequest(promoReply, func(r *Request) { r.Chat.LastBuyerText = "Купила по акции, а заказ не доставили" }),
+		{"a promo word is not a request", wbRequest(promoReply, func(r *Request) {
+			r.Chat.LastBuyerText = "Купила по акции, а заказ не доставили"
+		}),
 			agentiq.Deny, []string{"window_not_requested"}},
 		{"stored intents stand in for the text", wbRequest(promoReply, func(r *Request) {
 			r.Chat.LastBuyerText = ""
@@ -147,7 +149,9 @@ func TestWBChatMarketingWindows(t *testing.T) {
 		}), agentiq.Review, []string{"promo_lexicon"}},
 		{"seller spoke last", wbRequest(promoReply, func(r *Request) { r.Chat.LastSender, r.Chat.SellerMessagesSinceBuyer = "seller", 1 }),
 			agentiq.Deny, []string{"last_sender_not_buyer"}},
-		{"pressure in marketing", wbRequest(promoReply, func(r *Request) { r.Message.Text = "Промокод на 10% — успейте до конца недели!" }),
+		{"pressure in marketing", wbRequest(promoReply, func(r *Request) {
+			r.Message.Text = "Промокод на 10% — успейте до конца недели!"
+		}),
 			agentiq.Deny, []string{"pressure"}},
 		{"buyer's last message opts out", wbRequest(promoReply, func(r *Request) { r.Chat.LastBuyerText = "Отпишите меня от рассылки" }),
 			agentiq.Deny, []string{"opted_out", "window_not_requested"}},
@@ -165,7 +169,7 @@ func TestWBChatTime(t *testing.T) {
 		{"buyer wrote exactly 72 h ago: active", wbRequest(promoReply, lastBuyer(72*time.Hour)), agentiq.Review, []string{"promo_lexicon"}},
 		{"buyer wrote 72 h and 1 s ago: inactive", wbRequest(promoReply, lastBuyer(72*time.Hour+time.Second)), agentiq.Deny, []string{"chat_inactive"}},
 		{"no buyer message time: inactive", wbRequest(promoReply, func(r *Request) { r.Chat.LastBuyerMessageAt = nil }), agentiq.Deny, []string{"chat_inactive"}},
-		{"inactivity does not matter to service", wbRequest(lastBuyer(30*24*time.Hour)), agentiq.Allow, nil},
+		{"inactivity does not matter to service", wbRequest(lastBuyer(30 * 24 * time.Hour)), agentiq.Allow, nil},
 		{"marketing exactly 30 days ago: outside the cap", wbRequest(promoReply, sent(now.AddDate(0, 0, -30))), agentiq.Review, []string{"promo_lexicon"}},
 		{"marketing 30 days less a minute ago: capped", wbRequest(promoReply, sent(now.AddDate(0, 0, -30).Add(time.Minute))), agentiq.Deny, []string{"frequency_cap"}},
 		{"a future send time does not count", wbRequest(promoReply, sent(now.Add(time.Hour))), agentiq.Review, []string{"promo_lexicon"}},
@@ -185,7 +189,9 @@ func TestWBChatCompensation(t *testing.T) {
 		{"case type not eligible", wbRequest(compensation, func(r *Request) { r.Chat.OpenCase.Type = "size" }), agentiq.Deny, []string{"no_open_case"}},
 		{"late delivery is eligible", wbRequest(compensation, func(r *Request) { r.Chat.OpenCase.Type = "late_delivery" }), agentiq.Review, []string{"promo_lexicon"}},
 		{"no reason code", wbRequest(compensation, func(r *Request) { r.Message.ReasonCode = "" }), agentiq.Deny, []string{"missing_reason_code"}},
-		{"tied to a review", wbRequest(compensation, func(r *Request) { r.Message.Text = "Обновите отзыв — и дарим промокод на 500 ₽." }), agentiq.Deny, []string{"review_incentive"}},
+		{"tied to a review", wbRequest(compensation, func(r *Request) {
+			r.Message.Text = "Обновите отзыв — и дарим промокод на 500 ₽."
+		}), agentiq.Deny, []string{"review_incentive"}},
 	})
 }
 
@@ -280,7 +286,9 @@ func TestExternalForeignMessengers(t *testing.T) {
 	when := func(ts string) func(*Request) {
 		return func(r *Request) { r.Now, _ = time.Parse(time.RFC3339, ts) }
 	}
-	service := func(r *Request) { r.Message = Message{Text: "Ваш возврат получен.", MessageType: agentiq.Service} }
+	service := func(r *Request) {
+		r.Message = Message{Text: "Ваш возврат получен.", MessageType: agentiq.Service}
+	}
 	runCases(t, []decideCase{
 		{"seller may use WhatsApp", extRequest(agentiq.ChannelWhatsApp), agentiq.Allow, nil},
 		{"marketplace owner on WhatsApp after the ban", extRequest(agentiq.ChannelWhatsApp, org("marketplace_owner")), agentiq.Deny, []string{"foreign_messenger_banned"}},
