@@ -1,15 +1,11 @@
 package policy
 
 import (
-	"strings"
 	"testing"
 	"time"
 
 	agentiq "github.com/agentiq/agentiq/shared"
 )
-
-// draft500 is a realistic 500-character seller draft.
-var draft500 = strings.Repeat("Здравствуйте! Приносим извинения за задержку: заказ передан в доставку, ожидайте уведомления. ", 6)[:0]
 
 func benchRequest() *Request {
 	text := "Здравствуйте! Спасибо за обращение. Приносим извинения за задержку: ваш заказ уже передан в службу доставки маркетплейса и будет в пункте выдачи в течение двух дней. Если товар не подойдёт, оформите возврат в личном кабинете — деньги вернутся на карту в течение 10 дней. Для вас промокод VESNA10 на 10% на следующий заказ. Если остались вопросы, пишите здесь, в чате, мы ответим в течение часа. Хорошего дня!"
@@ -25,14 +21,28 @@ func benchRequest() *Request {
 	}
 }
 
-// BenchmarkDecide decides on a 500-character marketing draft in the WB chat,
-// which lints the draft and classifies the buyer's last message.
+// BenchmarkDecide decides on a 500-character marketing draft in the WB chat
+// as the pipeline does: the draft is linted, the buyer's last message comes
+// as the intents stored at ingest.
 func BenchmarkDecide(b *testing.B) {
+	r := benchRequest()
+	r.Chat.LastBuyerText = ""
+	r.Chat.LastBuyerIntents = []agentiq.Intent{agentiq.IntentPromoRequest}
+	benchDecide(b, r)
+}
+
+// BenchmarkDecideWithBuyerText also classifies the buyer's last message
+// from its text, as the CLI does when given only the text.
+func BenchmarkDecideWithBuyerText(b *testing.B) { benchDecide(b, benchRequest()) }
+
+func benchDecide(b *testing.B, r *Request) {
 	e, err := Default()
 	if err != nil {
 		b.Fatal(err)
 	}
-	r := benchRequest()
+	if n := len([]rune(r.Message.Text)); n < 500 || n > 520 {
+		b.Fatalf("draft has %d characters, want about 500", n)
+	}
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := e.Decide(r); err != nil {
