@@ -80,14 +80,9 @@ func New(data []byte) (*Classifier, error) {
 	if err := cfg.validate(); err != nil {
 		return nil, fmt.Errorf("intent lexicon: %w", err)
 	}
-	b := phrase.NewBuilder()
-	if cfg.FuzzyMinLen > 0 {
-		b.FuzzyMinLen = cfg.FuzzyMinLen
-	}
-	for name, pats := range cfg.Concepts {
-		if err := b.Concept(name, pats); err != nil {
-			return nil, fmt.Errorf("intent lexicon: %w", err)
-		}
+	b, err := phrase.NewBuilderWith(cfg.Concepts, cfg.FuzzyMinLen)
+	if err != nil {
+		return nil, fmt.Errorf("intent lexicon: %w", err)
 	}
 	var names []string
 	for _, i := range cfg.Order {

@@ -72,14 +72,9 @@ func New(data []byte) (*Linter, error) {
 	if err := dec.Decode(&cfg); err != nil {
 		return nil, fmt.Errorf("flag lexicon: %w", err)
 	}
-	b := phrase.NewBuilder()
-	if cfg.FuzzyMinLen > 0 {
-		b.FuzzyMinLen = cfg.FuzzyMinLen
-	}
-	for name, pats := range cfg.Concepts {
-		if err := b.Concept(name, pats); err != nil {
-			return nil, fmt.Errorf("flag lexicon: %w", err)
-		}
+	b, err := phrase.NewBuilderWith(cfg.Concepts, cfg.FuzzyMinLen)
+	if err != nil {
+		return nil, fmt.Errorf("flag lexicon: %w", err)
 	}
 	l := &Linter{detectors: map[agentiq.Flag][]detector{}}
 	rules := map[string]phrase.Rule{}

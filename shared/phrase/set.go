@@ -38,6 +38,21 @@ func NewBuilder() *Builder {
 	}
 }
 
+// NewBuilderWith returns a Builder with the given concepts defined and, if
+// fuzzyMinLen is positive, that typo threshold: how the lexicon files start.
+func NewBuilderWith(concepts map[string][]string, fuzzyMinLen int) (*Builder, error) {
+	b := NewBuilder()
+	if fuzzyMinLen > 0 {
+		b.FuzzyMinLen = fuzzyMinLen
+	}
+	for name, pats := range concepts {
+		if err := b.Concept(name, pats); err != nil {
+			return nil, err
+		}
+	}
+	return b, nil
+}
+
 // Concept defines a named concept: a token matches @name when one of the
 // patterns does. Concepts may refer to each other in any order.
 func (b *Builder) Concept(name string, patterns []string) error {

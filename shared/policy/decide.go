@@ -68,12 +68,18 @@ func New(rulesData []byte, c *intent.Classifier, l *lint.Linter) (*Engine, error
 	return &Engine{set: set, rules: rules, classifier: c, linter: l, version: v}, nil
 }
 
-var defaultEngine = sync.OnceValues(func() (*Engine, error) {
+// defaultLexicons returns the embedded intent and flag lexicons.
+func defaultLexicons() (*intent.Classifier, *lint.Linter, error) {
 	c, err := intent.Default()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	l, err := lint.Default()
+	return c, l, err
+}
+
+var defaultEngine = sync.OnceValues(func() (*Engine, error) {
+	c, l, err := defaultLexicons()
 	if err != nil {
 		return nil, err
 	}
@@ -93,11 +99,7 @@ func Load(path string) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rules: %w", err)
 	}
-	c, err := intent.Default()
-	if err != nil {
-		return nil, err
-	}
-	l, err := lint.Default()
+	c, l, err := defaultLexicons()
 	if err != nil {
 		return nil, err
 	}
