@@ -1,0 +1,258 @@
+package agentiq
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"time"
+	"unicode/utf8"
+)
+
+// Seller is a WB seller whose chats agentiq runs.
+type Seller struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Timezone string `json:"timezone,omitempty"` // for schedules and reports; default Europe/Moscow
+	// TokenRef names where the seller's WB API token is kept (a Secrets
+	// Manager ARN, an SSM parameter, or an environment variable locally).
+	// The token itself is never stored.
+	TokenRef  string    `json:"token_ref,omitempty"`
+	Active    bool      `json:"active"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+var sellerIDRe = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+
+// Validate checks a seller before it is stored.
+func (s Seller) Validate() error {
+	if !sellerIDRe.MatchString(s.ID) {
+		return fmt.Errorf("%w: seller id %q: want 1–64 letters, digits, _ or -", ErrInvalid, s.ID)
+	}
+	if !utf8.ValidString(s.Name) || !utf8.ValidString(s.TokenRef) {
+		return fmt.Errorf("%w: seller %s: invalid UTF-8", ErrInvalid, s.ID)
+	}
+	return nil
+}
+
+// Sender is who wrote a chat message, in WB's terms.
+type Sender string
+
+// Senders.
+const (
+	SenderBuyer  Sender = "buyer"  // WB: "client"
+	SenderSeller Sender = "seller" // WB: "seller" (the portal, the API, agentiq itself)
+	SenderWB     Sender = "wb"     // WB system messages
+)
+
+// Event is one WB chat event as it reaches the store. It carries the
+// buyer's name only so that the store can scrub it from the text: the name
+// itself is never stored; the WB client id is kept only as a pseudonym.
+type Event struct {
+	ID         string    `json:"id"`
+	ChatID     string    `json:"chat_id"`
+	Sender     Sender    `json:"sender"`
+	Source     string    `json:"source,omitempty"` // WB source: rusite, seller-public-api, …
+	At         time.Time `json:"at"`               // WB addTimestamp
+	Text       string    `json:"text,omitempty"`
+	ClientID   string    `json:"-"`
+	ClientName string    `json:"-"`
+	ReplySign  string    `json:"reply_sign,omitempty"` // given on a chat's first event
+	NmID       int64     `json:"nm_id,omitempty"`      // the product the chat is about
+	Files      int       `json:"files,omitempty"`      // attachments, not stored
+	// Classification of a buyer message, made before it is stored: the
+	// chat keeps these, not the text.
+	Intents  []Intent `json:"intents,omitempty"`
+	Scenario Scenario `json:"scenario,omitempty"`
+}
+
+// FromAPI reports whether a seller message came through the API (agentiq's
+// own sends come back this way as echoes).
+func (e Event) FromAPI() bool { return e.Source == "seller-public-api" }
+
+// Validate checks an event before it is stored.
+func (e Event) Validate() error {
+	switch {
+	case e.ID == "" || e.ChatID == "":
+		return fmt.Errorf("%w: event needs an id and a chat id", ErrInvalid)
+	case e.Sender != SenderBuyer && e.Sender != SenderSeller && e.Sender != SenderWB:
+		return fmt.Errorf("%w: event %s: unknown sender %q", ErrInvalid, e.ID, e.Sender)
+	case e.At.IsZero():
+		return fmt.Errorf("%w: event %s has no time", ErrInvalid, e.ID)
+	}
+	for _, s := range []string{e.ID, e.ChatID, e.Text, e.ClientID, e.ClientName, e.ReplySign, e.Source} {
+		if !utf8.ValidString(s) {
+			return fmt.Errorf("%w: event %s: invalid UTF-8", ErrInvalid, e.ID)
+		}
+	}
+	if n := utf8.RuneCountInString(e.Text); n > MaxTextRunes {
+		return fmt.Errorf("%w: event %s: text of %d characters (at most %d)", ErrTooLarge, e.ID, n, MaxTextRunes)
+	}
+	if len(e.ID) > 256 || len(e.ChatID) > 256 || len(e.ReplySign) > 1024 {
+		return fmt.Errorf("%w: event %s: an id or sign is too long", ErrTooLarge, e.ID)
+	}
+	return nil
+}
+
+// Case is a problem case opened in a chat (defect, wrong item, late
+// delivery, claim); a compensation may settle it.
+type Case struct {
+	ID       string     `json:"id"`
+	Type     string     `json:"type"`
+	OpenedAt time.Time  `json:"opened_at"`
+	ClosedAt *time.Time `json:"closed_at,omitempty"`
+}
+
+// ChatState is what agentiq remembers of a chat: what a decision needs, not
+// the conversation. Texts live in inbox items, redacted and expiring.
+type ChatState struct {
+	SellerID  string `json:"seller_id"`
+	ChatID    string `json:"chat_id"`
+	ClientKey string `json:"client_key,omitempty"` // keyed pseudonym of the WB client id
+	ReplySign string `json:"reply_sign,omitempty"`
+	NmID      int64  `json:"nm_id,omitempty"`
+
+	LastSender               Sender     `json:"last_sender,omitempty"`
+	LastBuyerMessageAt       *time.Time `json:"last_buyer_message_at,omitempty"`
+	LastBuyerEventID         string     `json:"last_buyer_event_id,omitempty"`
+	LastBuyerIntents         []Intent   `json:"last_buyer_intents,omitempty"`
+	SellerMessagesSinceBuyer int        `json:"seller_messages_since_buyer"`
+	// MarketingSentAt lists marketing messages sent to the chat within the
+	// cap window (older ones are dropped as the chat is written).
+	MarketingSentAt []time.Time `json:"marketing_sent_at,omitempty"`
+	OpenCase        *Case       `json:"open_case,omitempty"`
+	OptedOutAt      *time.Time  `json:"opted_out_at,omitempty"`
+	OptOutEventID   string      `json:"opt_out_event_id,omitempty"` // the buyer's message that opted out
+
+	// The newest event applied: events at or before it are not applied
+	// again, which makes ingestion idempotent.
+	LastEventAt time.Time `json:"last_event_at"`
+	LastEventID string    `json:"last_event_id,omitempty"`
+
+	Version   int64     `json:"version"` // optimistic concurrency: 0 for a chat not yet stored
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// ChatMarketingWindow is how long the chat keeps marketing send times: the
+// longest cap window of the rules, with a margin.
+const ChatMarketingWindow = 90 * 24 * time.Hour
+
+// applied reports whether e is at or before the chat's newest event.
+func (c *ChatState) applied(e Event) bool {
+	if c.LastEventAt.IsZero() {
+		return false
+	}
+	if e.At.Equal(c.LastEventAt) {
+		return e.ID <= c.LastEventID
+	}
+	return e.At.Before(c.LastEventAt)
+}
+
+// Apply changes the chat by one event and reports whether it did: an event
+// at or before the chat's newest is skipped. Seller messages that came back
+// through the API are agentiq's own sends, already counted when sent: they
+// change nothing (not even the newest event, so they cost no write).
+func (c *ChatState) Apply(e Event) bool {
+	if c.applied(e) || e.Sender == SenderSeller && e.FromAPI() && e.ReplySign == "" {
+		return false
+	}
+	if e.ReplySign != "" {
+		c.ReplySign = e.ReplySign
+	}
+	if e.NmID != 0 {
+		c.NmID = e.NmID
+	}
+	switch e.Sender {
+	case SenderBuyer:
+		at := e.At
+		c.LastSender = SenderBuyer
+		c.LastBuyerMessageAt = &at
+		c.LastBuyerEventID = e.ID
+		c.LastBuyerIntents = slices.Clone(e.Intents)
+		c.SellerMessagesSinceBuyer = 0
+		if slices.Contains(e.Intents, IntentOptOut) && c.OptedOutAt == nil {
+			c.OptedOutAt, c.OptOutEventID = &at, e.ID
+		}
+		if c.OpenCase == nil || c.OpenCase.ClosedAt != nil {
+			if typ := caseType(e); typ != "" {
+				c.OpenCase = &Case{ID: "case-" + e.ID, Type: typ, OpenedAt: at}
+			}
+		}
+	case SenderSeller:
+		if !e.FromAPI() { // from the seller portal: counts
+			c.LastSender = SenderSeller
+			c.SellerMessagesSinceBuyer++
+		}
+	}
+	c.LastEventAt, c.LastEventID = e.At, e.ID
+	return true
+}
+
+// caseType is the problem case a buyer message opens, if any.
+func caseType(e Event) string {
+	switch {
+	case slices.Contains(e.Intents, IntentDefect):
+		return "defect"
+	case slices.Contains(e.Intents, IntentWrongItem):
+		return "wrong_item"
+	case slices.Contains(e.Intents, IntentDelivery) && e.Scenario == ScenarioRecovery:
+		return "late_delivery"
+	}
+	return ""
+}
+
+// RecordSend changes the chat for a message agentiq sent at `at`: the
+// seller spoke last, and a marketing message joins the cap history.
+func (c *ChatState) RecordSend(at time.Time, marketing bool) {
+	c.LastSender = SenderSeller
+	c.SellerMessagesSinceBuyer++
+	if marketing {
+		c.MarketingSentAt = append(c.MarketingSentAt, at)
+	}
+	c.TrimMarketing(at)
+}
+
+// TrimMarketing drops marketing send times older than the window.
+func (c *ChatState) TrimMarketing(now time.Time) {
+	c.MarketingSentAt = slices.DeleteFunc(c.MarketingSentAt, func(t time.Time) bool {
+		return now.Sub(t) > ChatMarketingWindow
+	})
+}
+
+// InboxItem is a buyer message waiting for a decision. Its text is
+// redacted, and goes with the item once the message is decided, or when
+// its retention ends.
+type InboxItem struct {
+	SellerID  string    `json:"seller_id"`
+	EventID   string    `json:"event_id"`
+	ChatID    string    `json:"chat_id"`
+	At        time.Time `json:"at"`
+	Text      string    `json:"text,omitempty"` // redacted
+	Intents   []Intent  `json:"intents,omitempty"`
+	Scenario  Scenario  `json:"scenario,omitempty"`
+	Files     int       `json:"files,omitempty"`
+	ExpiresAt time.Time `json:"expires_at"` // the text's retention
+}
+
+// IngestBatch is one page of WB events for one seller.
+type IngestBatch struct {
+	SellerID string
+	// From is the cursor the page was fetched with (0: the first call); the
+	// store refuses the page if the cursor has moved since.
+	From int64
+	// Next is the cursor after the page; it never goes backwards.
+	Next   int64
+	Events []Event
+	// Now is when the page is ingested (expiry of texts); zero means now.
+	Now time.Time
+}
+
+// IngestResult says what an ingestion did.
+type IngestResult struct {
+	Inbox      int      // new buyer messages stored as inbox items
+	Applied    int      // events applied to chat states
+	Duplicates int      // events already ingested, skipped
+	Echoes     int      // agentiq's own sends coming back from WB: already counted
+	Chats      []string // chats changed
+	// NeedReplySign lists changed chats with no reply signature yet.
+	NeedReplySign []string
+}

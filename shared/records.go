@@ -1,0 +1,214 @@
+package agentiq
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// SendStatus is where a send is: a record is written before sending, so a
+// crash between sending and recording leaves it pending and is seen.
+type SendStatus string
+
+// Send statuses.
+const (
+	SendPending SendStatus = "pending" // about to send, or crashed while sending
+	SendSent    SendStatus = "sent"
+	SendFailed  SendStatus = "failed"  // WB refused it: nothing was delivered
+	SendUnknown SendStatus = "unknown" // sent or not: never send it again
+)
+
+// SendRetention is how long send records are kept.
+const SendRetention = 90 * 24 * time.Hour
+
+// SendRecord is the durable record of one decision to send a message.
+type SendRecord struct {
+	SellerID     string     `json:"seller_id"`
+	DecisionID   string     `json:"decision_id"`
+	Channel      Channel    `json:"channel"`
+	ChatID       string     `json:"chat_id,omitempty"`
+	EventID      string     `json:"event_id,omitempty"` // the inbox item answered
+	Marketing    bool       `json:"marketing,omitempty"`
+	Status       SendStatus `json:"status"`
+	CreatedAt    time.Time  `json:"created_at"`
+	FinishedAt   *time.Time `json:"finished_at,omitempty"`
+	ExpiresAt    time.Time  `json:"expires_at"` // operational record; the audit chain keeps the facts
+	ProviderTime int64      `json:"provider_time,omitempty"` // WB's addTime of the sent message
+	Error        string     `json:"error,omitempty"`
+}
+
+// SendOutcome finishes a send record.
+type SendOutcome struct {
+	Status       SendStatus
+	At           time.Time
+	ProviderTime int64
+	Error        string
+}
+
+// Validate checks an outcome: only the final statuses end a send.
+func (o SendOutcome) Validate() error {
+	switch o.Status {
+	case SendSent, SendFailed, SendUnknown:
+	default:
+		return fmt.Errorf("%w: a send ends as sent, failed or unknown, not %q", ErrInvalid, o.Status)
+	}
+	if o.At.IsZero() {
+		return fmt.Errorf("%w: send outcome without a time", ErrInvalid)
+	}
+	return nil
+}
+
+// ModerationStatus is where a draft under review is.
+type ModerationStatus string
+
+// Moderation statuses.
+const (
+	ModerationPending  ModerationStatus = "pending"
+	ModerationApproved ModerationStatus = "approved"
+	ModerationRejected ModerationStatus = "rejected"
+)
+
+// ModerationItem is a draft that a review decision holds for a human.
+type ModerationItem struct {
+	SellerID     string           `json:"seller_id"`
+	ID           string           `json:"id"` // the decision id
+	ChatID       string           `json:"chat_id,omitempty"`
+	EventID      string           `json:"event_id,omitempty"`
+	Draft        string           `json:"draft"` // redacted
+	Reasons      []string         `json:"reasons"`
+	RulesVersion string           `json:"rules_version"`
+	Status       ModerationStatus `json:"status"`
+	CreatedAt    time.Time        `json:"created_at"`
+	ResolvedAt   *time.Time       `json:"resolved_at,omitempty"`
+	Moderator    string           `json:"moderator,omitempty"`
+}
+
+// Subject is a person reached on an external channel, known only by a keyed
+// pseudonym of their address.
+type Subject struct {
+	SellerID   string     `json:"seller_id"`
+	Key        string     `json:"key"`
+	Timezone   string     `json:"timezone,omitempty"`
+	OptedOutAt *time.Time `json:"opted_out_at,omitempty"`
+	OptOutRef  string     `json:"opt_out_ref,omitempty"`
+	// MarketingSentAt holds, per channel, marketing sends within the cap
+	// window.
+	MarketingSentAt map[Channel][]time.Time `json:"marketing_sent_at,omitempty"`
+	Consents        []Consent               `json:"consents,omitempty"`
+}
+
+// Consent is a recorded consent with its evidence (POLICY.md §5).
+type Consent struct {
+	SellerID    string     `json:"seller_id"`
+	SubjectKey  string     `json:"subject_key"`
+	Purpose     string     `json:"purpose"` // advertising or pd_marketing
+	Channel     string     `json:"channel"` // a channel or "*"
+	GrantedAt   time.Time  `json:"granted_at"`
+	WithdrawnAt *time.Time `json:"withdrawn_at,omitempty"`
+	Source      string     `json:"source,omitempty"`
+	EvidenceRef string     `json:"evidence_ref,omitempty"`
+	RecordedAt  time.Time  `json:"recorded_at"`
+}
+
+// Validate checks a consent before it is stored.
+func (c Consent) Validate() error {
+	switch {
+	case c.SellerID == "" || c.SubjectKey == "":
+		return fmt.Errorf("%w: consent needs a seller and a subject", ErrInvalid)
+	case c.Purpose != "advertising" && c.Purpose != "pd_marketing":
+		return fmt.Errorf("%w: consent purpose %q (want advertising or pd_marketing)", ErrInvalid, c.Purpose)
+	case c.Channel != "*" && !Channel(c.Channel).Valid():
+		return fmt.Errorf("%w: consent channel %q", ErrInvalid, c.Channel)
+	case c.GrantedAt.IsZero():
+		return fmt.Errorf("%w: consent without granted_at", ErrInvalid)
+	}
+	return nil
+}
+
+// AuditEntry is what a caller appends to the audit chain.
+type AuditEntry struct {
+	At   time.Time       `json:"at"`
+	Kind string          `json:"kind"` // decision, send, consent, opt_out, moderation, …
+	Ref  string          `json:"ref,omitempty"`
+	Data json.RawMessage `json:"data"` // the facts, as canonical JSON; no personal data
+}
+
+// AuditRecord is one link of a seller's audit chain. Hash covers the
+// previous record's hash and this record's content, so that a changed or
+// removed record breaks every link after it.
+type AuditRecord struct {
+	SellerID string          `json:"seller_id"`
+	Seq      int64           `json:"seq"` // 1, 2, 3, … without gaps
+	At       time.Time       `json:"at"`
+	Kind     string          `json:"kind"`
+	Ref      string          `json:"ref,omitempty"`
+	Data     json.RawMessage `json:"data"`
+	PrevHash string          `json:"prev_hash"`
+	Hash     string          `json:"hash"`
+}
+
+// ChainHash computes the hash of a record from its content and the
+// previous record's hash. Times are hashed in UTC with nanoseconds, so the
+// hash does not depend on how a store round-trips them.
+func ChainHash(seller string, seq int64, at time.Time, kind, ref string, data []byte, prevHash string) string {
+	h := sha256.New()
+	for _, part := range []string{seller, strconv.FormatInt(seq, 10), at.UTC().Format(time.RFC3339Nano), kind, ref, string(data), prevHash} {
+		h.Write([]byte(strconv.Itoa(len(part))))
+		h.Write([]byte{':'})
+		h.Write([]byte(part))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// NextRecord makes the record that follows prev (the zero record for an
+// empty chain) for entry e. A record is never dated before the one it
+// follows (an entry that arrives late takes its predecessor's time), so
+// that the chain is in time order and a time range is a range of
+// sequence numbers.
+func NextRecord(seller string, prev AuditRecord, e AuditEntry) AuditRecord {
+	at := e.At.UTC()
+	if at.Before(prev.At) {
+		at = prev.At.UTC()
+	}
+	r := AuditRecord{SellerID: seller, Seq: prev.Seq + 1, At: at, Kind: e.Kind, Ref: e.Ref,
+		Data: e.Data, PrevHash: prev.Hash}
+	r.Hash = ChainHash(seller, r.Seq, r.At, r.Kind, r.Ref, r.Data, r.PrevHash)
+	return r
+}
+
+// ValidateEntry checks an audit entry before it is appended.
+func ValidateEntry(e AuditEntry) error {
+	switch {
+	case e.At.IsZero() || e.Kind == "":
+		return fmt.Errorf("%w: an audit entry needs a time and a kind", ErrInvalid)
+	case len(e.Data) > 0 && !json.Valid(e.Data):
+		return fmt.Errorf("%w: audit data is not valid JSON", ErrInvalid)
+	case len(e.Data) > MaxItemBytes/2:
+		return fmt.Errorf("%w: audit data of %d bytes", ErrTooLarge, len(e.Data))
+	}
+	return nil
+}
+
+// VerifyChain checks that records are a contiguous, intact stretch of a
+// chain: sequence numbers follow each other, each links to the one before,
+// each hash matches its content, and times never go back. prev is the record before the first
+// (the zero record when starting at 1).
+func VerifyChain(prev AuditRecord, records []AuditRecord) error {
+	for _, r := range records {
+		switch {
+		case r.Seq != prev.Seq+1:
+			return fmt.Errorf("audit chain: record %d follows %d", r.Seq, prev.Seq)
+		case r.PrevHash != prev.Hash:
+			return fmt.Errorf("audit chain: record %d does not link to record %d", r.Seq, prev.Seq)
+		case r.Hash != ChainHash(r.SellerID, r.Seq, r.At, r.Kind, r.Ref, r.Data, r.PrevHash):
+			return fmt.Errorf("audit chain: record %d was altered", r.Seq)
+		case r.At.Before(prev.At):
+			return fmt.Errorf("audit chain: record %d is dated before record %d", r.Seq, prev.Seq)
+		}
+		prev = r
+	}
+	return nil
+}
