@@ -21,7 +21,9 @@ func TestChatApply(t *testing.T) {
 		what    string
 	}{
 		{ev("e1", SenderBuyer, "rusite", t0, IntentPromoRequest), true,
-			func(c ChatState) bool { return c.LastSender == SenderBuyer && c.LastBuyerIntents[0] == IntentPromoRequest }, "a buyer message is the last"},
+			func(c ChatState) bool {
+				return c.LastSender == SenderBuyer && c.LastBuyerIntents[0] == IntentPromoRequest
+			}, "a buyer message is the last"},
 		{ev("e2", SenderSeller, "seller-portal", t0.Add(time.Minute)), true,
 			func(c ChatState) bool { return c.LastSender == SenderSeller && c.SellerMessagesSinceBuyer == 1 }, "a portal reply counts"},
 		{ev("e3", SenderSeller, "seller-public-api", t0.Add(2*time.Minute)), false,
@@ -37,7 +39,9 @@ func TestChatApply(t *testing.T) {
 		{ev("e5", SenderBuyer, "rusite", t0.Add(4*time.Minute), IntentWrongItem), true,
 			func(c ChatState) bool { return c.OpenCase.ID == "case-e4" }, "an open case stays the case"},
 		{ev("e6", SenderBuyer, "rusite", t0.Add(5*time.Minute), IntentOptOut), true,
-			func(c ChatState) bool { return c.OptedOutAt != nil && c.OptedOutAt.Equal(t0.Add(5*time.Minute)) && c.OptOutEventID == "e6" }, "an opt-out is recorded with its message"},
+			func(c ChatState) bool {
+				return c.OptedOutAt != nil && c.OptedOutAt.Equal(t0.Add(5*time.Minute)) && c.OptOutEventID == "e6"
+			}, "an opt-out is recorded with its message"},
 		{ev("e7", SenderBuyer, "rusite", t0.Add(6*time.Minute), IntentOptOut), true,
 			func(c ChatState) bool { return c.OptOutEventID == "e6" }, "the first opt-out stands"},
 		{ev("e8", SenderWB, "", t0.Add(7*time.Minute)), true,

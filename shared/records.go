@@ -35,7 +35,7 @@ type SendRecord struct {
 	Status       SendStatus `json:"status"`
 	CreatedAt    time.Time  `json:"created_at"`
 	FinishedAt   *time.Time `json:"finished_at,omitempty"`
-	ExpiresAt    time.Time  `json:"expires_at"` // operational record; the audit chain keeps the facts
+	ExpiresAt    time.Time  `json:"expires_at"`              // operational record; the audit chain keeps the facts
 	ProviderTime int64      `json:"provider_time,omitempty"` // WB's addTime of the sent message
 	Error        string     `json:"error,omitempty"`
 }

@@ -204,13 +204,13 @@ func (s *Store) account(op string, write bool, ccs []types.ConsumedCapacity) {
 // time order.
 func ts(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000000000Z") }
 
-func sellerKey(id string) string               { return "S#" + id }
-func chatPK(seller, chat string) string        { return "S#" + seller + "#C#" + chat }
+func sellerKey(id string) string                { return "S#" + id }
+func chatPK(seller, chat string) string         { return "S#" + seller + "#C#" + chat }
 func inboxPK(seller string) string              { return "S#" + seller + "#INBOX" }
 func decisionPK(seller, decision string) string { return "S#" + seller + "#D#" + decision }
-func subjectPK(seller, subject string) string  { return "S#" + seller + "#SUBJ#" + subject }
-func auditPK(seller string) string             { return "S#" + seller + "#AUDIT" }
-func seqSK(n int64) string                     { return fmt.Sprintf("R#%019d", n) }
+func subjectPK(seller, subject string) string   { return "S#" + seller + "#SUBJ#" + subject }
+func auditPK(seller string) string              { return "S#" + seller + "#AUDIT" }
+func seqSK(n int64) string                      { return fmt.Sprintf("R#%019d", n) }
 
 func keyOf(pk, sk string) map[string]types.AttributeValue {
 	return map[string]types.AttributeValue{
