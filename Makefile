@@ -32,7 +32,7 @@ build:
 .PHONY: test
 test:
 	$(GO) vet ./...
-	$(GO) test -count=1 ./...
+	$(GO) test -race -count=1 ./...
 
 # The main job. Today (the policy core only): run the public evaluation
 # sets through classify, lint and decide, write every answer to $(OUT)/ and
@@ -71,6 +71,7 @@ fuzz:
 	$(GO) test ./shared/intent -run '^$$' -fuzz FuzzClassify -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/lint -run '^$$' -fuzz FuzzLint -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/policy -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME)
+	$(GO) test ./shared/pii -run '^$$' -fuzz FuzzRedact -fuzztime $(FUZZTIME)
 
 # gosec: G115 (int conversions) is excluded because token positions are
 # bounded by rutext.MaxTokens; G304 because the paths read are the
