@@ -123,6 +123,14 @@ type ChatState struct {
 	OptedOutAt      *time.Time  `json:"opted_out_at,omitempty"`
 	OptOutEventID   string      `json:"opt_out_event_id,omitempty"` // the buyer's message that opted out
 
+	// WB echoes every message sent through the API back as a seller event.
+	// OwnSends are agentiq's sends whose echo has not come back yet (their
+	// WB times); APIEchoes are API echoes that matched no send, already
+	// counted, which a late RecordSend must not count again. Both are short
+	// and trimmed to EchoWindow.
+	OwnSends  []time.Time `json:"own_sends,omitempty"`
+	APIEchoes []time.Time `json:"api_echoes,omitempty"`
+
 	// The newest event applied: events at or before it are not applied
 	// again, which makes ingestion idempotent.
 	LastEventAt time.Time `json:"last_event_at"`
@@ -136,6 +144,16 @@ type ChatState struct {
 // longest cap window of the rules, with a margin.
 const ChatMarketingWindow = 90 * 24 * time.Hour
 
+// Matching agentiq's sends with their echoes: WB's time of a send (from
+// its answer) and of its echo are the same instant, give or take
+// EchoTolerance; unmatched entries are dropped after EchoWindow, and at
+// most maxEchoes are kept.
+const (
+	EchoTolerance = 5 * time.Second
+	EchoWindow    = 7 * 24 * time.Hour
+	maxEchoes     = 32
+)
+
 // applied reports whether e is at or before the chat's newest event.
 func (c *ChatState) applied(e Event) bool {
 	if c.LastEventAt.IsZero() {
@@ -148,11 +166,11 @@ func (c *ChatState) applied(e Event) bool {
 }
 
 // Apply changes the chat by one event and reports whether it did: an event
-// at or before the chat's newest is skipped. Seller messages that came back
-// through the API are agentiq's own sends, already counted when sent: they
-// change nothing (not even the newest event, so they cost no write).
+// at or before the chat's newest is skipped. A seller message counts
+// towards seller_messages_since_buyer unless it is the echo of a send
+// agentiq has already counted (see OwnSends).
 func (c *ChatState) Apply(e Event) bool {
-	if c.applied(e) || e.Sender == SenderSeller && e.FromAPI() && e.ReplySign == "" {
+	if c.applied(e) {
 		return false
 	}
 	if e.ReplySign != "" {
@@ -178,13 +196,54 @@ func (c *ChatState) Apply(e Event) bool {
 			}
 		}
 	case SenderSeller:
-		if !e.FromAPI() { // from the seller portal: counts
+		own := false
+		if e.FromAPI() {
+			c.OwnSends, own = takeNear(c.OwnSends, e.At)
+			if !own {
+				c.APIEchoes = keepRecent(append(c.APIEchoes, e.At), e.At)
+			}
+		}
+		if !own {
 			c.LastSender = SenderSeller
 			c.SellerMessagesSinceBuyer++
 		}
 	}
 	c.LastEventAt, c.LastEventID = e.At, e.ID
 	return true
+}
+
+// IsOwnEcho reports whether e is the echo of a send agentiq recorded.
+func (c *ChatState) IsOwnEcho(e Event) bool {
+	if e.Sender != SenderSeller || !e.FromAPI() {
+		return false
+	}
+	_, ok := takeNear(slices.Clone(c.OwnSends), e.At)
+	return ok
+}
+
+// takeNear removes the time nearest to t within EchoTolerance.
+func takeNear(ts []time.Time, t time.Time) ([]time.Time, bool) {
+	best, bestD := -1, EchoTolerance+1
+	for i, x := range ts {
+		d := x.Sub(t).Abs()
+		if d <= EchoTolerance && d < bestD {
+			best, bestD = i, d
+		}
+	}
+	if best < 0 {
+		return ts, false
+	}
+	return slices.Delete(ts, best, best+1), true
+}
+
+// keepRecent drops times older than EchoWindow before now, and the oldest
+// beyond maxEchoes.
+func keepRecent(ts []time.Time, now time.Time) []time.Time {
+	ts = slices.DeleteFunc(ts, func(t time.Time) bool { return now.Sub(t) > EchoWindow })
+	if len(ts) > maxEchoes {
+		ts = ts[len(ts)-maxEchoes:]
+	}
+	return ts
 }
 
 // caseType is the problem case a buyer message opens, if any.
@@ -200,11 +259,20 @@ func caseType(e Event) string {
 	return ""
 }
 
-// RecordSend changes the chat for a message agentiq sent at `at`: the
-// seller spoke last, and a marketing message joins the cap history.
+// RecordSend changes the chat for a message agentiq sent, at WB's time
+// `at`: the seller spoke last (unless the buyer has written since), and a
+// marketing message joins the cap history. If the send's echo has already
+// been ingested, it was counted then and is not counted again.
 func (c *ChatState) RecordSend(at time.Time, marketing bool) {
-	c.LastSender = SenderSeller
-	c.SellerMessagesSinceBuyer++
+	var echoed bool
+	c.APIEchoes, echoed = takeNear(c.APIEchoes, at)
+	if !echoed {
+		c.OwnSends = keepRecent(append(c.OwnSends, at), at)
+		if c.LastBuyerMessageAt == nil || at.After(*c.LastBuyerMessageAt) {
+			c.LastSender = SenderSeller
+			c.SellerMessagesSinceBuyer++
+		}
+	}
 	if marketing {
 		c.MarketingSentAt = append(c.MarketingSentAt, at)
 	}
@@ -251,7 +319,7 @@ type IngestResult struct {
 	Inbox      int      // new buyer messages stored as inbox items
 	Applied    int      // events applied to chat states
 	Duplicates int      // events already ingested, skipped
-	Echoes     int      // agentiq's own sends coming back from WB: already counted
+	Echoes     int      // agentiq's own sends coming back from WB (already counted when sent)
 	Chats      []string // chats changed
 	// NeedReplySign lists changed chats with no reply signature yet.
 	NeedReplySign []string

@@ -26,12 +26,12 @@ func TestChatApply(t *testing.T) {
 			}, "a buyer message is the last"},
 		{ev("e2", SenderSeller, "seller-portal", t0.Add(time.Minute)), true,
 			func(c ChatState) bool { return c.LastSender == SenderSeller && c.SellerMessagesSinceBuyer == 1 }, "a portal reply counts"},
-		{ev("e3", SenderSeller, "seller-public-api", t0.Add(2*time.Minute)), false,
-			func(c ChatState) bool { return c.SellerMessagesSinceBuyer == 1 && c.LastEventID == "e2" }, "agentiq's own echo changes nothing"},
+		{ev("e3", SenderSeller, "seller-public-api", t0.Add(2*time.Minute)), true,
+			func(c ChatState) bool { return c.SellerMessagesSinceBuyer == 2 && c.LastEventID == "e3" }, "an API message agentiq did not send counts"},
 		{ev("e0", SenderBuyer, "rusite", t0.Add(-time.Minute)), false,
-			func(c ChatState) bool { return c.LastEventID == "e2" }, "an older event is not applied again"},
+			func(c ChatState) bool { return c.LastEventID == "e3" }, "an older event is not applied again"},
 		{ev("e2", SenderSeller, "seller-portal", t0.Add(time.Minute)), false,
-			func(c ChatState) bool { return c.SellerMessagesSinceBuyer == 1 }, "the same event twice counts once"},
+			func(c ChatState) bool { return c.SellerMessagesSinceBuyer == 2 }, "the same event twice counts once"},
 		{ev("e4", SenderBuyer, "rusite", t0.Add(3*time.Minute), IntentDefect), true,
 			func(c ChatState) bool {
 				return c.SellerMessagesSinceBuyer == 0 && c.OpenCase != nil && c.OpenCase.Type == "defect" && c.OpenCase.ID == "case-e4"
@@ -70,6 +70,47 @@ func TestRecordSend(t *testing.T) {
 	c.RecordSend(t0, false)
 	if c.SellerMessagesSinceBuyer != 2 || len(c.MarketingSentAt) != 2 {
 		t.Errorf("after a service send: %+v", c)
+	}
+}
+
+// A send and its echo count once, whichever is recorded first.
+func TestSendEcho(t *testing.T) {
+	buyer := ev("b1", SenderBuyer, "rusite", t0, IntentSize)
+	sentAt := t0.Add(time.Minute)
+	echo := ev("s1", SenderSeller, "seller-public-api", sentAt.Add(300*time.Millisecond))
+
+	var first ChatState // the send is recorded, then its echo arrives
+	first.Apply(buyer)
+	first.RecordSend(sentAt, false)
+	if !first.IsOwnEcho(echo) {
+		t.Error("the echo of a recorded send is not recognised")
+	}
+	first.Apply(echo)
+	var second ChatState // the echo is ingested before the send is recorded
+	second.Apply(buyer)
+	second.Apply(echo)
+	second.RecordSend(sentAt, false)
+	for name, c := range map[string]ChatState{"send first": first, "echo first": second} {
+		if c.SellerMessagesSinceBuyer != 1 || c.LastSender != SenderSeller || len(c.OwnSends) != 0 || len(c.APIEchoes) != 0 {
+			t.Errorf("%s: %d seller messages, last %s, own %v, echoes %v; want 1, seller, none, none",
+				name, c.SellerMessagesSinceBuyer, c.LastSender, c.OwnSends, c.APIEchoes)
+		}
+	}
+
+	// Another API client's message, far from any send of agentiq, counts.
+	other := ev("s2", SenderSeller, "seller-public-api", sentAt.Add(time.Hour))
+	first.RecordSend(sentAt.Add(2*time.Hour), false)
+	first.Apply(other)
+	if first.SellerMessagesSinceBuyer != 3 || len(first.OwnSends) != 1 {
+		t.Errorf("a foreign API message: %d seller messages, own sends %v; want 3 and the pending send", first.SellerMessagesSinceBuyer, first.OwnSends)
+	}
+
+	// A send recorded after a newer buyer message leaves the buyer last.
+	var late ChatState
+	late.Apply(ev("b2", SenderBuyer, "rusite", t0.Add(10*time.Minute)))
+	late.RecordSend(t0.Add(5*time.Minute), false)
+	if late.LastSender != SenderBuyer || late.SellerMessagesSinceBuyer != 0 {
+		t.Errorf("a send older than the buyer's last message: last %s, %d seller messages", late.LastSender, late.SellerMessagesSinceBuyer)
 	}
 }
 

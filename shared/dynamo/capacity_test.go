@@ -102,12 +102,13 @@ func TestCapacity(t *testing.T) {
 	}
 	decideCost := s.Consumed()
 
-	// The echoes of the replies come back in later pages.
+	// The echoes of the replies come back in later pages, at WB's time of
+	// each send.
 	s.ResetConsumed()
 	var echoes []agentiq.Event
 	for i := 0; i < chats; i++ {
 		echoes = append(echoes, agentiq.Event{ID: fmt.Sprintf("s%03d", i), ChatID: fmt.Sprintf("c%03d", i), Sender: agentiq.SenderSeller,
-			Source: "seller-public-api", At: storetest.T0.Add(2*time.Minute + time.Duration(i)*time.Second), Text: "Здравствуйте!"})
+			Source: "seller-public-api", At: storetest.T0.Add(time.Minute + time.Duration(i)*time.Second + 150*time.Millisecond), Text: "Здравствуйте!"})
 	}
 	ingestPages(echoes)
 	echoCost := s.Consumed()

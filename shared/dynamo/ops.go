@@ -130,93 +130,129 @@ func (s *Store) ingest(ctx context.Context, b agentiq.IngestBatch, consistent bo
 	if err != nil {
 		return agentiq.IngestResult{}, err
 	}
-	// Build every transaction first: an item that cannot be encoded fails
-	// the page before anything is written.
-	txns := make([][]types.TransactWriteItem, len(plan.Chunks))
+	// Encode every write first: an item that cannot be encoded fails the
+	// page before anything is written.
+	writes := make([]chunkWrites, len(plan.Chunks))
 	for i, c := range plan.Chunks {
-		if txns[i], err = s.chunkItems(plan, c); err != nil {
+		if writes[i], err = s.chunkWrites(plan, c); err != nil {
 			return agentiq.IngestResult{}, err
 		}
 	}
-	for i, items := range txns {
+	// A condition failing on a plan made from eventually consistent reads
+	// may be a stale read: the page is planned again from consistent ones.
+	// That is safe even after some writes, because a plan skips what the
+	// chats already hold.
+	conflict := func(what string) error {
+		if !consistent {
+			return errStale
+		}
+		return fmt.Errorf("ingest: %s: %w", what, agentiq.ErrConflict)
+	}
+	for i, w := range writes {
 		if s.cfg.BeforeTxn != nil {
 			if err := s.cfg.BeforeTxn(i); err != nil {
 				return agentiq.IngestResult{}, fmt.Errorf("ingest transaction %d: %w", i, err)
 			}
 		}
-		if len(items) == 0 {
-			continue
-		}
-		if len(items) == 1 && items[0].Put != nil { // the cursor alone: no transaction needed
-			p := items[0].Put
-			out, err := s.db.PutItem(ctx, &dynamodb.PutItemInput{TableName: p.TableName, Item: p.Item,
-				ConditionExpression: p.ConditionExpression, ExpressionAttributeNames: p.ExpressionAttributeNames,
-				ExpressionAttributeValues: p.ExpressionAttributeValues, ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal})
+		if len(w.txn) > 0 {
+			out, err := s.db.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{TransactItems: w.txn,
+				ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal})
 			if err != nil {
 				if conditionFailed(err) {
-					return agentiq.IngestResult{}, fmt.Errorf("ingest: cursor moved: %w", agentiq.ErrConflict)
+					return agentiq.IngestResult{}, conflict(fmt.Sprintf("transaction %d of %d", i+1, len(writes)))
 				}
-				return agentiq.IngestResult{}, wrap("ingest: cursor", err)
+				return agentiq.IngestResult{}, wrap(fmt.Sprintf("ingest transaction %d of %d", i+1, len(writes)), err)
 			}
-			s.writeOne("ingest: cursor", out.ConsumedCapacity)
-			continue
+			s.txn("ingest: write", len(w.txn), out.ConsumedCapacity)
 		}
-		out, err := s.db.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{TransactItems: items,
-			ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal})
-		if err != nil {
-			if conditionFailed(err) {
-				if !consistent && i == 0 {
-					return agentiq.IngestResult{}, errStale
+		for _, p := range w.single {
+			if err := s.conditionalPut(ctx, "ingest: chat", p); err != nil {
+				if conditionFailed(err) {
+					return agentiq.IngestResult{}, conflict("chat version")
 				}
-				return agentiq.IngestResult{}, fmt.Errorf("ingest transaction %d of %d: %w", i+1, len(txns), agentiq.ErrConflict)
+				return agentiq.IngestResult{}, wrap("ingest: chat", err)
 			}
-			return agentiq.IngestResult{}, wrap(fmt.Sprintf("ingest transaction %d of %d", i+1, len(txns)), err)
 		}
-		s.txn("ingest: write", len(items), out.ConsumedCapacity)
+	}
+	// The cursor moves last, once the whole page is in.
+	if err := s.conditionalPut(ctx, "ingest: cursor", s.cursorPut(plan)); err != nil {
+		if conditionFailed(err) {
+			return agentiq.IngestResult{}, fmt.Errorf("ingest: cursor moved: %w", agentiq.ErrConflict)
+		}
+		return agentiq.IngestResult{}, wrap("ingest: cursor", err)
 	}
 	return plan.Result, nil
 }
 
-func (s *Store) chunkItems(p *ingest.Plan, c ingest.Chunk) ([]types.TransactWriteItem, error) {
-	var items []types.TransactWriteItem
+// chunkWrites are one chunk's writes: the chats that get inbox items go
+// in one transaction with them (a chat's watermark must never pass an
+// inbox item that is not stored); a chat with nothing for the inbox is a
+// single conditional put, at half a transaction's cost.
+type chunkWrites struct {
+	txn    []types.TransactWriteItem
+	single []*types.Put
+}
+
+func (s *Store) chunkWrites(p *ingest.Plan, c ingest.Chunk) (chunkWrites, error) {
+	var w chunkWrites
 	table := aws.String(s.cfg.Table)
+	withInbox := map[string]bool{}
 	for _, it := range c.Inbox {
 		m, err := s.inboxItem(it)
 		if err != nil {
-			return nil, err
+			return w, err
 		}
-		items = append(items, types.TransactWriteItem{Put: &types.Put{TableName: table, Item: m,
+		withInbox[it.ChatID] = true
+		w.txn = append(w.txn, types.TransactWriteItem{Put: &types.Put{TableName: table, Item: m,
 			ConditionExpression: aws.String("attribute_not_exists(SK)")}})
 	}
-	for _, w := range c.Chats {
-		st := w.State
-		st.Version = w.Expected + 1
+	for _, cw := range c.Chats {
+		st := cw.State
+		st.Version = cw.Expected + 1
 		m, err := item(st, chatPK(p.SellerID, st.ChatID), "STATE", nil)
 		if err != nil {
-			return nil, err
+			return w, err
 		}
 		put := &types.Put{TableName: table, Item: m}
-		if w.Expected == 0 {
+		if cw.Expected == 0 {
 			put.ConditionExpression = aws.String("attribute_not_exists(PK)")
 		} else {
 			put.ConditionExpression = aws.String("version = :v")
-			put.ExpressionAttributeValues = map[string]types.AttributeValue{":v": nv(w.Expected)}
+			put.ExpressionAttributeValues = map[string]types.AttributeValue{":v": nv(cw.Expected)}
 		}
-		items = append(items, types.TransactWriteItem{Put: put})
-	}
-	if c.Cursor {
-		cond := "#pos = :from"
-		if p.From == 0 {
-			cond = "attribute_not_exists(PK) OR #pos = :from"
+		if withInbox[st.ChatID] {
+			w.txn = append(w.txn, types.TransactWriteItem{Put: put})
+		} else {
+			w.single = append(w.single, put)
 		}
-		items = append(items, types.TransactWriteItem{Put: &types.Put{TableName: table,
-			Item: map[string]types.AttributeValue{attrPK: sv(sellerKey(p.SellerID)), attrSK: sv("CURSOR"),
-				"position": nv(p.Next), "updated_at": sv(ts(s.cfg.Now()))},
-			ExpressionAttributeNames:  map[string]string{"#pos": "position"},
-			ConditionExpression:       aws.String(cond),
-			ExpressionAttributeValues: map[string]types.AttributeValue{":from": nv(p.From)}}})
 	}
-	return items, nil
+	return w, nil
+}
+
+// cursorPut moves the cursor from the page's From to its Next.
+func (s *Store) cursorPut(p *ingest.Plan) *types.Put {
+	cond := "#pos = :from"
+	if p.From == 0 {
+		cond = "attribute_not_exists(PK) OR #pos = :from"
+	}
+	return &types.Put{TableName: aws.String(s.cfg.Table),
+		Item: map[string]types.AttributeValue{attrPK: sv(sellerKey(p.SellerID)), attrSK: sv("CURSOR"),
+			"position": nv(p.Next), "updated_at": sv(ts(s.cfg.Now()))},
+		ExpressionAttributeNames:  map[string]string{"#pos": "position"},
+		ConditionExpression:       aws.String(cond),
+		ExpressionAttributeValues: map[string]types.AttributeValue{":from": nv(p.From)}}
+}
+
+// conditionalPut writes one Put outside a transaction.
+func (s *Store) conditionalPut(ctx context.Context, op string, p *types.Put) error {
+	out, err := s.db.PutItem(ctx, &dynamodb.PutItemInput{TableName: p.TableName, Item: p.Item,
+		ConditionExpression: p.ConditionExpression, ExpressionAttributeNames: p.ExpressionAttributeNames,
+		ExpressionAttributeValues: p.ExpressionAttributeValues, ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal})
+	if err != nil {
+		return err
+	}
+	s.writeOne(op, out.ConsumedCapacity)
+	return nil
 }
 
 // inboxItem encodes an inbox item: the seller's inbox is one partition

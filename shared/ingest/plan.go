@@ -130,10 +130,6 @@ func Make(b agentiq.IngestBatch, l Loader, o Options) (*Plan, error) {
 			continue
 		}
 		seen[e.ID] = true
-		if e.Sender == agentiq.SenderSeller && e.FromAPI() && e.ReplySign == "" {
-			p.Result.Echoes++ // agentiq's own send: counted when sent, nothing to read or write
-			continue
-		}
 		uniq = append(uniq, e)
 		if !slices.Contains(chatIDs, e.ChatID) {
 			chatIDs = append(chatIDs, e.ChatID)
@@ -179,10 +175,18 @@ func Make(b agentiq.IngestBatch, l Loader, o Options) (*Plan, error) {
 				state.ClientKey = o.Pseudonyms.Pseudonym("wb-client", e.ClientID)
 				changed = true
 			}
+			// The echo of agentiq's own send changes only bookkeeping: it
+			// is written with the chat's next change, and costs no write
+			// of its own (it is matched again if the page comes again).
+			own := state.IsOwnEcho(e)
 			applied := state.Apply(e)
 			if applied {
 				p.Result.Applied++
-				changed = true
+				if own {
+					p.Result.Echoes++
+				} else {
+					changed = true
+				}
 			}
 			switch {
 			case !applied:

@@ -61,7 +61,8 @@ func TestChunks(t *testing.T) {
 
 func TestPlanSkipsWhatIsStored(t *testing.T) {
 	at := t0.Add(time.Minute)
-	stored := chats{"c1": {SellerID: "s1", ChatID: "c1", LastEventAt: at, LastEventID: "e2", Version: 4}}
+	stored := chats{"c1": {SellerID: "s1", ChatID: "c1", LastEventAt: at, LastEventID: "e2", Version: 4,
+		OwnSends: []time.Time{at.Add(time.Second)}}}
 	b := agentiq.IngestBatch{SellerID: "s1", From: 1, Next: 2, Now: t0, Events: []agentiq.Event{
 		{ID: "e1", ChatID: "c1", Sender: agentiq.SenderBuyer, At: t0},                                                // before the watermark
 		{ID: "e2", ChatID: "c1", Sender: agentiq.SenderBuyer, At: at},                                                // the watermark itself
@@ -74,11 +75,11 @@ func TestPlanSkipsWhatIsStored(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := p.Result
-	if r.Inbox != 1 || r.Applied != 1 || r.Duplicates != 3 || r.Echoes != 1 {
-		t.Errorf("result %+v: want 1 new, 3 duplicates, 1 echo", r)
+	if r.Inbox != 1 || r.Applied != 2 || r.Duplicates != 3 || r.Echoes != 1 {
+		t.Errorf("result %+v: want 1 new, 2 applied, 3 duplicates, 1 echo", r)
 	}
 	w := p.Chunks[0].Chats[0]
-	if w.Expected != 4 || w.State.LastEventID != "e3" {
+	if w.Expected != 4 || w.State.LastEventID != "e4" || w.State.SellerMessagesSinceBuyer != 0 || len(w.State.OwnSends) != 0 {
 		t.Errorf("chat write %+v", w)
 	}
 }

@@ -210,17 +210,21 @@ func testIngestPage(t *testing.T, open Factory) {
 	if c2.ReplySign != "sign-c2" || c2.OpenCase == nil {
 		t.Errorf("after SetReplySigns: %+v", c2)
 	}
-	// agentiq's own send coming back through the API (counted when sent)
-	// changes nothing; a message from the seller portal counts
-	before := c2.Version
+	// agentiq's own send, recorded when sent, comes back through the API
+	// as an echo: it is not counted twice, and is no work item
+	_, err = agentiq.UpdateChatFunc(ctx, s, "s1", "c2", func(c *agentiq.ChatState) error {
+		c.RecordSend(T0, false)
+		return nil
+	})
+	must(t, err)
 	echo := agentiq.IngestBatch{SellerID: "s1", From: ms(t3), Next: ms(T0), Events: []agentiq.Event{
-		seller("e4", "c2", T0, "Приносим извинения", "seller-public-api")}}
-	_, err = s.Ingest(ctx, echo)
+		seller("e4", "c2", T0.Add(200*time.Millisecond), "Приносим извинения", "seller-public-api")}}
+	res, err = s.Ingest(ctx, echo)
 	must(t, err)
 	c2, err = s.Chat(ctx, "s1", "c2")
 	must(t, err)
-	if c2.SellerMessagesSinceBuyer != 0 || c2.Version != before {
-		t.Errorf("after an API echo: %+v", c2)
+	if res.Echoes != 1 || res.Inbox != 0 || c2.SellerMessagesSinceBuyer != 1 || c2.LastSender != agentiq.SenderSeller {
+		t.Errorf("after the echo of a recorded send: result %+v, chat %+v", res, c2)
 	}
 	if c, _ := s.Cursor(ctx, "s1"); c != ms(T0) {
 		t.Errorf("cursor %d after a page of echoes, want %d", c, ms(T0))
