@@ -15,10 +15,18 @@ EVAL_DIR := $(firstword $(wildcard ../shared/eval) cmd/agentiq/testdata/eval)
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.7.0
 GOSEC := github.com/securego/gosec/v2/cmd/gosec@v2.29.0
 
+# The Lambda functions: functions/<name> is the function <Name>Function of
+# template.yaml (functions/poller is PollerFunction).
+LAMBDAS := poller
+SANDBOX_ADDR ?= 127.0.0.1:8081
+
 .PHONY: help
 help:
-	@echo "make run    - what the product runs today (see README: make run)"
+	@echo "make run    - the pipeline locally: WB sandbox → poller → embedded store (see README)"
 	@echo "make test   - every test, including the evaluation floors"
+	@echo "make invoke EVENT=events/<Function>/<case>.json - run that function's handler once on the event"
+	@echo "make sandbox - serve the WB sandbox on $(SANDBOX_ADDR) (token: WB_API_TOKEN or dev-token)"
+	@echo "make lambdas - build each function as a provided.al2023 bootstrap into bin/lambda/"
 	@echo "make eval   - score the public evaluation sets (three score: lines)"
 	@echo "make bench  - Go benchmarks with -benchmem"
 	@echo "make fuzz   - each fuzz target for FUZZTIME (default $(FUZZTIME))"
@@ -30,22 +38,46 @@ build:
 	$(GO) build -o bin/agentiq ./cmd/agentiq
 
 .PHONY: test
-test:
+test: lambdas
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
 
-# The main job. Today (the policy core only): run the public evaluation
-# sets through classify, lint and decide, write every answer to $(OUT)/ and
-# print the scores. The WB pipeline on the embedded store replaces this as
-# the storage and poller issues land.
+# Each function as Lambda's provided.al2023 runtime takes it: a static
+# linux/arm64 executable named bootstrap, without the RPC shim.
+.PHONY: lambdas
+lambdas:
+	@for f in $(LAMBDAS); do \
+	  CGO_ENABLED=0 GOOS=linux GOARCH=arm64 $(GO) build -tags lambda.norpc -trimpath -o bin/lambda/$$f/bootstrap ./functions/$$f || exit 1; \
+	  echo "bin/lambda/$$f/bootstrap"; \
+	done
+
+# sam build (BuildMethod: makefile) calls build-<LogicalId>.
+.PHONY: build-PollerFunction
+build-PollerFunction:
+	CGO_ENABLED=0 GOOS=linux GOARCH=arm64 $(GO) build -tags lambda.norpc -trimpath -o $(ARTIFACTS_DIR)/bootstrap ./functions/poller
+
+# make invoke EVENT=events/PollerFunction/scheduled.json runs the handler of
+# the function the event's folder names, once, locally, on the embedded
+# store (settings from the environment: README, "Settings").
+.PHONY: invoke
+invoke:
+	@test -n "$(EVENT)" && test -f "$(EVENT)" || { echo "usage: make invoke EVENT=events/<FunctionLogicalId>/<case>.json"; exit 2; }
+	@fn=$$(basename "$$(dirname "$(EVENT)")"); name=$${fn%Function}; dir=functions/$$(echo "$$name" | tr '[:upper:]' '[:lower:]'); \
+	  test -d "$$dir" || { echo "no folder $$dir for the function $$fn"; exit 2; }; \
+	  AGENTIQ_EVENT="$(EVENT)" $(GO) run ./$$dir
+
+# The WB sandbox on a port, for make invoke and for trying the API by hand.
+.PHONY: sandbox
+sandbox: build
+	bin/agentiq wb-sandbox --addr $(SANDBOX_ADDR) --token $${WB_API_TOKEN:-dev-token}
+
+# The main job: the whole pipeline in one process on the embedded store —
+# a WB sandbox at WB's limit (or WB_API_BASE_URL), polled until caught up,
+# into $(OUT)/agentiq.db, with logs, metrics and the run's report in
+# $(OUT)/. Deciding, sending and the reports join as their issues land.
 .PHONY: run
 run: build
-	@mkdir -p $(OUT)
-	@for kind in classify lint decide; do \
-	  $(call eval_input,$$kind) < $(EVAL_DIR)/$$kind.jsonl | bin/agentiq $$kind --explain > $(OUT)/$$kind.jsonl; \
-	  echo "$(OUT)/$$kind.jsonl: $$(wc -l < $(OUT)/$$kind.jsonl) answers"; \
-	done
-	@$(MAKE) --no-print-directory eval
+	bin/agentiq run --out $(OUT)
 
 .PHONY: eval
 eval: build

@@ -6,6 +6,8 @@
 //	agentiq lint                seller drafts   → content flags
 //	agentiq decide [--rules F]  decision requests → allow / review / deny
 //	agentiq version             the rules_version of the rules in use
+//	agentiq wb-sandbox          serve a WB buyer-chat sandbox
+//	agentiq run                 the whole pipeline locally, on the embedded store
 package main
 
 import (
@@ -32,6 +34,8 @@ commands:
   lint       flag seller drafts:      {"id","text"} → {"id","flags"}
   decide     decide on requests (POLICY.md §5) → {"id","decision","reasons","priority","rules_version"}
   version    print the rules_version of the rules in use
+  wb-sandbox serve a WB buyer-chat sandbox (agentiq wb-sandbox --help)
+  run        the whole pipeline locally on the embedded store (agentiq run --help)
 
 flags of classify, lint and decide:
   --rules FILE   rules file (default: embedded; or $AGENTIQ_RULES)
@@ -49,6 +53,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 	cmd, args := args[0], args[1:]
+	switch cmd {
+	case "wb-sandbox":
+		return runSandbox(args, stderr)
+	case "run":
+		return runPipeline(args, stdout, stderr)
+	}
 	fs := flag.NewFlagSet("agentiq "+cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	rulesPath := fs.String("rules", os.Getenv("AGENTIQ_RULES"), "rules file")

@@ -199,7 +199,10 @@ func TestErrors(t *testing.T) {
 			_, err := e.client.Send(ctx, wb.Message{ReplySign: chat.ReplySign, Text: strings.Repeat("ж", 1001)})
 			return err
 		}, wb.MessageInvalid, false, true},
-		{"empty", func() error { _, err := e.client.Send(ctx, wb.Message{ReplySign: chat.ReplySign, Text: "  "}); return err }, wb.MessageInvalid, false, true},
+		{"empty", func() error {
+			_, err := e.client.Send(ctx, wb.Message{ReplySign: chat.ReplySign, Text: "  "})
+			return err
+		}, wb.MessageInvalid, false, true},
 		{"video", func() error {
 			_, err := e.client.Send(ctx, wb.Message{ReplySign: chat.ReplySign, Files: []wb.Attachment{{Name: "v.mp4", ContentType: "video/mp4", Data: []byte("x")}}})
 			return err

@@ -76,8 +76,9 @@ func gateFor(token string, l Limit) *gate {
 	return g.(*gate)
 }
 
-// errNoTime: the caller's deadline comes before the call could be made.
-var errNoTime = fmt.Errorf("the deadline comes before WB's rate limit allows the call")
+// errNoTime: the caller's deadline comes before the call could be made. It
+// is a context.DeadlineExceeded, as the deadline has in effect passed.
+var errNoTime = fmt.Errorf("the deadline comes before WB's rate limit allows the call: %w", context.DeadlineExceeded)
 
 // wait blocks until a request may be sent.
 func (g *gate) wait(ctx context.Context) error {

@@ -332,7 +332,9 @@ func TestAnswers(t *testing.T) {
 		contain string
 	}
 	text := func(s string) func() (io.Reader, string) {
-		return func() (io.Reader, string) { return form(t, map[string]string{"replySign": sign, "message": s}, nil, nil) }
+		return func() (io.Reader, string) {
+			return form(t, map[string]string{"replySign": sign, "message": s}, nil, nil)
+		}
 	}
 	checks := []check{
 		{"ping", "GET", "/ping", nil, "", 200, "application/json", `"Status":"OK"`},

@@ -1,0 +1,210 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
+	"sort"
+	"text/tabwriter"
+	"time"
+
+	agentiq "github.com/agentiq/agentiq/shared"
+	"github.com/agentiq/agentiq/shared/config"
+	"github.com/agentiq/agentiq/shared/poll"
+	"github.com/agentiq/agentiq/shared/tokens"
+	"github.com/agentiq/agentiq/shared/wb"
+	"github.com/agentiq/agentiq/shared/wb/wbsandbox"
+)
+
+const runUsage = `usage: agentiq run [--out DIR] [--rate N/PERIOD] [--keep]
+
+The whole pipeline in one local process, on the embedded store: WB's events
+are polled until caught up — from WB_API_BASE_URL if set, else from a WB
+sandbox started in-process (WB's limit, the scripted conversations) — and
+a summary is printed; logs, metrics and the run's report go to DIR.
+
+flags:
+  --out DIR        where the store, logs and reports go (default out)
+  --rate N/PERIOD  the in-process sandbox's limit (default 10/10s, WB's)
+  --keep           keep the store of an earlier run (with the in-process
+                   sandbox it starts afresh: its events are replayed each time)
+`
+
+func runPipeline(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("agentiq run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, runUsage) }
+	out := fs.String("out", "out", "")
+	rate := fs.String("rate", wb.ChatLimit.String(), "")
+	keep := fs.Bool("keep", false, "")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "agentiq run: %v\n", err)
+		return 1
+	}
+	limit, err := wb.ParseLimit(*rate)
+	if err != nil {
+		return fail(fmt.Errorf("--rate: %w", err))
+	}
+	getenv := os.Getenv
+	set, err := config.FromEnv(getenv)
+	if err != nil {
+		return fail(err)
+	}
+	if os.Getenv("AGENTIQ_BOLT_PATH") == "" {
+		set.BoltPath = filepath.Join(*out, "agentiq.db")
+	}
+	if set.Store != config.StoreBolt {
+		return fail(errors.New("the local pipeline runs on the embedded store (unset AGENTIQ_STORE)"))
+	}
+	if err := os.MkdirAll(*out, 0o750); err != nil {
+		return fail(err)
+	}
+	logFile, err := os.Create(filepath.Join(*out, "pipeline.log"))
+	if err != nil {
+		return fail(err)
+	}
+	defer logFile.Close()
+	log := set.Logger(logFile, "pipeline")
+	ctx := context.Background()
+
+	// WB: the one configured, or a sandbox in this process.
+	var sb *wbsandbox.Server
+	token := os.Getenv(tokens.DefaultEnv)
+	if set.WBBaseURL == "" {
+		if token == "" {
+			token = "sandbox-token"
+		}
+		sb, err = wbsandbox.New(wbsandbox.Config{Tokens: []string{token}, Rate: limit, Anchor: sandboxAnchor(time.Now()),
+			Logger: log.With("component", "wb-sandbox")})
+		if err != nil {
+			return fail(err)
+		}
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return fail(err)
+		}
+		sctx, stop := context.WithCancel(ctx)
+		defer stop()
+		go func() { _ = sb.Serve(sctx, l) }()
+		set.WBBaseURL = "http://" + l.Addr().String()
+		set.WBRate = limit
+		if !*keep {
+			if err := os.Remove(set.BoltPath); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return fail(err)
+			}
+		}
+	}
+	st, closeStore, err := set.OpenStore(ctx)
+	if err != nil {
+		return fail(err)
+	}
+	defer closeStore()
+	if _, err := set.EnsureLocalSeller(ctx, st, time.Now()); err != nil {
+		return fail(err)
+	}
+	src := &tokens.Source{Getenv: func(k string) (string, bool) {
+		if k == tokens.DefaultEnv && token != "" {
+			return token, true
+		}
+		return os.LookupEnv(k)
+	}}
+	p, err := set.Poller(st, src, log, logFile)
+	if err != nil {
+		return fail(err)
+	}
+	fmt.Fprintf(stdout, "agentiq run: WB at %s (%s), store %s\n", set.WBBaseURL, map[bool]string{true: "in-process sandbox", false: "WB_API_BASE_URL"}[sb != nil], set.BoltPath)
+
+	// Poll as the schedule would, a run at a time, until caught up.
+	start := time.Now()
+	var runs []poll.Report
+	totals := map[string]*poll.SellerReport{}
+	for len(runs) < 50 {
+		rctx, cancel := context.WithTimeout(ctx, 60*time.Second) // the Lambda's timeout
+		rep, err := p.Run(rctx, poll.Request{})
+		cancel()
+		runs = append(runs, rep)
+		if err != nil {
+			return fail(fmt.Errorf("%w (details in %s)", err, logFile.Name()))
+		}
+		caught := true
+		for _, r := range rep.Sellers {
+			t := totals[r.Seller]
+			if t == nil {
+				t = &poll.SellerReport{Seller: r.Seller}
+				totals[r.Seller] = t
+			}
+			t.Pages += r.Pages
+			t.Events += r.Events
+			t.Inbox += r.Inbox
+			t.Applied += r.Applied
+			t.Rejected += r.Rejected
+			t.Requests += r.Requests
+			t.RateLimited += r.RateLimited
+			t.Cursor = r.Cursor
+			caught = caught && r.CaughtUp
+		}
+		if caught {
+			break
+		}
+	}
+	if err := writeJSON(filepath.Join(*out, "poll-report.json"), runs); err != nil {
+		return fail(err)
+	}
+
+	tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "\nseller\tpages\tevents\tnew buyer messages\trejected\tWB requests\t429s\tcursor\n")
+	var ids []string
+	for id := range totals {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		t := totals[id]
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\n", id, t.Pages, t.Events, t.Inbox, t.Rejected, t.Requests, t.RateLimited,
+			time.UnixMilli(t.Cursor).UTC().Format(time.RFC3339))
+	}
+	tw.Flush()
+	for _, id := range ids {
+		items, err := st.PendingInbox(ctx, id, 1_000_000)
+		if err != nil {
+			return fail(err)
+		}
+		byIntent := map[agentiq.Intent]int{}
+		for _, it := range items {
+			if len(it.Intents) > 0 {
+				byIntent[it.Intents[0]]++
+			}
+		}
+		fmt.Fprintf(stdout, "\n%s: %d buyer messages wait for a decision, by primary intent:\n", id, len(items))
+		for _, in := range agentiq.Intents {
+			if n := byIntent[in]; n > 0 {
+				fmt.Fprintf(stdout, "  %-15s %d\n", in, n)
+			}
+		}
+	}
+	if sb != nil {
+		s := sb.Stats()
+		fmt.Fprintf(stdout, "\nWB sandbox: %d requests, %d over the rate limit, %d invalid requests\n", s.Requests, s.Violations, s.InvalidRequests)
+	}
+	fmt.Fprintf(stdout, "polled in %s over %d runs; logs and metrics: %s; report: %s\n", time.Since(start).Round(time.Millisecond),
+		len(runs), logFile.Name(), filepath.Join(*out, "poll-report.json"))
+	fmt.Fprintln(stdout, "(deciding, sending and the compliance reports come with the next issues)")
+	return 0
+}
+
+func writeJSON(path string, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(b, '\n'), 0o600)
+}

@@ -1,0 +1,293 @@
+// Package config reads the functions' settings from the environment and
+// opens what they name: the store (the embedded one locally, DynamoDB in
+// the cloud), the token source and the logger. Every function's main
+// wires itself with it, so that all of them read the same variables.
+package config
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/aws"
+	awsconfig "github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+
+	agentiq "github.com/agentiq/agentiq/shared"
+	"github.com/agentiq/agentiq/shared/bolt"
+	"github.com/agentiq/agentiq/shared/dynamo"
+	"github.com/agentiq/agentiq/shared/emf"
+	"github.com/agentiq/agentiq/shared/ingest"
+	"github.com/agentiq/agentiq/shared/intent"
+	"github.com/agentiq/agentiq/shared/pii"
+	"github.com/agentiq/agentiq/shared/poll"
+	"github.com/agentiq/agentiq/shared/tokens"
+	"github.com/agentiq/agentiq/shared/wb"
+)
+
+// Stores.
+const (
+	StoreBolt   = "bolt"
+	StoreDynamo = "dynamodb"
+)
+
+// Settings are what the functions read from the environment. The
+// variable of each is in its comment; README.md lists them all.
+type Settings struct {
+	Store    string // AGENTIQ_STORE: bolt (default) or dynamodb
+	BoltPath string // AGENTIQ_BOLT_PATH: default out/agentiq.db
+	Table    string // AGENTIQ_TABLE: the DynamoDB table
+	// DynamoEndpoint points the DynamoDB client elsewhere, as at DynamoDB
+	// Local (AGENTIQ_DYNAMODB_ENDPOINT).
+	DynamoEndpoint string
+	// PseudonymKey keys the HMAC pseudonyms of WB client ids
+	// (AGENTIQ_PSEUDONYM_KEY, hex or base64, at least 16 bytes). Required
+	// with DynamoDB; with the embedded store an unset key is generated
+	// once and kept beside the database file (0600).
+	PseudonymKey []byte
+	TextTTL      time.Duration // AGENTIQ_TEXT_TTL: how long inbox texts are kept (default 720h)
+	WBBaseURL    string        // WB_API_BASE_URL: default WB's production host
+	WBRate       wb.Limit      // WB_API_RATE: default 10/10s, WB's limit
+	// LocalSeller is created on an empty embedded store, with its token
+	// from WB_API_TOKEN (AGENTIQ_SELLER, default "local").
+	LocalSeller     string
+	PollConcurrency int           // AGENTIQ_POLL_CONCURRENCY: sellers polled at once (default 4)
+	PollMargin      time.Duration // AGENTIQ_POLL_MARGIN: time kept free before the deadline (default 5s)
+	LogLevel        slog.Level    // AGENTIQ_LOG_LEVEL: debug, info (default), warn, error
+}
+
+// FromEnv reads the settings. Every bad value is reported, each with its
+// variable.
+func FromEnv(getenv func(string) string) (Settings, error) {
+	s := Settings{
+		Store:           strings.ToLower(strings.TrimSpace(getenv("AGENTIQ_STORE"))),
+		BoltPath:        getenv("AGENTIQ_BOLT_PATH"),
+		Table:           getenv("AGENTIQ_TABLE"),
+		DynamoEndpoint:  getenv("AGENTIQ_DYNAMODB_ENDPOINT"),
+		TextTTL:         ingest.DefaultTextTTL,
+		WBBaseURL:       strings.TrimSpace(getenv("WB_API_BASE_URL")),
+		WBRate:          wb.ChatLimit,
+		LocalSeller:     getenv("AGENTIQ_SELLER"),
+		PollConcurrency: 4,
+		PollMargin:      5 * time.Second,
+	}
+	var errs []error
+	bad := func(name, v, want string) { errs = append(errs, fmt.Errorf("%s=%q: want %s", name, v, want)) }
+	switch s.Store {
+	case "":
+		s.Store = StoreBolt
+	case StoreBolt, StoreDynamo:
+	default:
+		bad("AGENTIQ_STORE", s.Store, "bolt or dynamodb")
+	}
+	if s.BoltPath == "" {
+		s.BoltPath = filepath.Join("out", "agentiq.db")
+	}
+	if s.Store == StoreDynamo && s.Table == "" {
+		errs = append(errs, errors.New("AGENTIQ_TABLE is required with AGENTIQ_STORE=dynamodb"))
+	}
+	if v := getenv("AGENTIQ_PSEUDONYM_KEY"); v != "" {
+		k, err := decodeKey(v)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("AGENTIQ_PSEUDONYM_KEY: %w", err))
+		}
+		s.PseudonymKey = k
+	} else if s.Store == StoreDynamo {
+		errs = append(errs, errors.New("AGENTIQ_PSEUDONYM_KEY is required with AGENTIQ_STORE=dynamodb"))
+	}
+	duration := func(name string, dst *time.Duration) {
+		if v := getenv(name); v != "" {
+			d, err := time.ParseDuration(v)
+			if err != nil || d <= 0 {
+				bad(name, v, "a positive duration, as 720h or 5s")
+				return
+			}
+			*dst = d
+		}
+	}
+	duration("AGENTIQ_TEXT_TTL", &s.TextTTL)
+	duration("AGENTIQ_POLL_MARGIN", &s.PollMargin)
+	if v := getenv("AGENTIQ_POLL_CONCURRENCY"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 64 {
+			bad("AGENTIQ_POLL_CONCURRENCY", v, "a number from 1 to 64")
+		}
+		s.PollConcurrency = n
+	}
+	if v := getenv("WB_API_RATE"); v != "" {
+		l, err := wb.ParseLimit(v)
+		if err != nil {
+			bad("WB_API_RATE", v, "requests/period, as 10/10s")
+		}
+		s.WBRate = l
+	}
+	if s.LocalSeller == "" {
+		s.LocalSeller = "local"
+	}
+	if v := getenv("AGENTIQ_LOG_LEVEL"); v != "" {
+		if err := s.LogLevel.UnmarshalText([]byte(v)); err != nil {
+			bad("AGENTIQ_LOG_LEVEL", v, "debug, info, warn or error")
+		}
+	}
+	return s, errors.Join(errs...)
+}
+
+func decodeKey(v string) ([]byte, error) {
+	v = strings.TrimSpace(v)
+	k, err := hex.DecodeString(v)
+	if err != nil {
+		if k, err = base64.StdEncoding.DecodeString(v); err != nil {
+			return nil, errors.New("want hex or base64")
+		}
+	}
+	if len(k) < 16 {
+		return nil, fmt.Errorf("%d bytes, want at least 16", len(k))
+	}
+	return k, nil
+}
+
+// Logger is a function's logger: JSON lines on w (stderr in the
+// functions), each with the function's name.
+func (s Settings) Logger(w io.Writer, function string) *slog.Logger {
+	return slog.New(slog.NewJSONHandler(w, &slog.HandlerOptions{Level: s.LogLevel})).With("function", function)
+}
+
+// Store is an opened store.
+type Store interface {
+	agentiq.Store
+}
+
+// OpenStore opens the configured store; close releases it.
+func (s *Settings) OpenStore(ctx context.Context) (st Store, closeFn func() error, err error) {
+	key := s.PseudonymKey
+	if key == nil {
+		if key, err = s.localKey(); err != nil {
+			return nil, nil, err
+		}
+	}
+	pseudo, err := pii.NewPseudonymizer(key)
+	if err != nil {
+		return nil, nil, fmt.Errorf("pseudonym key: %w", err)
+	}
+	opts := ingest.Options{Pseudonyms: pseudo, TextTTL: s.TextTTL}
+	switch s.Store {
+	case StoreDynamo:
+		cfg, err := s.aws(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		db := dynamodb.NewFromConfig(cfg, func(o *dynamodb.Options) {
+			if s.DynamoEndpoint != "" {
+				o.BaseEndpoint = aws.String(s.DynamoEndpoint)
+			}
+		})
+		ds, err := dynamo.New(db, dynamo.Config{Table: s.Table, Ingest: opts})
+		if err != nil {
+			return nil, nil, err
+		}
+		return ds, func() error { return nil }, nil
+	default:
+		if err := os.MkdirAll(filepath.Dir(s.BoltPath), 0o750); err != nil {
+			return nil, nil, fmt.Errorf("store folder: %w", err)
+		}
+		bs, err := bolt.Open(bolt.Config{Path: s.BoltPath, Ingest: opts})
+		if err != nil {
+			return nil, nil, err
+		}
+		return bs, bs.Close, nil
+	}
+}
+
+// localKey reads the embedded store's pseudonym key from beside its file,
+// making one the first time.
+func (s *Settings) localKey() ([]byte, error) {
+	if s.Store != StoreBolt {
+		return nil, errors.New("AGENTIQ_PSEUDONYM_KEY is required")
+	}
+	path := s.BoltPath + ".key"
+	if b, err := os.ReadFile(path); err == nil {
+		k, err := decodeKey(string(b))
+		if err != nil {
+			return nil, fmt.Errorf("pseudonym key %s: %w", path, err)
+		}
+		return k, nil
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("pseudonym key: %w", err)
+	}
+	k := make([]byte, 32)
+	if _, err := rand.Read(k); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(path, []byte(hex.EncodeToString(k)+"\n"), 0o600); err != nil {
+		return nil, fmt.Errorf("pseudonym key: %w", err)
+	}
+	return k, nil
+}
+
+func (s *Settings) aws(ctx context.Context) (aws.Config, error) {
+	cfg, err := awsconfig.LoadDefaultConfig(ctx)
+	if err != nil {
+		return cfg, fmt.Errorf("AWS configuration: %w", err)
+	}
+	if cfg.Region == "" {
+		return cfg, errors.New("AWS configuration: no region (set AWS_REGION)")
+	}
+	return cfg, nil
+}
+
+// Tokens is the token source: the environment, and Secrets Manager when
+// an AWS region is configured (always so in Lambda).
+func (s *Settings) Tokens(ctx context.Context, getenv func(string) string) *tokens.Source {
+	src := &tokens.Source{}
+	if getenv("AWS_REGION") != "" || getenv("AWS_DEFAULT_REGION") != "" {
+		if cfg, err := s.aws(ctx); err == nil {
+			src.Secrets = secretsmanager.NewFromConfig(cfg)
+		}
+	}
+	return src
+}
+
+// EnsureLocalSeller gives an embedded store with no seller the local one,
+// whose token is WB_API_TOKEN, so that a fresh checkout runs as is. It
+// reports whether it created it.
+func (s *Settings) EnsureLocalSeller(ctx context.Context, st agentiq.SellerStore, now time.Time) (bool, error) {
+	if s.Store != StoreBolt {
+		return false, nil
+	}
+	all, err := st.Sellers(ctx)
+	if err != nil || len(all) > 0 {
+		return false, err
+	}
+	err = st.PutSeller(ctx, agentiq.Seller{ID: s.LocalSeller, Name: "Локальный продавец", Timezone: "Europe/Moscow",
+		TokenRef: "env:" + tokens.DefaultEnv, Active: true, CreatedAt: now.UTC()})
+	return err == nil, err
+}
+
+// Poller wires the poller: the store, the token source, the default
+// classifier, WB's address and limit, metrics on w.
+func (s *Settings) Poller(st poll.Store, toks poll.Tokens, log *slog.Logger, metrics io.Writer) (*poll.Poller, error) {
+	cl, err := intent.Default()
+	if err != nil {
+		return nil, err
+	}
+	return poll.New(poll.Config{
+		Store: st, Tokens: toks, Classifier: cl,
+		BaseURL: s.WBBaseURL, Limit: s.WBRate,
+		Concurrency: s.PollConcurrency, Margin: s.PollMargin,
+		Logger: log, Metrics: emf.New(metrics, "agentiq"),
+	})
+}
