@@ -104,6 +104,10 @@ fuzz:
 	$(GO) test ./shared/lint -run '^$$' -fuzz FuzzLint -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/policy -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/pii -run '^$$' -fuzz FuzzRedact -fuzztime $(FUZZTIME)
+	$(GO) test ./shared/wb -run '^$$' -fuzz FuzzEvents -fuzztime $(FUZZTIME)
+	$(GO) test ./shared/wb -run '^$$' -fuzz FuzzErrorBody -fuzztime $(FUZZTIME)
+	$(GO) test ./shared/wb -run '^$$' -fuzz FuzzParseLimit -fuzztime $(FUZZTIME)
+	$(GO) test ./shared/wb/wbsandbox -run '^$$' -fuzz FuzzParseFaults -fuzztime $(FUZZTIME)
 
 # gosec: G115 (int conversions) is excluded because token positions are
 # bounded by rutext.MaxTokens; G304 because the paths read are the

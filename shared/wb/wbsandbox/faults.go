@@ -80,6 +80,9 @@ func ParseFaults(s string) (Faults, error) {
 			return f, err
 		}
 	}
+	if f.Latency == 0 { // no latency to add, to any share
+		f.LatencyShare = 0
+	}
 	return f, nil
 }
 

@@ -157,7 +157,7 @@ func New(cfg Config) (*Server, error) {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	s := &Server{spec: sp, log: cfg.Logger, clock: cfg.Clock, pageSize: cfg.PageSize, faults: cfg.Faults,
-		rng: rand.New(rand.NewPCG(cfg.FaultSeed, 0x5eed)), accounts: map[string]*account{}, //nolint:gosec // fault draws
+		rng: rand.New(rand.NewPCG(cfg.FaultSeed, 0x5eed)), accounts: map[string]*account{}, // #nosec G404 -- fault draws, repeatable by seed
 		stats: Stats{ByPath: map[string]int{}}}
 	for i, tok := range cfg.Tokens {
 		if tok == "" {
@@ -244,7 +244,7 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go func() {
 		<-ctx.Done()
-		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		shut, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second) // ctx is done: shutting down needs time of its own
 		defer cancel()
 		_ = srv.Shutdown(shut)
 	}()
@@ -628,6 +628,7 @@ var sendTypes = map[string]bool{"image/jpeg": true, "image/png": true, "applicat
 
 // send is POST /api/v1/seller/message.
 func (s *Server) send(a *account, r *http.Request) answer {
+	// #nosec G120 -- ServeHTTP caps every body with http.MaxBytesReader
 	if err := r.ParseMultipartForm(8 << 20); err != nil {
 		return s.problem(r, "Bad Request")
 	}
@@ -699,7 +700,7 @@ func (s *Server) uuid() string {
 
 func fnv64(s string) uint64 {
 	h := fnv.New64a()
-	h.Write([]byte(s))
+	_, _ = h.Write([]byte(s))
 	return h.Sum64()
 }
 
