@@ -30,14 +30,13 @@ type Build[E, R any] func(ctx context.Context) (h Handler[E, R], cleanup func(),
 // Start runs the handler that build wires: locally on the event file named
 // by AGENTIQ_EVENT, else under Lambda. A failed build is one error log
 // line: locally the process exits 1; under Lambda every invocation fails
-// with it, so that the schedule shows each failed run.
+// with it, and logs it, so that each failed run shows why.
 func Start[E, R any](log *slog.Logger, build Build[E, R]) {
 	if path := os.Getenv(EventEnv); path != "" {
 		os.Exit(Local(context.Background(), log, build, path, os.Getenv(TimeoutEnv), os.Stdout))
 	}
 	h, _, err := build(context.Background())
 	if err != nil {
-		log.Error("configuration error", "error", err.Error())
 		lambda.Start(func(context.Context, json.RawMessage) (R, error) {
 			var zero R
 			log.Error("configuration error", "error", err.Error())
