@@ -147,3 +147,15 @@ func TestAnalyzeBoundsWork(t *testing.T) {
 		t.Errorf("len(Tokens) = %d, want the cap %d", len(d.Tokens), MaxTokens)
 	}
 }
+
+func TestMendReflexive(t *testing.T) {
+	for in, want := range map[string]string{
+		"шатаеться": "шатается", "Включаеться": "включается", "одеться": "одеться", "деться": "деться",
+		"шатается": "шатается", "еться": "еться", "нравиться": "нравиться",
+	} {
+		d := Analyze(in)
+		if len(d.Tokens) != 1 || d.Tokens[0].Text != want {
+			t.Errorf("%q: %+v, want %q", in, d.Tokens, want)
+		}
+	}
+}

@@ -193,8 +193,25 @@ func (sc *scanner) flush() {
 	} else {
 		t.Text = text
 	}
+	if t.Cyrillic {
+		t.Text = mendReflexive(t.Text)
+	}
 	sc.emit(t)
 	w.start = -1
+}
+
+// mendReflexive mends the commonest slip of Russian spelling, "-еться" for
+// "-ется" after a vowel ("шатаеться", "включаеться"): no Russian word ends
+// so, and the slip would otherwise change the word's stem.
+func mendReflexive(s string) string {
+	const slip, mended = "еться", "ется"
+	if len(s) <= len(slip) || !strings.HasSuffix(s, slip) {
+		return s
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s[:len(s)-len(slip)]); !strings.ContainsRune("аеиоуыэюя", r) {
+		return s
+	}
+	return s[:len(s)-len(slip)] + mended
 }
 
 // scan splits folded text into tokens and what stands between them.
