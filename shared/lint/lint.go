@@ -185,34 +185,61 @@ func notLink(m string) bool {
 // cheap: its regular expression costs time in proportion to its input.
 func findURL(folded string, _ *rutext.Doc) string {
 	text := folded
-	if strings.ContainsAny(text, "[({<*") || strings.Contains(text, "xx") {
+	if containsAnyByte(text, "[({<*") || strings.Contains(text, "xx") {
 		text = dots.Replace(text)
 	}
 	if hasSpacedDot(text) {
 		text = joinSpacedDots(text)
 	}
-	for i := 0; i < len(text); i++ {
-		if c := text[i]; c != '.' && c != '@' && c != ':' {
-			continue
+	// Only a word holding a dot, an @ or a colon can be a link: find them
+	// with IndexByte, which skips the rest of the text many bytes at a time.
+	for i := 0; i < len(text); {
+		j := nextMark(text, i)
+		if j < 0 {
+			break
 		}
-		lo, hi := i, i+1
-		for lo > 0 && !isSpace(text[lo-1]) && i-lo < 256 {
+		lo, hi := j, j+1
+		for lo > 0 && !isSpace(text[lo-1]) && j-lo < 256 {
 			lo--
 		}
-		for hi < len(text) && !isSpace(text[hi]) && hi-i < 256 {
+		for hi < len(text) && !isSpace(text[hi]) && hi-j < 256 {
 			hi++
 		}
-		word := text[lo:hi]
-		if plausibleLink(word) {
+		if word := text[lo:hi]; plausibleLink(word) {
 			for _, m := range relaxedURL.FindAllString(word, 4) {
 				if !notLink(m) {
 					return m
 				}
 			}
 		}
-		i = hi
+		i = hi + 1
 	}
 	return ""
+}
+
+// nextMark is the index of the first '.', '@' or ':' at or after i, or -1.
+func nextMark(s string, i int) int {
+	best := -1
+	for _, c := range []byte{'.', '@', ':'} {
+		hay := s[i:]
+		if best >= 0 {
+			hay = s[i:best]
+		}
+		if k := strings.IndexByte(hay, c); k >= 0 {
+			best = i + k
+		}
+	}
+	return best
+}
+
+// containsAnyByte reports whether s holds any of the ASCII bytes of set.
+func containsAnyByte(s, set string) bool {
+	for i := 0; i < len(set); i++ {
+		if strings.IndexByte(s, set[i]) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }

@@ -40,11 +40,11 @@ func fastRune(r rune) bool {
 // combining decoration characters are dropped. Look-alike folding is done
 // per token by Analyze, because it depends on the script of the whole word.
 func Fold(text string) string {
-	if !utf8.ValidString(text) {
-		text = strings.ToValidUTF8(text, "\uFFFD")
-	}
 	if b, ok := foldFast(text, true); ok {
 		return string(b)
+	}
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
 	b, _ := foldFast(slowFold(text), false)
 	return string(b)
@@ -52,7 +52,7 @@ func Fold(text string) string {
 
 // foldFast lower-cases text, maps ё to е and drops invisible characters.
 // With check, it stops with ok false at the first character NFKC could
-// change, so that the usual message costs one pass.
+// change, or at invalid UTF-8, so that the usual message costs one pass.
 func foldFast(text string, check bool) (b []byte, ok bool) {
 	b = make([]byte, 0, len(text))
 	for i := 0; i < len(text); {
@@ -81,7 +81,7 @@ func foldFast(text string, check bool) (b []byte, ok bool) {
 			}
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
-		if check && !fastRune(r) && !dropRune(r) {
+		if check && (size == 1 && r == utf8.RuneError || !fastRune(r) && !dropRune(r)) {
 			return nil, false
 		}
 		i += size
