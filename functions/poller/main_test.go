@@ -25,6 +25,7 @@ import (
 	"github.com/agentiq/agentiq/shared/poll"
 	"github.com/agentiq/agentiq/shared/wb"
 	"github.com/agentiq/agentiq/shared/wb/wbsandbox"
+	"github.com/agentiq/agentiq/shared/wb/wbsandbox/sandboxtest"
 )
 
 const scheduled = "../../events/PollerFunction/scheduled.json"
@@ -33,13 +34,7 @@ const scheduled = "../../events/PollerFunction/scheduled.json"
 // tests do not wait.
 func sandbox(t *testing.T, token string) (*wbsandbox.Server, string) {
 	t.Helper()
-	sb, err := wbsandbox.New(wbsandbox.Config{Tokens: []string{token}, Rate: wb.Limit{Requests: 50, Per: 500 * time.Millisecond}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(sb)
-	t.Cleanup(srv.Close)
-	return sb, srv.URL
+	return sandboxtest.Start(t, wbsandbox.Config{Tokens: []string{token}, Rate: wb.Limit{Requests: 50, Per: 500 * time.Millisecond}})
 }
 
 // env sets what make invoke would pass, on a fresh embedded store.

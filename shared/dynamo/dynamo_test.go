@@ -3,7 +3,6 @@ package dynamo_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"sync/atomic"
 	"testing"
 
@@ -16,17 +15,7 @@ import (
 var local *dynamotest.Local
 
 // TestMain runs DynamoDB Local for the package's tests and stops it after.
-func TestMain(m *testing.M) {
-	var err error
-	local, err = dynamotest.Start()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	code := m.Run()
-	local.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { dynamotest.Main(m, &local) }
 
 var tables atomic.Int64
 

@@ -10,8 +10,6 @@ import (
 	"math/rand/v2"
 	"net"
 	"net/http"
-	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -31,21 +29,12 @@ import (
 	"github.com/agentiq/agentiq/shared/tokens"
 	"github.com/agentiq/agentiq/shared/wb"
 	"github.com/agentiq/agentiq/shared/wb/wbsandbox"
+	"github.com/agentiq/agentiq/shared/wb/wbsandbox/sandboxtest"
 )
 
 var local *dynamotest.Local
 
-func TestMain(m *testing.M) {
-	var err error
-	local, err = dynamotest.Start()
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	code := m.Run()
-	local.Stop()
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { dynamotest.Main(m, &local) }
 
 var anchor = time.Now().UTC().Truncate(time.Minute)
 
@@ -155,18 +144,8 @@ func newWorld(t testing.TB, st store, sellers []string, cfg wbsandbox.Config) *w
 	if !cfg.Rate.Valid() {
 		cfg.Rate = fast
 	}
-	sb, err := wbsandbox.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(sb)
-	t.Cleanup(srv.Close)
-	w.sb, w.url = sb, srv.URL
-	t.Cleanup(func() {
-		if st := sb.Stats(); st.InvalidRequests != 0 || st.InvalidResponses != 0 || st.Violations != 0 {
-			t.Errorf("sandbox: %d invalid requests, %d invalid answers, %d rate-limit violations", st.InvalidRequests, st.InvalidResponses, st.Violations)
-		}
-	})
+	w.sb, w.url = sandboxtest.Start(t, cfg)
+	sandboxtest.ExpectClean(t, w.sb)
 	return w
 }
 

@@ -16,6 +16,7 @@ import (
 
 	"github.com/agentiq/agentiq/shared/wb"
 	"github.com/agentiq/agentiq/shared/wb/wbsandbox"
+	"github.com/agentiq/agentiq/shared/wb/wbsandbox/sandboxtest"
 )
 
 var anchor = time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
@@ -44,13 +45,9 @@ func setup(t *testing.T, cfg wbsandbox.Config, ccfg wb.Config) env {
 		cfg.Rate = fast
 	}
 	cfg.FaultSeed = 7
-	sb, err := wbsandbox.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(sb)
-	t.Cleanup(srv.Close)
-	ccfg.BaseURL = srv.URL
+	sb, url := sandboxtest.Start(t, cfg)
+	sandboxtest.ExpectClean(t, sb)
+	ccfg.BaseURL = url
 	if ccfg.Token == "" {
 		ccfg.Token = wb.Token(token)
 	}
@@ -64,13 +61,7 @@ func setup(t *testing.T, cfg wbsandbox.Config, ccfg wb.Config) env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() {
-		st := sb.Stats()
-		if st.InvalidRequests != 0 || st.InvalidResponses != 0 || st.Violations != 0 {
-			t.Errorf("sandbox saw %d invalid requests, %d invalid answers, %d rate-limit violations", st.InvalidRequests, st.InvalidResponses, st.Violations)
-		}
-	})
-	return env{sb: sb, url: srv.URL, token: token, client: c}
+	return env{sb: sb, url: url, token: token, client: c}
 }
 
 func ctxT(t *testing.T, d time.Duration) context.Context {

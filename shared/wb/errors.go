@@ -105,7 +105,7 @@ type problem struct {
 }
 
 // decodeError turns a non-2xx answer into an *Error. The token is scrubbed
-// from anything WB echoes back.
+// from the body first, so that nothing WB echoes back carries it.
 func decodeError(op string, status int, body []byte, token string) *Error {
 	e := &Error{Op: op, Status: status}
 	if token != "" { // before anything is cut out of the body
@@ -124,7 +124,6 @@ func decodeError(op string, status int, body []byte, token string) *Error {
 	} else if len(body) > 0 {
 		e.Detail = snippet(body)
 	}
-	e.Detail = scrub(e.Detail, token)
 	d := strings.ToLower(e.Detail)
 	switch {
 	case status == 401:
@@ -163,15 +162,7 @@ func snippet(b []byte) string {
 	s := strings.ToValidUTF8(string(b), "?")
 	s = strings.Join(strings.Fields(s), " ")
 	if len(s) > n {
-		s = s[:n] + "…"
+		s = strings.ToValidUTF8(s[:n], "") + "…" // not inside a character
 	}
 	return s
-}
-
-// scrub removes the token from text.
-func scrub(s, token string) string {
-	if token == "" || s == "" {
-		return s
-	}
-	return strings.ReplaceAll(s, token, "[token]")
 }

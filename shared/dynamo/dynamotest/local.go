@@ -172,3 +172,17 @@ func (l *Local) Stop() {
 	_ = l.log.Close()
 	_ = os.Remove(l.log.Name())
 }
+
+// Main is a package's TestMain: it starts DynamoDB Local into *local, runs
+// the tests, stops it and exits with the tests' status.
+func Main(m interface{ Run() int }, local **Local) {
+	l, err := Start()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	*local = l
+	code := m.Run()
+	l.Stop()
+	os.Exit(code)
+}

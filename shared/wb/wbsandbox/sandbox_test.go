@@ -8,7 +8,6 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
-	"net/http/httptest"
 	"reflect"
 	"slices"
 	"strconv"
@@ -20,6 +19,7 @@ import (
 	"github.com/agentiq/agentiq/shared/intent"
 	"github.com/agentiq/agentiq/shared/wb"
 	"github.com/agentiq/agentiq/shared/wb/wbsandbox"
+	"github.com/agentiq/agentiq/shared/wb/wbsandbox/sandboxtest"
 )
 
 var anchor = time.Date(2026, 11, 20, 12, 0, 0, 0, time.UTC)
@@ -206,13 +206,8 @@ func start(t *testing.T, cfg wbsandbox.Config) (*wbsandbox.Server, raw) {
 	if cfg.Anchor.IsZero() {
 		cfg.Anchor = anchor
 	}
-	sb, err := wbsandbox.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(sb)
-	t.Cleanup(srv.Close)
-	return sb, raw{t: t, url: srv.URL, token: cfg.Tokens[0]}
+	sb, url := sandboxtest.Start(t, cfg)
+	return sb, raw{t: t, url: url, token: cfg.Tokens[0]}
 }
 
 func form(t *testing.T, fields map[string]string, files map[string][]byte, types map[string]string) (io.Reader, string) {

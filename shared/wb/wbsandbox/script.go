@@ -3,7 +3,6 @@ package wbsandbox
 import (
 	_ "embed"
 	"fmt"
-	"hash/fnv"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -127,9 +126,7 @@ type ScriptEvent struct {
 // Generate makes the script of one account: salt tells accounts apart.
 // The newest event happens at anchor.
 func (s *Seed) Generate(salt string, anchor time.Time) *Script {
-	h := fnv.New64a()
-	_, _ = h.Write([]byte(salt))
-	r := rand.New(rand.NewPCG(s.Seed, h.Sum64())) // #nosec G404 -- a script, repeatable by seed, not a secret
+	r := rand.New(rand.NewPCG(s.Seed, fnv64(salt))) // #nosec G404 -- a script, repeatable by seed, not a secret
 	g := &gen{r: r, seed: s}
 	sc := &Script{}
 	for i := 0; i < s.Chats; i++ {
@@ -178,9 +175,10 @@ type gen struct {
 
 func pick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }
 
-func (g *gen) uuid() string {
-	return fmt.Sprintf("%08x-%04x-4%03x-%04x-%012x", g.r.Uint32(), g.r.Uint32()&0xffff, g.r.Uint32()&0xfff,
-		0x8000|g.r.Uint32()&0x3fff, g.r.Uint64()&0xffffffffffff)
+// uuidFrom draws a version-4 UUID, as WB's ids look, from r.
+func uuidFrom(r *rand.Rand) string {
+	return fmt.Sprintf("%08x-%04x-4%03x-%04x-%012x", r.Uint32(), r.Uint32()&0xffff, r.Uint32()&0xfff,
+		0x8000|r.Uint32()&0x3fff, r.Uint64()&0xffffffffffff)
 }
 
 func (g *gen) hex(n int) string {
@@ -198,7 +196,7 @@ func (g *gen) chat(intent agentiq.Intent) (ScriptChat, []ScriptEvent) {
 	if is.Clothes {
 		products = slices.DeleteFunc(slices.Clone(products), func(p Product) bool { return !p.Clothes })
 	}
-	id := "1:" + g.uuid()
+	id := "1:" + uuidFrom(g.r)
 	c := ScriptChat{
 		ID:         id,
 		ReplySign:  fmt.Sprintf("%s:%08d:%s", id, g.r.IntN(1e8), g.hex(128)),
@@ -216,7 +214,7 @@ func (g *gen) chat(intent agentiq.Intent) (ScriptChat, []ScriptEvent) {
 	var evs []ScriptEvent
 	add := func(sender, source, text string, in agentiq.Intent, t int64) *ScriptEvent {
 		e := ScriptEvent{Event: wb.Event{
-			ChatID: id, EventID: g.uuid(), EventType: wb.EventMessageType, Source: source,
+			ChatID: id, EventID: uuidFrom(g.r), EventType: wb.EventMessageType, Source: source,
 			AddTimestamp: t, Sender: sender,
 		}, Intent: in}
 		if text != "" {
@@ -246,7 +244,7 @@ func (g *gen) chat(intent agentiq.Intent) (ScriptChat, []ScriptEvent) {
 	if is.Files && g.r.Float64() < 0.6 {
 		open.Message.Attachments.Images = g.images(1 + g.r.IntN(2))
 		if g.r.Float64() < 0.3 {
-			open.Message.Attachments.Files = []wb.File{{ContentType: "application/pdf", DownloadID: g.uuid(),
+			open.Message.Attachments.Files = []wb.File{{ContentType: "application/pdf", DownloadID: uuidFrom(g.r),
 				Name: "Чек.pdf", Size: int64(20000 + g.r.IntN(900000))}}
 		}
 	}
@@ -275,10 +273,10 @@ func (g *gen) chat(intent agentiq.Intent) (ScriptChat, []ScriptEvent) {
 func (g *gen) images(n int) []wb.Image {
 	out := make([]wb.Image, n)
 	for i := range out {
-		id := g.uuid()
+		id := uuidFrom(g.r)
 		out[i] = wb.Image{DownloadID: id}
 		if g.r.Float64() < 0.5 { // newer files come with an empty url: download by id
-			out[i].URL = fmt.Sprintf("https://chat-basket-01.wbbasket.ru/vol0/part%d/%s/jpg/%s.jpg", 1000+g.r.IntN(9000), g.uuid(), id)
+			out[i].URL = fmt.Sprintf("https://chat-basket-01.wbbasket.ru/vol0/part%d/%s/jpg/%s.jpg", 1000+g.r.IntN(9000), uuidFrom(g.r), id)
 		}
 	}
 	return out

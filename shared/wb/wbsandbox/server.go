@@ -8,6 +8,7 @@ package wbsandbox
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -523,9 +524,7 @@ func (s *Server) problem(r *http.Request, detail string) answer {
 
 func (s *Server) visible(a *account, now time.Time) []streamEvent {
 	cut := now.UnixMilli()
-	i, _ := slices.BinarySearchFunc(a.events, cut+1, func(e streamEvent, t int64) int {
-		return cmpInt(e.AddTimestamp, t)
-	})
+	i, _ := slices.BinarySearchFunc(a.events, cut+1, byTime)
 	var out []streamEvent
 	out = append(out, a.events[:i]...)
 	for _, e := range a.events[i:] {
@@ -536,15 +535,8 @@ func (s *Server) visible(a *account, now time.Time) []streamEvent {
 	return out
 }
 
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
+// byTime orders stream events against a time, for binary search.
+func byTime(e streamEvent, t int64) int { return cmp.Compare(e.AddTimestamp, t) }
 
 // chats is GET /api/v1/seller/chats: every chat with an event so far.
 func (s *Server) chats(a *account) answer {
@@ -590,7 +582,7 @@ func (s *Server) events(a *account, q url.Values, dup bool) answer {
 	s.mu.Lock()
 	evs := s.visible(a, s.clock())
 	s.mu.Unlock()
-	i, _ := slices.BinarySearchFunc(evs, next+1, func(e streamEvent, t int64) int { return cmpInt(e.AddTimestamp, t) })
+	i, _ := slices.BinarySearchFunc(evs, next+1, byTime)
 	j := min(i+s.pageSize, len(evs))
 	for j > i && j < len(evs) && evs[j].AddTimestamp == evs[j-1].AddTimestamp {
 		j++
@@ -668,12 +660,12 @@ func (s *Server) send(a *account, r *http.Request) answer {
 	s.mu.Lock()
 	now := s.clock().UnixMilli()
 	at := max(now, a.newestBy(now)+1)
-	e := streamEvent{echo: true, ScriptEvent: ScriptEvent{Event: wb.Event{ChatID: chatID, EventID: s.uuid(), EventType: wb.EventMessageType,
+	e := streamEvent{echo: true, ScriptEvent: ScriptEvent{Event: wb.Event{ChatID: chatID, EventID: uuidFrom(s.rng), EventType: wb.EventMessageType,
 		Source: wb.SourceAPI, AddTimestamp: at, AddTime: time.UnixMilli(at).UTC().Format(time.RFC3339), Sender: wb.SenderSeller}}}
 	if text != "" || len(files) > 0 {
 		e.Message = &wb.EventMessage{Text: text}
 	}
-	i, _ := slices.BinarySearchFunc(a.events, at+1, func(e streamEvent, t int64) int { return cmpInt(e.AddTimestamp, t) })
+	i, _ := slices.BinarySearchFunc(a.events, at+1, byTime)
 	a.events = slices.Insert(a.events, i, e)
 	a.sent = append(a.sent, Sent{ChatID: chatID, Text: text, Files: len(files), AddTime: at})
 	s.stats.Sent++
@@ -691,11 +683,6 @@ func (a *account) newestBy(now int64) int64 {
 		}
 	}
 	return t
-}
-
-func (s *Server) uuid() string {
-	return fmt.Sprintf("%08x-%04x-4%03x-%04x-%012x", s.rng.Uint32(), s.rng.Uint32()&0xffff, s.rng.Uint32()&0xfff,
-		0x8000|s.rng.Uint32()&0x3fff, s.rng.Uint64()&0xffffffffffff)
 }
 
 func fnv64(s string) uint64 {
