@@ -19,6 +19,12 @@ type Seller struct {
 	TokenRef  string    `json:"token_ref,omitempty"`
 	Active    bool      `json:"active"`
 	CreatedAt time.Time `json:"created_at"`
+	// DryRun: the responder decides and audits everything, and sends
+	// nothing to WB.
+	DryRun bool `json:"dry_run,omitempty"`
+	// Replies is the seller's own template catalogue and reply modes; nil
+	// is the embedded default.
+	Replies *Replies `json:"replies,omitempty"`
 }
 
 var sellerIDRe = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
@@ -63,6 +69,9 @@ type Event struct {
 	// chat keeps these, not the text.
 	Intents  []Intent `json:"intents,omitempty"`
 	Scenario Scenario `json:"scenario,omitempty"`
+	// Uncertain: the classifier was not sure of the intents; the
+	// responder leaves the reply to a human.
+	Uncertain bool `json:"uncertain,omitempty"`
 }
 
 // FromAPI reports whether a seller message came through the API (agentiq's
@@ -298,7 +307,11 @@ type InboxItem struct {
 	Intents   []Intent  `json:"intents,omitempty"`
 	Scenario  Scenario  `json:"scenario,omitempty"`
 	Files     int       `json:"files,omitempty"`
-	ExpiresAt time.Time `json:"expires_at"` // the text's retention
+	Uncertain bool      `json:"uncertain,omitempty"` // the classifier was unsure
+	ExpiresAt time.Time `json:"expires_at"`          // the text's retention
+	// Attempts counts failed tries to decide the item (see FailInbox).
+	Attempts  int    `json:"attempts,omitempty"`
+	LastError string `json:"last_error,omitempty"`
 }
 
 // IngestBatch is one page of WB events for one seller.

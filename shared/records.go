@@ -71,19 +71,37 @@ const (
 	ModerationRejected ModerationStatus = "rejected"
 )
 
-// ModerationItem is a draft that a review decision holds for a human.
+// Kinds of moderation items.
+const (
+	ModerationDraft       = "draft"        // a held draft to approve, edit or reject
+	ModerationUnknownSend = "unknown_send" // a send whose outcome is unknown: check WB and say
+)
+
+// ModerationItem is a draft that a review decision holds for a human, or
+// an ambiguous send a human must settle.
 type ModerationItem struct {
-	SellerID     string           `json:"seller_id"`
-	ID           string           `json:"id"` // the decision id
-	ChatID       string           `json:"chat_id,omitempty"`
-	EventID      string           `json:"event_id,omitempty"`
-	Draft        string           `json:"draft"` // redacted
-	Reasons      []string         `json:"reasons"`
-	RulesVersion string           `json:"rules_version"`
-	Status       ModerationStatus `json:"status"`
-	CreatedAt    time.Time        `json:"created_at"`
-	ResolvedAt   *time.Time       `json:"resolved_at,omitempty"`
-	Moderator    string           `json:"moderator,omitempty"`
+	SellerID     string   `json:"seller_id"`
+	ID           string   `json:"id"`             // the decision id (u-<decision id> for an unknown send)
+	Kind         string   `json:"kind,omitempty"` // draft (the default) or unknown_send
+	ChatID       string   `json:"chat_id,omitempty"`
+	EventID      string   `json:"event_id,omitempty"`
+	Draft        string   `json:"draft"` // redacted
+	Reasons      []string `json:"reasons"`
+	RulesVersion string   `json:"rules_version"`
+	// What the draft was decided as, so that approving it decides it
+	// again the same way.
+	Scenario    Scenario         `json:"scenario,omitempty"`
+	MessageType MessageType      `json:"message_type,omitempty"`
+	Window      Window           `json:"window,omitempty"`
+	CaseID      string           `json:"case_id,omitempty"`
+	ReasonCode  string           `json:"reason_code,omitempty"`
+	TemplateID  string           `json:"template_id,omitempty"`
+	Trigger     string           `json:"trigger,omitempty"`
+	DecisionID  string           `json:"decision_id,omitempty"` // the decision that held it
+	Status      ModerationStatus `json:"status"`
+	CreatedAt   time.Time        `json:"created_at"`
+	ResolvedAt  *time.Time       `json:"resolved_at,omitempty"`
+	Moderator   string           `json:"moderator,omitempty"`
 }
 
 // Subject is a person reached on an external channel, known only by a keyed

@@ -62,9 +62,17 @@ type DecisionStore interface {
 	// UpdateChat writes c if its Version is still the stored one, and
 	// returns it with the next version; else ErrConflict.
 	UpdateChat(ctx context.Context, c ChatState) (ChatState, error)
-	// ResolveInbox takes a decided item out of the inbox, its text with it
-	// (ErrNotFound if it is not there: another worker has taken it).
-	ResolveInbox(ctx context.Context, seller, eventID string) error
+	// ResolveInbox takes a decided item out of the inbox, its text with
+	// it, and appends the entries to the audit chain, all or nothing
+	// (ErrNotFound if the item is not there: another worker has taken
+	// it, and nothing is appended). So a decided item has its audit
+	// records exactly once, however often it is retried.
+	ResolveInbox(ctx context.Context, seller, eventID string, entries ...AuditEntry) ([]AuditRecord, error)
+	// InboxItem returns one pending inbox item.
+	InboxItem(ctx context.Context, seller, eventID string) (InboxItem, error)
+	// FailInbox counts a failed try to decide an item and keeps why; it
+	// returns the item with its attempts.
+	FailInbox(ctx context.Context, seller, eventID, reason string) (InboxItem, error)
 	// CreateSend records a decision to send, before sending (ErrExists if
 	// the decision already has one). Decision ids are derived from what is
 	// answered, so a retry after a crash finds the pending record: its

@@ -27,17 +27,34 @@ func (s *Store) Append(ctx context.Context, seller string, e agentiq.AuditEntry)
 		if err := knownSeller(tx, seller); err != nil {
 			return err
 		}
-		head, err := auditHead(tx, seller)
-		if err != nil {
-			return err
+		recs, err := appendIn(tx, seller, e)
+		if err == nil {
+			rec = recs[0]
 		}
-		rec = agentiq.NextRecord(seller, head, e)
-		if err := put(tx.Bucket(bAudit), key(seller, seqKey(rec.Seq)), rec); err != nil {
-			return err
-		}
-		return tx.Bucket(bAuditTime).Put(key(seller, timeKey(rec.At), seqKey(rec.Seq)), nil)
+		return err
 	})
 	return rec, err
+}
+
+// appendIn appends entries to the chain inside tx.
+func appendIn(tx *bbolt.Tx, seller string, entries ...agentiq.AuditEntry) ([]agentiq.AuditRecord, error) {
+	head, err := auditHead(tx, seller)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]agentiq.AuditRecord, 0, len(entries))
+	for _, e := range entries {
+		rec := agentiq.NextRecord(seller, head, e)
+		if err := put(tx.Bucket(bAudit), key(seller, seqKey(rec.Seq)), rec); err != nil {
+			return nil, err
+		}
+		if err := tx.Bucket(bAuditTime).Put(key(seller, timeKey(rec.At), seqKey(rec.Seq)), nil); err != nil {
+			return nil, err
+		}
+		out = append(out, rec)
+		head = rec
+	}
+	return out, nil
 }
 
 func auditHead(tx *bbolt.Tx, seller string) (agentiq.AuditRecord, error) {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"time"
+	"unicode/utf8"
 
 	bbolt "go.etcd.io/bbolt"
 
@@ -79,9 +80,16 @@ func (s *Store) UpdateChat(ctx context.Context, c agentiq.ChatState) (agentiq.Ch
 	return c, nil
 }
 
-// ResolveInbox takes a decided item out of the inbox.
-func (s *Store) ResolveInbox(ctx context.Context, seller, eventID string) error {
-	return s.update(ctx, func(tx *bbolt.Tx) error {
+// ResolveInbox takes a decided item out of the inbox and appends its
+// audit entries, in one transaction.
+func (s *Store) ResolveInbox(ctx context.Context, seller, eventID string, entries ...agentiq.AuditEntry) ([]agentiq.AuditRecord, error) {
+	for _, e := range entries {
+		if err := agentiq.ValidateEntry(e); err != nil {
+			return nil, err
+		}
+	}
+	var out []agentiq.AuditRecord
+	err := s.update(ctx, func(tx *bbolt.Tx) error {
 		it, ok, err := get[agentiq.InboxItem](tx.Bucket(bInbox), key(seller, eventID))
 		if err != nil {
 			return err
@@ -89,8 +97,61 @@ func (s *Store) ResolveInbox(ctx context.Context, seller, eventID string) error 
 		if !ok {
 			return fmt.Errorf("inbox item %s: %w", eventID, agentiq.ErrNotFound)
 		}
-		return deleteInbox(tx, it)
+		if err := deleteInbox(tx, it); err != nil {
+			return err
+		}
+		if len(entries) > 0 {
+			out, err = appendIn(tx, seller, entries...)
+		}
+		return err
 	})
+	return out, err
+}
+
+// InboxItem returns one pending inbox item.
+func (s *Store) InboxItem(ctx context.Context, seller, eventID string) (agentiq.InboxItem, error) {
+	var out agentiq.InboxItem
+	err := s.view(ctx, func(tx *bbolt.Tx) error {
+		it, ok, err := get[agentiq.InboxItem](tx.Bucket(bInbox), key(seller, eventID))
+		if err == nil && !ok {
+			err = fmt.Errorf("inbox item %s: %w", eventID, agentiq.ErrNotFound)
+		}
+		out = it
+		return err
+	})
+	return out, err
+}
+
+// FailInbox counts a failed try to decide an item.
+func (s *Store) FailInbox(ctx context.Context, seller, eventID, reason string) (agentiq.InboxItem, error) {
+	var out agentiq.InboxItem
+	err := s.update(ctx, func(tx *bbolt.Tx) error {
+		it, ok, err := get[agentiq.InboxItem](tx.Bucket(bInbox), key(seller, eventID))
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("inbox item %s: %w", eventID, agentiq.ErrNotFound)
+		}
+		it.Attempts++
+		it.LastError = cutError(reason)
+		out = it
+		return put(tx.Bucket(bInbox), key(seller, eventID), it)
+	})
+	return out, err
+}
+
+// cutError bounds a stored error text.
+func cutError(s string) string {
+	const max = 500
+	if len(s) <= max {
+		return s
+	}
+	s = s[:max]
+	for len(s) > 0 && !utf8.ValidString(s) {
+		s = s[:len(s)-1]
+	}
+	return s
 }
 
 // CreateSend records a decision to send before sending.

@@ -2,6 +2,7 @@ package dynamo
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -97,21 +98,110 @@ func (s *Store) UpdateChat(ctx context.Context, c agentiq.ChatState) (agentiq.Ch
 	return c, nil
 }
 
-// ResolveInbox takes a decided item out of the inbox.
-func (s *Store) ResolveInbox(ctx context.Context, seller, eventID string) error {
-	out, err := s.db.DeleteItem(ctx, &dynamodb.DeleteItemInput{
+// ResolveInbox takes a decided item out of the inbox and appends its
+// audit entries, in one transaction: the delete is conditional on the
+// item being there, each record on its sequence number being free. A
+// taken sequence number (another appender) is retried with a fresh head;
+// a missing item is ErrNotFound and nothing is written.
+func (s *Store) ResolveInbox(ctx context.Context, seller, eventID string, entries ...agentiq.AuditEntry) ([]agentiq.AuditRecord, error) {
+	del := types.TransactWriteItem{Delete: &types.Delete{
 		TableName: aws.String(s.cfg.Table), Key: keyOf(inboxPK(seller), "E#"+eventID),
-		ConditionExpression:    aws.String("attribute_exists(SK)"),
-		ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal,
+		ConditionExpression: aws.String("attribute_exists(SK)"),
+	}}
+	if len(entries) == 0 {
+		out, err := s.db.DeleteItem(ctx, &dynamodb.DeleteItemInput{
+			TableName: del.Delete.TableName, Key: del.Delete.Key, ConditionExpression: del.Delete.ConditionExpression,
+			ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal,
+		})
+		if err != nil {
+			if conditionFailed(err) {
+				return nil, fmt.Errorf("inbox item %s: %w", eventID, agentiq.ErrNotFound)
+			}
+			return nil, wrap("resolve inbox", err)
+		}
+		s.writeOne("resolve inbox", out.ConsumedCapacity)
+		return nil, nil
+	}
+	for _, e := range entries {
+		if err := agentiq.ValidateEntry(e); err != nil {
+			return nil, err
+		}
+	}
+	if len(entries) > 99 {
+		return nil, fmt.Errorf("%w: %d audit entries for one inbox item", agentiq.ErrInvalid, len(entries))
+	}
+	for attempt := 0; ; attempt++ {
+		head, err := s.auditHead(ctx, "resolve inbox", seller, attempt > 2)
+		if err != nil {
+			return nil, err
+		}
+		txn := []types.TransactWriteItem{del}
+		recs := make([]agentiq.AuditRecord, 0, len(entries))
+		for _, e := range entries {
+			rec := agentiq.NextRecord(seller, head, e)
+			m, err := item(rec, auditPK(seller), seqSK(rec.Seq), nil)
+			if err != nil {
+				return nil, err
+			}
+			txn = append(txn, types.TransactWriteItem{Put: &types.Put{TableName: aws.String(s.cfg.Table), Item: m,
+				ConditionExpression: aws.String("attribute_not_exists(SK)")}})
+			recs = append(recs, rec)
+			head = rec
+		}
+		out, err := s.db.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{TransactItems: txn,
+			ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal})
+		if err == nil {
+			s.txn("resolve inbox", len(txn), out.ConsumedCapacity)
+			return recs, nil
+		}
+		var tce *types.TransactionCanceledException
+		if errors.As(err, &tce) && len(tce.CancellationReasons) > 0 {
+			if c := tce.CancellationReasons[0].Code; c != nil && *c == "ConditionalCheckFailed" {
+				return nil, fmt.Errorf("inbox item %s: %w", eventID, agentiq.ErrNotFound)
+			}
+		}
+		if !conditionFailed(err) {
+			return nil, wrap("resolve inbox", err)
+		}
+		if err := backoff(ctx, attempt); err != nil {
+			return nil, fmt.Errorf("resolve inbox: %w", err)
+		}
+	}
+}
+
+// InboxItem returns one pending inbox item.
+func (s *Store) InboxItem(ctx context.Context, seller, eventID string) (agentiq.InboxItem, error) {
+	it, err := s.get(ctx, "inbox item", inboxPK(seller), "E#"+eventID, true)
+	if err != nil {
+		return agentiq.InboxItem{}, err
+	}
+	if it == nil {
+		return agentiq.InboxItem{}, fmt.Errorf("inbox item %s: %w", eventID, agentiq.ErrNotFound)
+	}
+	return decode[agentiq.InboxItem](it)
+}
+
+// FailInbox counts a failed try to decide an item.
+func (s *Store) FailInbox(ctx context.Context, seller, eventID, reason string) (agentiq.InboxItem, error) {
+	if len(reason) > 500 {
+		reason = strings.ToValidUTF8(reason[:500], "")
+	}
+	out, err := s.db.UpdateItem(ctx, &dynamodb.UpdateItemInput{
+		TableName: aws.String(s.cfg.Table), Key: keyOf(inboxPK(seller), "E#"+eventID),
+		UpdateExpression:          aws.String("SET attempts = if_not_exists(attempts, :zero) + :one, last_error = :err"),
+		ConditionExpression:       aws.String("attribute_exists(SK)"),
+		ExpressionAttributeValues: map[string]types.AttributeValue{":zero": nv(0), ":one": nv(1), ":err": sv(reason)},
+		ReturnValues:              types.ReturnValueAllNew,
+		ReturnConsumedCapacity:    types.ReturnConsumedCapacityTotal,
 	})
 	if err != nil {
 		if conditionFailed(err) {
-			return fmt.Errorf("inbox item %s: %w", eventID, agentiq.ErrNotFound)
+			return agentiq.InboxItem{}, fmt.Errorf("inbox item %s: %w", eventID, agentiq.ErrNotFound)
 		}
-		return wrap("resolve inbox", err)
+		return agentiq.InboxItem{}, wrap("fail inbox", err)
 	}
-	s.writeOne("resolve inbox", out.ConsumedCapacity)
-	return nil
+	s.writeOne("fail inbox", out.ConsumedCapacity)
+	return decode[agentiq.InboxItem](out.Attributes)
 }
 
 // transition runs a conditional update from one status to another and

@@ -15,8 +15,10 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	agentiq "github.com/agentiq/agentiq/shared"
 	"github.com/agentiq/agentiq/shared/pii"
@@ -69,6 +71,7 @@ func Run(t *testing.T, open Factory) {
 		{"IngestLargePage", testIngestLargePage},
 		{"ChatConcurrency", testChatConcurrency},
 		{"InboxLifecycle", testInboxLifecycle},
+		{"ResolveWithAudit", testResolveWithAudit},
 		{"SendRecords", testSendRecords},
 		{"Moderation", testModeration},
 		{"Consents", testConsents},
@@ -395,10 +398,13 @@ func testInboxLifecycle(t *testing.T, open Factory) {
 	s := newStore(t, open, Config{})
 	_, err := s.Ingest(ctx, page(0, 3, 3))
 	must(t, err)
-	must(t, s.ResolveInbox(ctx, "s1", "e0001"))
+	_, err = s.ResolveInbox(ctx, "s1", "e0001")
+	must(t, err)
 	// a second worker finds it gone
-	wantErr(t, s.ResolveInbox(ctx, "s1", "e0001"), agentiq.ErrNotFound)
-	wantErr(t, s.ResolveInbox(ctx, "s1", "nope"), agentiq.ErrNotFound)
+	_, err = s.ResolveInbox(ctx, "s1", "e0001")
+	wantErr(t, err, agentiq.ErrNotFound)
+	_, err = s.ResolveInbox(ctx, "s1", "nope")
+	wantErr(t, err, agentiq.ErrNotFound)
 	inbox, err := s.PendingInbox(ctx, "s1", 0)
 	must(t, err)
 	var ids []string
@@ -408,6 +414,77 @@ func testInboxLifecycle(t *testing.T, open Factory) {
 	if !slices.Equal(ids, []string{"e0000", "e0002"}) {
 		t.Errorf("pending %v", ids)
 	}
+}
+
+// testResolveWithAudit: resolving an item appends its audit records in
+// the same write, so that a retried or concurrent resolve never records a
+// decision twice and a failed one records nothing.
+func testResolveWithAudit(t *testing.T, open Factory) {
+	s := newStore(t, open, Config{})
+	_, err := s.Ingest(ctx, page(0, 4, 2))
+	must(t, err)
+	it, err := s.InboxItem(ctx, "s1", "e0002")
+	must(t, err)
+	if it.EventID != "e0002" || it.Attempts != 0 {
+		t.Fatalf("inbox item %+v", it)
+	}
+	_, err = s.InboxItem(ctx, "s1", "nope")
+	wantErr(t, err, agentiq.ErrNotFound)
+	it, err = s.FailInbox(ctx, "s1", "e0002", "wb send: server_error")
+	must(t, err)
+	it, err = s.FailInbox(ctx, "s1", "e0002", strings.Repeat("я", 600))
+	must(t, err)
+	if it.Attempts != 2 || len(it.LastError) > 500 || !utf8.ValidString(it.LastError) {
+		t.Errorf("after two failures: attempts %d, error of %d bytes", it.Attempts, len(it.LastError))
+	}
+	_, err = s.FailInbox(ctx, "s1", "nope", "x")
+	wantErr(t, err, agentiq.ErrNotFound)
+
+	recs, err := s.ResolveInbox(ctx, "s1", "e0002", entry(1), entry(2))
+	must(t, err)
+	if len(recs) != 2 || recs[0].Seq != 1 || recs[1].Seq != 2 || recs[1].PrevHash != recs[0].Hash {
+		t.Fatalf("records %+v", recs)
+	}
+	_, err = s.ResolveInbox(ctx, "s1", "e0002", entry(3))
+	wantErr(t, err, agentiq.ErrNotFound)
+	head, err := s.AuditHead(ctx, "s1")
+	must(t, err)
+	if head.Seq != 2 {
+		t.Errorf("a refused resolve appended: head %d", head.Seq)
+	}
+	// bad entries write nothing, the item stays
+	_, err = s.ResolveInbox(ctx, "s1", "e0001", agentiq.AuditEntry{Kind: "decision"})
+	wantErr(t, err, agentiq.ErrInvalid)
+	_, err = s.InboxItem(ctx, "s1", "e0001")
+	must(t, err)
+
+	// concurrent resolvers of the same items: each item recorded once, the
+	// chain unforked
+	var wg sync.WaitGroup
+	var won atomic.Int64
+	for w := 0; w < 4; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, id := range []string{"e0000", "e0001", "e0003"} {
+				if _, err := s.ResolveInbox(ctx, "s1", id, entry(10+w)); err == nil {
+					won.Add(1)
+				} else if !errors.Is(err, agentiq.ErrNotFound) {
+					t.Error(err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if won.Load() != 3 {
+		t.Errorf("%d resolves won, want 3", won.Load())
+	}
+	all, err := s.AuditSeq(ctx, "s1", 1, 100)
+	must(t, err)
+	if len(all) != 5 {
+		t.Errorf("%d records, want 5", len(all))
+	}
+	must(t, agentiq.VerifyChain(agentiq.AuditRecord{}, all))
 }
 
 func testSendRecords(t *testing.T, open Factory) {
