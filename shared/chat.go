@@ -139,6 +139,9 @@ type ChatState struct {
 	// and trimmed to EchoWindow.
 	OwnSends  []time.Time `json:"own_sends,omitempty"`
 	APIEchoes []time.Time `json:"api_echoes,omitempty"`
+	// Recorded lists the decisions whose sends are counted in this state
+	// (the newest few), so that a retried update never counts one twice.
+	Recorded []string `json:"recorded,omitempty"`
 
 	// The newest event applied: events at or before it are not applied
 	// again, which makes ingestion idempotent.
@@ -286,6 +289,21 @@ func (c *ChatState) RecordSend(at time.Time, marketing bool) {
 		c.MarketingSentAt = append(c.MarketingSentAt, at)
 	}
 	c.TrimMarketing(at)
+}
+
+// maxRecorded bounds ChatState.Recorded: a retry follows its crash
+// within a few sends.
+const maxRecorded = 16
+
+// Records reports whether the send of a decision is already counted.
+func (c *ChatState) Records(decisionID string) bool { return slices.Contains(c.Recorded, decisionID) }
+
+// MarkRecorded notes that the send of a decision is counted.
+func (c *ChatState) MarkRecorded(decisionID string) {
+	c.Recorded = append(c.Recorded, decisionID)
+	if len(c.Recorded) > maxRecorded {
+		c.Recorded = c.Recorded[len(c.Recorded)-maxRecorded:]
+	}
 }
 
 // TrimMarketing drops marketing send times older than the window.

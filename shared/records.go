@@ -38,6 +38,13 @@ type SendRecord struct {
 	ExpiresAt    time.Time  `json:"expires_at"`              // operational record; the audit chain keeps the facts
 	ProviderTime int64      `json:"provider_time,omitempty"` // WB's addTime of the sent message
 	Error        string     `json:"error,omitempty"`
+	// Draft is the text sent (redacted), and Decision the decision record
+	// as decided, so that a retry after a crash can finish the audit
+	// record and show the draft to a human without deciding again.
+	Draft    string          `json:"draft,omitempty"`
+	Decision json.RawMessage `json:"decision,omitempty"`
+	// CloseCase: once delivered, the message closes the chat's open case.
+	CloseCase bool `json:"close_case,omitempty"`
 }
 
 // SendOutcome finishes a send record.

@@ -67,8 +67,7 @@ type Config struct {
 type Poller struct {
 	cfg Config
 
-	mu      sync.Mutex
-	clients map[string]*wb.Client // seller → client, for the container's life
+	clients *wb.Pool
 }
 
 // New checks cfg and returns a poller.
@@ -88,7 +87,7 @@ func New(cfg Config) (*Poller, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	return &Poller{cfg: cfg, clients: map[string]*wb.Client{}}, nil
+	return &Poller{cfg: cfg, clients: &wb.Pool{BaseURL: cfg.BaseURL, HTTPClient: cfg.HTTPClient, Limit: cfg.Limit, Retry: cfg.Retry}}, nil
 }
 
 // Request is what a scheduled run is asked to do: the detail of the
@@ -209,28 +208,6 @@ func (p *Poller) sellers(ctx context.Context, req Request) ([]agentiq.Seller, er
 	return out, nil
 }
 
-// client returns the seller's WB client, made once per container (and
-// again if the token changes).
-func (p *Poller) client(s agentiq.Seller, tok wb.Token) (*wb.Client, error) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	key := s.ID + "\x00" + string(tok)
-	if c, ok := p.clients[key]; ok {
-		return c, nil
-	}
-	c, err := wb.New(wb.Config{BaseURL: p.cfg.BaseURL, Token: tok, HTTPClient: p.cfg.HTTPClient, Limit: p.cfg.Limit, Retry: p.cfg.Retry})
-	if err != nil {
-		return nil, err
-	}
-	for k := range p.clients { // drop the seller's client for an older token
-		if strings.HasPrefix(k, s.ID+"\x00") {
-			delete(p.clients, k)
-		}
-	}
-	p.clients[key] = c
-	return c, nil
-}
-
 // Seller polls one seller until caught up, out of pages, or out of time,
 // and logs what it did. A failure is in the report's Error.
 func (p *Poller) Seller(ctx context.Context, s agentiq.Seller) SellerReport {
@@ -285,7 +262,7 @@ func (p *Poller) poll(ctx context.Context, s agentiq.Seller, r *SellerReport, st
 	if err != nil {
 		return err
 	}
-	c, err := p.client(s, tok)
+	c, err := p.clients.Client(s.ID, tok)
 	if err != nil {
 		return err
 	}

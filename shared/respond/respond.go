@@ -1,0 +1,516 @@
+// Package respond decides every buyer message: it picks a reply from the
+// seller's catalogue, passes it through the one policy decision, and sends
+// it, holds it for a human or refuses it — with exactly one decision
+// record in the audit chain per message, however often it is retried.
+//
+// Crash safety rests on three things the store guarantees: the send
+// record, keyed by a decision id derived from the inbox item, is created
+// before WB is called and is the lock (a retry finds it and never sends
+// again: a send that was under way is finished as unknown and shown to a
+// human); chat state changes are versioned and remember which sends they
+// counted; and the decision record is appended in the same write that
+// takes the item out of the inbox.
+package respond
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	agentiq "github.com/agentiq/agentiq/shared"
+	"github.com/agentiq/agentiq/shared/pii"
+	"github.com/agentiq/agentiq/shared/policy"
+	"github.com/agentiq/agentiq/shared/wb"
+)
+
+// Store is what the responder needs of the store.
+type Store interface {
+	agentiq.SellerStore
+	agentiq.DecisionStore
+	agentiq.ModerationStore
+}
+
+// Sender sends a message to a WB chat (a *wb.Client).
+type Sender interface {
+	Send(ctx context.Context, m wb.Message) (wb.SendResult, error)
+}
+
+// Senders gives the WB sender of a seller.
+type Senders interface {
+	Sender(ctx context.Context, s agentiq.Seller) (Sender, error)
+}
+
+// Step is a boundary between the steps of answering one message.
+type Step string
+
+// Steps, in order. A process may stop after any of them.
+const (
+	StepDecided      Step = "decided"       // the policy decided
+	StepSendCreated  Step = "send_created"  // the send record exists (the lock)
+	StepWBAnswered   Step = "wb_answered"   // WB answered the send (or did not)
+	StepSendFinished Step = "send_finished" // the send record is sent, failed or unknown
+	StepChatUpdated  Step = "chat_updated"  // the chat counts the send
+	StepAudited      Step = "audited"       // the decision record is in the chain, the item out of the inbox
+)
+
+// Config configures a Responder.
+type Config struct {
+	Store   Store
+	Senders Senders
+	Engine  *policy.Engine
+	Logger  *slog.Logger
+	Now     func() time.Time
+	// Lease is how long a pending send record belongs to the worker that
+	// made it; an older one was left by a worker that stopped, and its
+	// outcome is unknown (default 2 minutes: longer than any send).
+	Lease time.Duration
+	// MaxAttempts: an item that failed this often is held for a human
+	// with a failure record (default 3).
+	MaxAttempts int
+	// Concurrency is how many items of a seller are answered at once
+	// (default 4).
+	Concurrency int
+	// SendTimeout bounds one WB send (default 30 s).
+	SendTimeout time.Duration
+	// AfterStep, when set, runs after each step; an error stops the
+	// answer there as a crash would (for crash tests).
+	AfterStep func(ctx context.Context, eventID string, s Step) error
+}
+
+// Responder answers inbox items.
+type Responder struct {
+	cfg Config
+}
+
+// New checks cfg and returns a responder.
+func New(cfg Config) (*Responder, error) {
+	if cfg.Store == nil || cfg.Senders == nil || cfg.Engine == nil {
+		return nil, errors.New("respond: a store, WB senders and a policy engine are required")
+	}
+	if _, err := DefaultReplies(); err != nil {
+		return nil, err
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Lease <= 0 {
+		cfg.Lease = 2 * time.Minute
+	}
+	if cfg.MaxAttempts <= 0 {
+		cfg.MaxAttempts = 3
+	}
+	if cfg.Concurrency <= 0 {
+		cfg.Concurrency = 4
+	}
+	if cfg.SendTimeout <= 0 {
+		cfg.SendTimeout = 30 * time.Second
+	}
+	return &Responder{cfg: cfg}, nil
+}
+
+// Result is what answering one item did.
+type Result struct {
+	EventID    string          `json:"event_id"`
+	DecisionID string          `json:"decision_id"`
+	Decision   agentiq.Verdict `json:"decision,omitempty"`
+	Reasons    []string        `json:"reasons"`
+	Outcome    agentiq.Outcome `json:"outcome"`
+	// Busy: another worker is answering it; it is left for later.
+	Busy bool `json:"busy,omitempty"`
+	// Taken: another worker resolved it first; nothing was recorded here.
+	Taken bool `json:"taken,omitempty"`
+}
+
+// ErrStopped marks an answer stopped by AfterStep, as by a crash.
+var ErrStopped = errors.New("respond: stopped")
+
+func (r *Responder) step(ctx context.Context, eventID string, s Step) error {
+	if r.cfg.AfterStep == nil {
+		return nil
+	}
+	if err := r.cfg.AfterStep(ctx, eventID, s); err != nil {
+		return fmt.Errorf("%w after %s: %w", ErrStopped, s, err)
+	}
+	return nil
+}
+
+// Answer decides one inbox item and carries the decision out.
+func (r *Responder) Answer(ctx context.Context, s agentiq.Seller, it agentiq.InboxItem) (Result, error) {
+	now := r.cfg.Now().UTC()
+	id := agentiq.DecisionID(s.ID, "inbox", it.EventID)
+	res := Result{EventID: it.EventID, DecisionID: id}
+	chat, err := r.cfg.Store.Chat(ctx, s.ID, it.ChatID)
+	switch {
+	case errors.Is(err, agentiq.ErrNotFound):
+		chat = agentiq.ChatState{SellerID: s.ID, ChatID: it.ChatID}
+	case err != nil:
+		return res, err
+	}
+	// An earlier try got as far as sending: finish what it started.
+	prior, err := r.cfg.Store.Send(ctx, s.ID, id)
+	switch {
+	case err == nil:
+		return r.resume(ctx, s, it, chat, prior)
+	case !errors.Is(err, agentiq.ErrNotFound):
+		return res, err
+	}
+	if chat, err = r.recordOptOut(ctx, it, chat); err != nil {
+		return res, err
+	}
+
+	at := it.At
+	rec := agentiq.DecisionRecord{DecisionID: id, Channel: agentiq.ChannelWBChat, ChatID: it.ChatID, EventID: it.EventID,
+		Trigger: agentiq.TriggerAutoReply, Operator: agentiq.OperatorBot, RulesVersion: r.cfg.Engine.Version(),
+		Reasons: []string{}, BuyerIntents: it.Intents, BuyerMessageAt: &at, Uncertain: it.Uncertain, DecidedAt: now, DryRun: s.DryRun}
+	if reason := noReply(it, chat); reason != "" {
+		rec.Outcome, rec.Reasons = agentiq.OutcomeNoReply, []string{reason}
+		return r.finish(ctx, s, it, rec, nil)
+	}
+	replies := s.Replies
+	if replies == nil {
+		replies, _ = DefaultReplies()
+	}
+	c, err := choose(replies, it, chat)
+	if err != nil {
+		// The seller's catalogue cannot answer: a human must.
+		rec.Outcome, rec.Reasons, rec.Error = agentiq.OutcomeProcessErr, []string{"replies_invalid"}, err.Error()
+		return r.finish(ctx, s, it, rec, r.held(s, it, rec, ""))
+	}
+	if c.mode == agentiq.ReplyNone {
+		rec.Outcome, rec.Reasons = agentiq.OutcomeNoReply, []string{c.reason}
+		return r.finish(ctx, s, it, rec, nil)
+	}
+	req := r.request(now, id, chat, c)
+	d, err := r.cfg.Engine.Decide(req)
+	if err != nil {
+		return res, fmt.Errorf("respond: deciding %s: %w", it.EventID, err)
+	}
+	describe(&rec, req, d, c.text)
+	if err := r.step(ctx, it.EventID, StepDecided); err != nil {
+		return res, err
+	}
+	switch {
+	case d.Decision == agentiq.Deny:
+		rec.Outcome = agentiq.OutcomeRefused
+		return r.finish(ctx, s, it, rec, nil)
+	case d.Decision == agentiq.Review || c.mode == agentiq.ReplyHuman:
+		if d.Decision == agentiq.Allow {
+			rec.Decision = agentiq.Review
+		}
+		if c.reason != "" {
+			rec.Reasons = append(rec.Reasons, c.reason)
+		}
+		rec.Outcome = agentiq.OutcomeHeld
+		return r.finish(ctx, s, it, rec, r.held(s, it, rec, c.text))
+	case s.DryRun:
+		rec.Outcome = agentiq.OutcomeDryRun
+		return r.finish(ctx, s, it, rec, nil)
+	}
+	return r.send(ctx, s, it, chat, rec, c.text, c.template.ClosesCase)
+}
+
+// noReply says why a buyer message needs no answer of its own, or "".
+func noReply(it agentiq.InboxItem, chat agentiq.ChatState) string {
+	switch {
+	case chat.LastBuyerEventID != "" && chat.LastBuyerEventID != it.EventID:
+		return "superseded" // the buyer wrote again: the newer message is answered
+	case chat.LastSender == agentiq.SenderSeller && chat.SellerMessagesSinceBuyer > 0:
+		return "already_answered" // the seller answered in the portal
+	}
+	return ""
+}
+
+// recordOptOut makes sure an opt-out message has opted the chat out (the
+// ingest does it as the event arrives; this covers a chat state written
+// before it could).
+func (r *Responder) recordOptOut(ctx context.Context, it agentiq.InboxItem, chat agentiq.ChatState) (agentiq.ChatState, error) {
+	if !slices.Contains(it.Intents, agentiq.IntentOptOut) || chat.OptedOutAt != nil || chat.Version == 0 {
+		return chat, nil
+	}
+	return agentiq.UpdateChatFunc(ctx, r.cfg.Store, it.SellerID, it.ChatID, func(c *agentiq.ChatState) error {
+		if c.OptedOutAt == nil {
+			at := it.At
+			c.OptedOutAt, c.OptOutEventID = &at, it.EventID
+		}
+		return nil
+	})
+}
+
+// request builds the policy request from stored state only.
+func (r *Responder) request(now time.Time, id string, chat agentiq.ChatState, c choice) *policy.Request {
+	t := c.template
+	req := &policy.Request{ID: id, Now: now, Channel: agentiq.ChannelWBChat, Sender: policy.Sender{OrgType: "seller"},
+		Message: policy.Message{Text: c.text, MessageType: t.MessageType, Scenario: t.Scenario, MarketingWindow: t.Window,
+			Trigger: agentiq.TriggerAutoReply, TemplateID: t.ID, Operator: agentiq.OperatorBot},
+		Chat: ChatFacts(chat)}
+	if t.Window == agentiq.CompensationCase && chat.OpenCase != nil {
+		req.Message.CaseID, req.Message.ReasonCode = chat.OpenCase.ID, "compensation"
+	}
+	return req
+}
+
+// ChatFacts is the chat part of a policy request, from a chat's state.
+func ChatFacts(c agentiq.ChatState) *policy.Chat {
+	pc := &policy.Chat{LastSender: string(c.LastSender), LastBuyerMessageAt: c.LastBuyerMessageAt,
+		LastBuyerIntents: c.LastBuyerIntents, SellerMessagesSinceBuyer: c.SellerMessagesSinceBuyer,
+		MarketingSentAt: c.MarketingSentAt, OptedOutAt: c.OptedOutAt}
+	if pc.LastSender == string(agentiq.SenderWB) {
+		pc.LastSender = ""
+	}
+	if oc := c.OpenCase; oc != nil {
+		pc.OpenCase = &policy.Case{ID: oc.ID, Type: oc.Type, OpenedAt: oc.OpenedAt, ClosedAt: oc.ClosedAt}
+	}
+	return pc
+}
+
+// describe fills a decision record from the request and the decision.
+func describe(rec *agentiq.DecisionRecord, req *policy.Request, d policy.Decision, text string) {
+	m := req.Message
+	rec.TemplateID, rec.Scenario, rec.Window, rec.CaseID, rec.ReasonCode = m.TemplateID, m.Scenario, m.MarketingWindow, m.CaseID, m.ReasonCode
+	rec.MessageType = m.MessageType
+	if m.Scenario.MessageType() == agentiq.Marketing {
+		rec.MessageType = agentiq.Marketing // the stricter one holds
+	}
+	rec.Decision, rec.Reasons, rec.Priority, rec.RulesVersion = d.Decision, slices.Clone(d.Reasons), d.Priority, d.RulesVersion
+	if rec.Reasons == nil {
+		rec.Reasons = []string{}
+	}
+	rec.ConsentIDs = consentIDs(d)
+	rec.DraftSHA256 = agentiq.DraftHash(text)
+	rec.Excerpt = Excerpt(text)
+}
+
+// consentIDs are the consents a decision relied on.
+func consentIDs(d policy.Decision) []string {
+	return slices.Clone(d.Consents)
+}
+
+// Excerpt is the redacted beginning of a draft that an audit record keeps.
+func Excerpt(text string) string {
+	s := pii.Redact(text)
+	if utf8.RuneCountInString(s) <= agentiq.ExcerptRunes {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:agentiq.ExcerptRunes-1]) + "…"
+}
+
+// held is the moderation item holding a draft for a human.
+func (r *Responder) held(s agentiq.Seller, it agentiq.InboxItem, rec agentiq.DecisionRecord, draft string) *agentiq.ModerationItem {
+	return &agentiq.ModerationItem{SellerID: s.ID, ID: rec.DecisionID, Kind: agentiq.ModerationDraft, ChatID: it.ChatID, EventID: it.EventID,
+		Draft: pii.Redact(draft), Reasons: slices.Clone(rec.Reasons), RulesVersion: rec.RulesVersion, Status: agentiq.ModerationPending,
+		CreatedAt: rec.DecidedAt, Scenario: rec.Scenario, MessageType: rec.MessageType, Window: rec.Window, CaseID: rec.CaseID,
+		ReasonCode: rec.ReasonCode, TemplateID: rec.TemplateID, Trigger: rec.Trigger, DecisionID: rec.DecisionID}
+}
+
+// finish holds the draft for a human if asked, then appends the item's
+// audit records and takes it out of the inbox in one write.
+func (r *Responder) finish(ctx context.Context, s agentiq.Seller, it agentiq.InboxItem, rec agentiq.DecisionRecord, mod *agentiq.ModerationItem) (Result, error) {
+	res := Result{EventID: it.EventID, DecisionID: rec.DecisionID, Decision: rec.Decision, Reasons: rec.Reasons, Outcome: rec.Outcome}
+	if mod != nil {
+		rec.ModerationID = mod.ID
+		if err := r.cfg.Store.EnqueueModeration(ctx, *mod); err != nil && !errors.Is(err, agentiq.ErrExists) {
+			return res, err
+		}
+	}
+	entries, err := r.entries(ctx, s, it, rec)
+	if err != nil {
+		return res, err
+	}
+	if _, err := r.cfg.Store.ResolveInbox(ctx, s.ID, it.EventID, entries...); err != nil {
+		if errors.Is(err, agentiq.ErrNotFound) {
+			res.Taken = true
+			return res, nil
+		}
+		return res, err
+	}
+	r.cfg.Logger.Info("decided", "seller", s.ID, "event", it.EventID, "decision_id", rec.DecisionID, "decision", rec.Decision,
+		"reasons", rec.Reasons, "outcome", rec.Outcome, "template", rec.TemplateID, "dry_run", rec.DryRun)
+	return res, r.step(ctx, it.EventID, StepAudited)
+}
+
+// entries are the audit records of an answered item: the opt-out it
+// carries, if it is the chat's evidence of one, and its decision.
+func (r *Responder) entries(ctx context.Context, s agentiq.Seller, it agentiq.InboxItem, rec agentiq.DecisionRecord) ([]agentiq.AuditEntry, error) {
+	var out []agentiq.AuditEntry
+	if slices.Contains(it.Intents, agentiq.IntentOptOut) {
+		chat, err := r.cfg.Store.Chat(ctx, s.ID, it.ChatID)
+		if err != nil && !errors.Is(err, agentiq.ErrNotFound) {
+			return nil, err
+		}
+		if chat.OptOutEventID == it.EventID {
+			data, err := json.Marshal(agentiq.OptOutRecord{Channel: agentiq.ChannelWBChat, ChatID: it.ChatID, SubjectKey: chat.ClientKey,
+				EventID: it.EventID, Evidence: "WB chat message " + it.EventID, At: it.At, Source: "wb_chat_message"})
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, agentiq.AuditEntry{At: rec.DecidedAt, Kind: agentiq.AuditOptOut, Ref: it.ChatID, Data: data})
+		}
+	}
+	data, err := json.Marshal(rec)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, agentiq.AuditEntry{At: rec.DecidedAt, Kind: agentiq.AuditDecision, Ref: rec.DecisionID, Data: data}), nil
+}
+
+// Report sums up a run over a seller's inbox.
+type Report struct {
+	Seller     string                  `json:"seller"`
+	Items      int                     `json:"items"`
+	ByOutcome  map[agentiq.Outcome]int `json:"by_outcome"`
+	ByDecision map[agentiq.Verdict]int `json:"by_decision"`
+	ByReason   map[string]int          `json:"by_reason"`
+	Busy       int                     `json:"busy"`   // left for the worker answering them
+	Failed     int                     `json:"failed"` // could not be answered this time
+	Errors     []string                `json:"errors,omitempty"`
+}
+
+func (rep *Report) add(res Result) {
+	if res.Busy {
+		rep.Busy++
+		return
+	}
+	if res.Taken {
+		return
+	}
+	rep.Items++
+	rep.ByOutcome[res.Outcome]++
+	if res.Decision != "" {
+		rep.ByDecision[res.Decision]++
+	}
+	for _, reason := range res.Reasons {
+		rep.ByReason[reason]++
+	}
+}
+
+// Run answers the seller's pending inbox items, oldest first. An item
+// that fails is counted (and, after MaxAttempts, held for a human); the
+// others go on. It stops early only when ctx ends or a step hook stops it.
+func (r *Responder) Run(ctx context.Context, sellerID string) (Report, error) {
+	rep := Report{Seller: sellerID, ByOutcome: map[agentiq.Outcome]int{}, ByDecision: map[agentiq.Verdict]int{}, ByReason: map[string]int{}}
+	s, err := r.cfg.Store.Seller(ctx, sellerID)
+	if err != nil {
+		return rep, fmt.Errorf("respond: %w", err)
+	}
+	items, err := r.cfg.Store.PendingInbox(ctx, sellerID, 0)
+	if err != nil {
+		return rep, fmt.Errorf("respond: pending inbox: %w", err)
+	}
+	var (
+		mu      sync.Mutex
+		stopped error
+		wg      sync.WaitGroup
+		next    = make(chan agentiq.InboxItem)
+	)
+	for w := 0; w < r.cfg.Concurrency; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for it := range next {
+				res, err := r.Item(ctx, s, it)
+				mu.Lock()
+				switch {
+				case errors.Is(err, ErrStopped) || ctx.Err() != nil:
+					if stopped == nil {
+						stopped = err
+					}
+				case err != nil:
+					rep.Failed++
+					rep.Errors = append(rep.Errors, fmt.Sprintf("%s: %v", it.EventID, err))
+				default:
+					rep.add(res)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, it := range items {
+		mu.Lock()
+		halt := stopped != nil
+		mu.Unlock()
+		if halt || ctx.Err() != nil {
+			break
+		}
+		next <- it
+	}
+	close(next)
+	wg.Wait()
+	if stopped != nil {
+		return rep, stopped
+	}
+	return rep, ctx.Err()
+}
+
+// Item answers one item; a failure is counted on the item, and the
+// item is held for a human with a failure record once it has failed
+// MaxAttempts times.
+func (r *Responder) Item(ctx context.Context, s agentiq.Seller, it agentiq.InboxItem) (Result, error) {
+	res, err := r.Answer(ctx, s, it)
+	if err == nil || errors.Is(err, ErrStopped) || ctx.Err() != nil {
+		return res, err
+	}
+	r.cfg.Logger.Warn("answer failed", "seller", s.ID, "event", it.EventID, "error", err.Error())
+	failed, ferr := r.cfg.Store.FailInbox(ctx, s.ID, it.EventID, err.Error())
+	if ferr != nil {
+		if errors.Is(ferr, agentiq.ErrNotFound) {
+			return Result{EventID: it.EventID, DecisionID: res.DecisionID, Taken: true}, nil
+		}
+		return res, errors.Join(err, ferr)
+	}
+	if failed.Attempts < r.cfg.MaxAttempts {
+		return res, err
+	}
+	return r.giveUp(ctx, s, failed, err)
+}
+
+// giveUp records an item that keeps failing and holds it for a human.
+func (r *Responder) giveUp(ctx context.Context, s agentiq.Seller, it agentiq.InboxItem, cause error) (Result, error) {
+	now := r.cfg.Now().UTC()
+	id := agentiq.DecisionID(s.ID, "inbox", it.EventID)
+	at := it.At
+	rec := agentiq.DecisionRecord{DecisionID: id, Channel: agentiq.ChannelWBChat, ChatID: it.ChatID, EventID: it.EventID,
+		Trigger: agentiq.TriggerAutoReply, Operator: agentiq.OperatorBot, RulesVersion: r.cfg.Engine.Version(),
+		Reasons: []string{"processing_failed"}, Outcome: agentiq.OutcomeProcessErr, BuyerIntents: it.Intents, BuyerMessageAt: &at,
+		DecidedAt: now, DryRun: s.DryRun, Error: cutErr(cause.Error())}
+	fail, err := json.Marshal(agentiq.FailureRecord{EventID: it.EventID, ChatID: it.ChatID, Attempts: it.Attempts, Error: rec.Error})
+	if err != nil {
+		return Result{}, err
+	}
+	mod := r.held(s, it, rec, "")
+	if err := r.cfg.Store.EnqueueModeration(ctx, *mod); err != nil && !errors.Is(err, agentiq.ErrExists) {
+		return Result{}, err
+	}
+	rec.ModerationID = mod.ID
+	data, err := json.Marshal(rec)
+	if err != nil {
+		return Result{}, err
+	}
+	_, err = r.cfg.Store.ResolveInbox(ctx, s.ID, it.EventID,
+		agentiq.AuditEntry{At: now, Kind: agentiq.AuditFailure, Ref: id, Data: fail},
+		agentiq.AuditEntry{At: now, Kind: agentiq.AuditDecision, Ref: id, Data: data})
+	res := Result{EventID: it.EventID, DecisionID: id, Reasons: rec.Reasons, Outcome: rec.Outcome}
+	if errors.Is(err, agentiq.ErrNotFound) {
+		res.Taken = true
+		return res, nil
+	}
+	r.cfg.Logger.Error("held for a human after failing", "seller", s.ID, "event", it.EventID, "attempts", it.Attempts, "error", rec.Error)
+	return res, err
+}
+
+func cutErr(s string) string {
+	const max = 500
+	if len(s) <= max {
+		return s
+	}
+	return string([]rune(s[:max])[:len([]rune(s[:max]))-1]) + "…"
+}
