@@ -31,7 +31,9 @@ import (
 	"github.com/agentiq/agentiq/shared/ingest"
 	"github.com/agentiq/agentiq/shared/intent"
 	"github.com/agentiq/agentiq/shared/pii"
+	"github.com/agentiq/agentiq/shared/policy"
 	"github.com/agentiq/agentiq/shared/poll"
+	"github.com/agentiq/agentiq/shared/respond"
 	"github.com/agentiq/agentiq/shared/tokens"
 	"github.com/agentiq/agentiq/shared/wb"
 )
@@ -290,4 +292,15 @@ func (s *Settings) Poller(st poll.Store, toks poll.Tokens, log *slog.Logger, met
 		Concurrency: s.PollConcurrency, Margin: s.PollMargin,
 		Logger: log, Metrics: emf.New(metrics, "agentiq"),
 	})
+}
+
+// Responder wires the responder: the store, the sellers' WB clients from
+// the token source (WB's address and limit), the default policy.
+func (s *Settings) Responder(st respond.Store, toks respond.Tokens, log *slog.Logger) (*respond.Responder, error) {
+	eng, err := policy.Default()
+	if err != nil {
+		return nil, err
+	}
+	return respond.New(respond.Config{Store: st, Engine: eng, Logger: log,
+		Senders: respond.WBSenders{Tokens: toks, Pool: &wb.Pool{BaseURL: s.WBBaseURL, Limit: s.WBRate}}})
 }

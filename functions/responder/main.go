@@ -1,0 +1,49 @@
+// Command responder is the ResponderFunction Lambda: the table's stream,
+// filtered to new inbox items, invokes it with batches of records; it
+// answers each buyer message through the policy (shared/respond) and
+// reports the records that failed, so that only they are retried.
+// Locally, `make invoke EVENT=events/ResponderFunction/<case>.json` runs
+// it once on the embedded store.
+package main
+
+import (
+	"context"
+	"log/slog"
+	"os"
+	"time"
+
+	"github.com/aws/aws-lambda-go/events"
+
+	"github.com/agentiq/agentiq/shared/config"
+	"github.com/agentiq/agentiq/shared/lambdarun"
+)
+
+func main() {
+	set, err := config.FromEnv(os.Getenv)
+	log := set.Logger(os.Stderr, "responder")
+	lambdarun.Start(log, func(ctx context.Context) (lambdarun.Handler[events.DynamoDBEvent, events.DynamoDBEventResponse], func(), error) {
+		if err != nil {
+			return nil, nil, err
+		}
+		return setup(ctx, set, log)
+	})
+}
+
+// setup wires the responder.
+func setup(ctx context.Context, set config.Settings, log *slog.Logger) (lambdarun.Handler[events.DynamoDBEvent, events.DynamoDBEventResponse], func(), error) {
+	st, closeStore, err := set.OpenStore(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	cleanup := func() { _ = closeStore() }
+	if _, err := set.EnsureLocalSeller(ctx, st, time.Now()); err != nil {
+		cleanup()
+		return nil, nil, err
+	}
+	r, err := set.Responder(st, set.Tokens(ctx, os.Getenv), log)
+	if err != nil {
+		cleanup()
+		return nil, nil, err
+	}
+	return r.HandleStream, cleanup, nil
+}
