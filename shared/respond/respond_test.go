@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math/rand/v2"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -244,14 +245,12 @@ func TestCrashes(t *testing.T) {
 		w := newWorld(t, boltStore(t), wbsandbox.Config{Seed: smallSeed(6, uint64(i)), FaultSeed: uint64(i),
 			Faults: wbsandbox.Faults{ServerError: 0.15, RateLimit: 0.1, Drop: 0.15}}, agentiq.Seller{Replies: allAuto(t)})
 		ctx := context.Background()
-		seen := 0
+		var seen atomic.Int64
 		r := w.responder(t, func(c *respond.Config) {
 			c.Concurrency = 1 + rng.IntN(3)
 			c.AfterStep = func(_ context.Context, _ string, s respond.Step) error {
-				if s == step {
-					if seen++; seen > nth {
-						return errCrash
-					}
+				if s == step && seen.Add(1) > int64(nth) {
+					return errCrash
 				}
 				return nil
 			}
