@@ -44,11 +44,13 @@ type choice struct {
 	reason   string // why nothing is sent automatically, for a human or no reply
 }
 
-// choose picks the reply to an inbox item from the seller's catalogue.
+// choose picks the reply to an inbox item — the chat's newest buyer
+// message — from the seller's catalogue: for the first, in primary order,
+// of the intents of every buyer message the seller has not answered.
 func choose(r *agentiq.Replies, it agentiq.InboxItem, chat agentiq.ChatState) (choice, error) {
 	primary := agentiq.IntentOther
-	if len(it.Intents) > 0 {
-		primary = it.Intents[0]
+	if in := agentiq.MergeIntents(chat.UnansweredIntents, it.Intents); len(in) > 0 {
+		primary = in[0]
 	}
 	ir := r.Intents[primary]
 	if ir.Mode == agentiq.ReplyNone || ir.Mode == "" {
