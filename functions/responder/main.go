@@ -10,7 +10,6 @@ import (
 	"context"
 	"log/slog"
 	"os"
-	"time"
 
 	"github.com/aws/aws-lambda-go/events"
 
@@ -18,26 +17,12 @@ import (
 	"github.com/agentiq/agentiq/shared/lambdarun"
 )
 
-func main() {
-	set, err := config.FromEnv(os.Getenv)
-	log := set.Logger(os.Stderr, "responder")
-	lambdarun.Start(log, func(ctx context.Context) (lambdarun.Handler[events.DynamoDBEvent, events.DynamoDBEventResponse], func(), error) {
-		if err != nil {
-			return nil, nil, err
-		}
-		return setup(ctx, set, log)
-	})
-}
+func main() { lambdarun.Main("responder", setup) }
 
 // setup wires the responder.
 func setup(ctx context.Context, set config.Settings, log *slog.Logger) (lambdarun.Handler[events.DynamoDBEvent, events.DynamoDBEventResponse], func(), error) {
-	st, closeStore, err := set.OpenStore(ctx)
+	st, cleanup, err := set.OpenFunctionStore(ctx, log)
 	if err != nil {
-		return nil, nil, err
-	}
-	cleanup := func() { _ = closeStore() }
-	if _, err := set.EnsureLocalSeller(ctx, st, time.Now()); err != nil {
-		cleanup()
 		return nil, nil, err
 	}
 	r, err := set.Responder(st, set.Tokens(ctx, os.Getenv), log)

@@ -304,3 +304,23 @@ func (s *Settings) Responder(st respond.Store, toks respond.Tokens, log *slog.Lo
 	return respond.New(respond.Config{Store: st, Engine: eng, Logger: log,
 		Senders: respond.WBSenders{Tokens: toks, Pool: &wb.Pool{BaseURL: s.WBBaseURL, Limit: s.WBRate}}})
 }
+
+// OpenFunctionStore opens the store for a function: on an empty embedded
+// store it also creates the local seller (logged), so that a fresh
+// checkout runs as is. cleanup closes it.
+func (s *Settings) OpenFunctionStore(ctx context.Context, log *slog.Logger) (st Store, cleanup func(), err error) {
+	st, closeStore, err := s.OpenStore(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	cleanup = func() { _ = closeStore() }
+	made, err := s.EnsureLocalSeller(ctx, st, time.Now())
+	if err != nil {
+		cleanup()
+		return nil, nil, err
+	}
+	if made {
+		log.Info("local seller created", "seller", s.LocalSeller, "token", "from WB_API_TOKEN")
+	}
+	return st, cleanup, nil
+}
