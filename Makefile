@@ -112,6 +112,8 @@ fuzz:
 	$(GO) test ./shared/wb -run '^$$' -fuzz FuzzErrorBody -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/wb -run '^$$' -fuzz FuzzParseLimit -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/wb/wbsandbox -run '^$$' -fuzz FuzzParseFaults -fuzztime $(FUZZTIME)
+	$(GO) test ./shared/respond -run '^$$' -fuzz FuzzInboxKey -fuzztime $(FUZZTIME)
+	$(GO) test ./shared/respond -run '^$$' -fuzz FuzzParseReplies -fuzztime $(FUZZTIME)
 
 # gosec: G115 (int conversions) is excluded because token positions are
 # bounded by rutext.MaxTokens; G304 because the paths read are the

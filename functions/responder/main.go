@@ -15,12 +15,13 @@ import (
 
 	"github.com/agentiq/agentiq/shared/config"
 	"github.com/agentiq/agentiq/shared/lambdarun"
+	"github.com/agentiq/agentiq/shared/respond"
 )
 
 func main() { lambdarun.Main("responder", setup) }
 
 // setup wires the responder.
-func setup(ctx context.Context, set config.Settings, log *slog.Logger) (lambdarun.Handler[events.DynamoDBEvent, events.DynamoDBEventResponse], func(), error) {
+func setup(ctx context.Context, set config.Settings, log *slog.Logger) (lambdarun.Handler[respond.Invocation, events.DynamoDBEventResponse], func(), error) {
 	st, cleanup, err := set.OpenFunctionStore(ctx, log)
 	if err != nil {
 		return nil, nil, err
@@ -30,5 +31,5 @@ func setup(ctx context.Context, set config.Settings, log *slog.Logger) (lambdaru
 		cleanup()
 		return nil, nil, err
 	}
-	return r.HandleStream, cleanup, nil
+	return r.Handle, cleanup, nil
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/agentiq/agentiq/shared/config"
 	"github.com/agentiq/agentiq/shared/lambdarun"
+	"github.com/agentiq/agentiq/shared/respond"
 	"github.com/agentiq/agentiq/shared/wb"
 	"github.com/agentiq/agentiq/shared/wb/wbsandbox"
 	"github.com/agentiq/agentiq/shared/wb/wbsandbox/sandboxtest"
@@ -34,7 +35,7 @@ func TestInvokeSamples(t *testing.T) {
 	for _, f := range files {
 		var logs, out bytes.Buffer
 		log := set.Logger(&logs, "responder")
-		build := func(ctx context.Context) (lambdarun.Handler[events.DynamoDBEvent, events.DynamoDBEventResponse], func(), error) {
+		build := func(ctx context.Context) (lambdarun.Handler[respond.Invocation, events.DynamoDBEventResponse], func(), error) {
 			return setup(ctx, set, log)
 		}
 		if code := lambdarun.Local(context.Background(), log, build, f, "", &out); code != 0 {

@@ -138,8 +138,8 @@ func cutError(s string) string {
 
 // CreateSend records a decision to send before sending.
 func (s *Store) CreateSend(ctx context.Context, r agentiq.SendRecord) error {
-	if r.SellerID == "" || r.DecisionID == "" || !r.Channel.Valid() || r.Status != agentiq.SendPending || r.CreatedAt.IsZero() {
-		return fmt.Errorf("%w: a new send record needs a seller, a decision id, a channel, a time and status pending", agentiq.ErrInvalid)
+	if r.SellerID == "" || r.DecisionID == "" || !r.Channel.Valid() || !r.Status.Claimable() || r.CreatedAt.IsZero() {
+		return fmt.Errorf("%w: a new send record needs a seller, a decision id, a channel, a time and status pending or none", agentiq.ErrInvalid)
 	}
 	if r.ExpiresAt.IsZero() {
 		r.ExpiresAt = r.CreatedAt.Add(agentiq.SendRetention)
@@ -196,7 +196,7 @@ func (s *Store) Send(ctx context.Context, seller, decisionID string) (agentiq.Se
 // EnqueueModeration adds a draft for a moderator.
 func (s *Store) EnqueueModeration(ctx context.Context, m agentiq.ModerationItem) error {
 	if m.SellerID == "" || m.ID == "" || m.CreatedAt.IsZero() || m.Status != agentiq.ModerationPending {
-		return fmt.Errorf("%w: a moderation item needs a seller, an id, a time and status pending", agentiq.ErrInvalid)
+		return fmt.Errorf("%w: a moderation item needs a seller, an id, a time and status pending or none", agentiq.ErrInvalid)
 	}
 	return s.update(ctx, func(tx *bbolt.Tx) error {
 		if err := knownSeller(tx, m.SellerID); err != nil {

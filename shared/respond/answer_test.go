@@ -40,10 +40,17 @@ func (r *recorder) Send(_ context.Context, m wb.Message) (wb.SendResult, error) 
 // unless it names one), and a responder sending to rec.
 func direct(t *testing.T, rec *recorder, events ...agentiq.Event) (agentiq.Store, *respond.Responder) {
 	t.Helper()
+	return directFor(t, "s1", rec, events...)
+}
+
+// directFor is direct for another seller; the messages are older than
+// the responder's lease, as the sweep takes them.
+func directFor(t *testing.T, seller string, rec *recorder, events ...agentiq.Event) (agentiq.Store, *respond.Responder) {
+	t.Helper()
 	ctx := context.Background()
 	st := boltStore(t)
-	now := time.Now().UTC()
-	if err := st.PutSeller(ctx, agentiq.Seller{ID: "s1", Active: true, CreatedAt: now}); err != nil {
+	now := time.Now().UTC().Add(-10 * time.Minute)
+	if err := st.PutSeller(ctx, agentiq.Seller{ID: seller, Active: true, CreatedAt: now}); err != nil {
 		t.Fatal(err)
 	}
 	for i := range events {
@@ -51,7 +58,7 @@ func direct(t *testing.T, rec *recorder, events ...agentiq.Event) (agentiq.Store
 		e.Sender, e.ReplySign, e.NmID = agentiq.SenderBuyer, "sign-"+e.ChatID, 146273510
 		e.At = now.Add(-time.Duration(len(events)-i) * time.Minute)
 	}
-	if _, err := st.Ingest(ctx, agentiq.IngestBatch{SellerID: "s1", Next: 1, Events: events}); err != nil {
+	if _, err := st.Ingest(ctx, agentiq.IngestBatch{SellerID: seller, Next: 1, Events: events}); err != nil {
 		t.Fatal(err)
 	}
 	eng, err := policy.Default()
@@ -67,11 +74,16 @@ func direct(t *testing.T, rec *recorder, events ...agentiq.Event) (agentiq.Store
 
 func decisionsOf(t *testing.T, st agentiq.Store) map[string]agentiq.DecisionRecord {
 	t.Helper()
-	head, err := st.AuditHead(context.Background(), "s1")
+	return decisionsOfSeller(t, st, "s1")
+}
+
+func decisionsOfSeller(t *testing.T, st agentiq.Store, seller string) map[string]agentiq.DecisionRecord {
+	t.Helper()
+	head, err := st.AuditHead(context.Background(), seller)
 	if err != nil {
 		t.Fatal(err)
 	}
-	recs, err := st.AuditSeq(context.Background(), "s1", 1, head.Seq)
+	recs, err := st.AuditSeq(context.Background(), seller, 1, head.Seq)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,5 +167,45 @@ func TestKeepsFailing(t *testing.T) {
 	d := decisionsOf(t, st)["e1"]
 	if d.Outcome != agentiq.OutcomeProcessErr || d.Error == "" || d.ModerationID == "" {
 		t.Errorf("decision %+v", d)
+	}
+}
+
+// What the buyer wrote since the seller last did decides the reply
+// together: an opt-out is acknowledged, never answered with an offer; an
+// offer answers only the newest message's own request; a question a
+// human answers takes the whole reply to a human.
+func TestGatheredIntents(t *testing.T) {
+	in := func(xs ...agentiq.Intent) []agentiq.Intent { return xs }
+	cases := []struct {
+		name      string
+		first     []agentiq.Intent
+		last      []agentiq.Intent
+		outcome   agentiq.Outcome
+		template  string
+		heldForUs bool
+	}{
+		{"promo then opt-out", in(agentiq.IntentPromoRequest), in(agentiq.IntentOptOut), agentiq.OutcomeSent, "opt-out-ack", false},
+		{"opt-out then promo", in(agentiq.IntentOptOut), in(agentiq.IntentPromoRequest), agentiq.OutcomeSent, "opt-out-ack", false},
+		{"promo then delivery", in(agentiq.IntentPromoRequest), in(agentiq.IntentDelivery), agentiq.OutcomeSent, "delivery-status", false},
+		{"product question then delivery", in(agentiq.IntentProductInfo), in(agentiq.IntentDelivery), agentiq.OutcomeHeld, "delivery-status", true},
+		{"defect then other", in(agentiq.IntentDefect), in(agentiq.IntentOther), agentiq.OutcomeSent, "defect-photos", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			rec := &recorder{}
+			st, r := direct(t, rec,
+				agentiq.Event{ID: "e1", ChatID: "c1", Text: "первое", Intents: c.first},
+				agentiq.Event{ID: "e2", ChatID: "c1", Text: "второе", Intents: c.last})
+			if _, err := r.Run(context.Background(), "s1"); err != nil {
+				t.Fatal(err)
+			}
+			d := decisionsOf(t, st)["e2"]
+			if d.Outcome != c.outcome || d.TemplateID != c.template {
+				t.Errorf("%s with %s, want %s with %s (%v)", d.Outcome, d.TemplateID, c.outcome, c.template, d.Reasons)
+			}
+			if held := d.ModerationID != ""; held != c.heldForUs {
+				t.Errorf("held for a human: %v", held)
+			}
+		})
 	}
 }

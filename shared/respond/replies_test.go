@@ -53,10 +53,20 @@ func TestDefaultTemplatesLint(t *testing.T) {
 }
 
 func TestParseReplies(t *testing.T) {
+	// Each bad catalogue is otherwise whole: only the named fault is there.
+	intents := "intents: {defect: {mode: none}, wrong_item: {mode: none}, return: {mode: none}, delivery: {mode: none}, size: {mode: none}, " +
+		"product_info: {mode: none}, analog_request: {mode: none}, promo_request: {mode: none}, opt_out: {mode: none}, gratitude: {mode: none}, other: {mode: auto, template: a}}\n"
+	good := "version: x\ntemplates: [{id: a, scenario: service, message_type: service, text: 'Здравствуйте! Артикул {article}.'}]\n" + intents
+	if _, err := respond.ParseReplies([]byte(good)); err != nil {
+		t.Fatalf("a whole catalogue: %v", err)
+	}
 	for name, data := range map[string]string{
-		"unknown field":       "version: x\ntemplates: []\nintents: {}\nextra: 1\n",
-		"intent missing":      "version: x\ntemplates: []\nintents: {}\n",
-		"personal data field": "version: x\ntemplates: [{id: a, scenario: service, message_type: service, text: 'Здравствуйте, {name}!'}]\nintents: {}\n",
+		"unknown field":       good + "extra: 1\n",
+		"intent missing":      strings.Replace(good, "size: {mode: none}, ", "", 1),
+		"personal data field": strings.Replace(good, "{article}", "{name}", 1),
+		"unknown template":    strings.Replace(good, "template: a}", "template: b}", 1),
+		"unknown mode":        strings.Replace(good, "other: {mode: auto", "other: {mode: sometimes", 1),
+		"bad scenario":        strings.Replace(good, "scenario: service", "scenario: spam", 1),
 		"not yaml":            "{{{",
 	} {
 		if _, err := respond.ParseReplies([]byte(data)); err == nil {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/aws/aws-lambda-go/events"
 
@@ -20,7 +21,7 @@ func InboxKey(keys map[string]events.DynamoDBAttributeValue) (seller, eventID st
 		return "", "", false
 	}
 	p, s := pk.String(), sk.String()
-	if !strings.HasPrefix(p, "S#") || !strings.HasSuffix(p, "#INBOX") || !strings.HasPrefix(s, "E#") {
+	if len(p) <= len("S#")+len("#INBOX") || !strings.HasPrefix(p, "S#") || !strings.HasSuffix(p, "#INBOX") || !strings.HasPrefix(s, "E#") {
 		return "", "", false
 	}
 	seller, eventID = p[2:len(p)-len("#INBOX")], s[2:]
@@ -32,6 +33,46 @@ type StreamReport struct {
 	Answered int
 	Skipped  int // not new inbox items, or already answered
 	Failed   int
+}
+
+// Invocation is what invokes the ResponderFunction: a batch of the
+// table's stream records, or the sweep schedule's EventBridge event.
+type Invocation struct {
+	events.DynamoDBEvent
+	Source     string `json:"source,omitempty"`
+	DetailType string `json:"detail-type,omitempty"`
+}
+
+// Handle is the ResponderFunction's handler: a stream batch is answered
+// record by record; the sweep schedule answers what the stream left —
+// items a worker abandoned, or whose retries ran out — once they are
+// older than the lease.
+func (r *Responder) Handle(ctx context.Context, inv Invocation) (events.DynamoDBEventResponse, error) {
+	if len(inv.Records) == 0 && inv.Source == "aws.events" {
+		return events.DynamoDBEventResponse{}, r.Sweep(ctx)
+	}
+	return r.HandleStream(ctx, inv.DynamoDBEvent)
+}
+
+// Sweep answers, for every active seller, the pending items older than
+// the lease: the stream's safety net.
+func (r *Responder) Sweep(ctx context.Context) error {
+	all, err := r.cfg.Store.Sellers(ctx)
+	if err != nil {
+		return fmt.Errorf("respond: sweep: %w", err)
+	}
+	var errs []error
+	for _, s := range all {
+		if !s.Active {
+			continue
+		}
+		rep, err := r.RunOlder(ctx, s.ID, r.cfg.Lease)
+		r.cfg.Logger.Info("swept", "seller", s.ID, "answered", rep.Items, "busy", rep.Busy, "failed", rep.Failed)
+		if err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // HandleStream answers the inbox items a batch of the table's stream
@@ -58,6 +99,10 @@ func (r *Responder) Stream(ctx context.Context, ev events.DynamoDBEvent) (events
 		r.cfg.Logger.Warn("stream record failed", "event_id", rec.EventID, "sequence", rec.Change.SequenceNumber, "error", err.Error())
 	}
 	for _, rec := range ev.Records {
+		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < r.cfg.SendTimeout+5*time.Second {
+			fail(rec, errors.New("not started: too little time left in this invocation")) // retried
+			continue
+		}
 		if rec.EventName != string(events.DynamoDBOperationTypeInsert) {
 			rep.Skipped++ // the filter keeps these away; a modify or remove is no new message
 			continue

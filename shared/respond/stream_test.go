@@ -12,6 +12,7 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 
 	agentiq "github.com/agentiq/agentiq/shared"
+	"github.com/agentiq/agentiq/shared/respond"
 	"github.com/agentiq/agentiq/shared/wb/wbsandbox"
 )
 
@@ -61,35 +62,71 @@ func TestStream(t *testing.T) {
 	w.check(t)
 }
 
-// TestStreamSamples: the sample events decode as the stream's and the
-// handler answers each (no items in this store: only the poison record
-// fails).
+// TestStreamSamples: the sample events decode as the function's
+// invocation; the batch's items (put in the store here) are answered, the
+// poison record alone fails, the records the filter drops are skipped,
+// and the sweep answers what is left.
 func TestStreamSamples(t *testing.T) {
-	w := newWorld(t, boltStore(t), wbsandbox.Config{Seed: smallSeed(2, 1)}, agentiq.Seller{ID: "local"})
 	files, err := filepath.Glob("../../events/ResponderFunction/*.json")
-	if err != nil || len(files) < 3 {
+	if err != nil || len(files) < 4 {
 		t.Fatalf("samples %v, %v", files, err)
 	}
-	r := w.responder(t, nil)
+	inv := map[string]respond.Invocation{}
+	var ids []string
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var ev events.DynamoDBEvent
-		if err := json.Unmarshal(data, &ev); err != nil || len(ev.Records) == 0 {
+		var in respond.Invocation
+		if err := json.Unmarshal(data, &in); err != nil {
 			t.Fatalf("%s: %v", f, err)
 		}
-		resp, err := r.HandleStream(context.Background(), ev)
+		inv[filepath.Base(f)] = in
+	}
+	for _, rec := range inv["inbox-batch.json"].Records {
+		_, id, ok := respond.InboxKey(rec.Change.Keys)
+		if !ok {
+			t.Fatalf("inbox-batch.json: record %s is not an inbox item", rec.Change.SequenceNumber)
+		}
+		ids = append(ids, id)
+	}
+	var evs []agentiq.Event
+	for i, id := range append(ids, "left-for-the-sweep") {
+		evs = append(evs, agentiq.Event{ID: id, ChatID: fmt.Sprintf("c%d", i), Text: "Когда привезут?", Intents: []agentiq.Intent{agentiq.IntentDelivery}})
+	}
+	rec := &recorder{}
+	st, r := directFor(t, "local", rec, evs...)
+	ctx := context.Background()
+	for _, c := range []struct {
+		file     string
+		failures int
+		answered []string
+	}{
+		{"not-inbox.json", 0, nil},
+		{"poison-record.json", 1, nil},
+		{"inbox-batch.json", 0, ids},
+		{"inbox-batch.json", 0, ids}, // redelivered: nothing twice
+		{"sweep.json", 0, append(ids, "left-for-the-sweep")},
+	} {
+		resp, err := r.Handle(ctx, inv[c.file])
 		if err != nil {
-			t.Fatal(err)
+			t.Fatalf("%s: %v", c.file, err)
 		}
-		want := 0
-		if filepath.Base(f) == "poison-record.json" {
-			want = 1
+		if len(resp.BatchItemFailures) != c.failures {
+			t.Errorf("%s: %d failures, want %d", c.file, len(resp.BatchItemFailures), c.failures)
 		}
-		if len(resp.BatchItemFailures) != want {
-			t.Errorf("%s: %d failures, want %d", f, len(resp.BatchItemFailures), want)
+		ds := decisionsOfSeller(t, st, "local")
+		if len(ds) != len(c.answered) {
+			t.Errorf("after %s: %d decisions, want %d", c.file, len(ds), len(c.answered))
 		}
+		for _, id := range c.answered {
+			if ds[id].Outcome != agentiq.OutcomeSent {
+				t.Errorf("after %s: %s is %q", c.file, id, ds[id].Outcome)
+			}
+		}
+	}
+	if len(rec.sent) != len(ids)+1 {
+		t.Errorf("WB got %d messages, want %d", len(rec.sent), len(ids)+1)
 	}
 }
