@@ -58,9 +58,14 @@ type Settings struct {
 	// with DynamoDB; with the embedded store an unset key is generated
 	// once and kept beside the database file (0600).
 	PseudonymKey []byte
-	TextTTL      time.Duration // AGENTIQ_TEXT_TTL: how long inbox texts are kept (default 720h)
-	WBBaseURL    string        // WB_API_BASE_URL: default WB's production host
-	WBRate       wb.Limit      // WB_API_RATE: default 10/10s, WB's limit
+	// PseudonymKeySecret is the Secrets Manager secret (ARN or name)
+	// holding the key, read at init by OpenStore when AGENTIQ_PSEUDONYM_KEY
+	// is unset (AGENTIQ_PSEUDONYM_KEY_SECRET): so in the cloud the key
+	// is never in the function's configuration.
+	PseudonymKeySecret string
+	TextTTL            time.Duration // AGENTIQ_TEXT_TTL: how long inbox texts are kept (default 720h)
+	WBBaseURL          string        // WB_API_BASE_URL: default WB's production host
+	WBRate             wb.Limit      // WB_API_RATE: default 10/10s, WB's limit
 	// LocalSeller is created on an empty embedded store, with its token
 	// from WB_API_TOKEN (AGENTIQ_SELLER, default "local").
 	LocalSeller     string
@@ -73,16 +78,17 @@ type Settings struct {
 // variable.
 func FromEnv(getenv func(string) string) (Settings, error) {
 	s := Settings{
-		Store:           strings.ToLower(strings.TrimSpace(getenv("AGENTIQ_STORE"))),
-		BoltPath:        getenv("AGENTIQ_BOLT_PATH"),
-		Table:           getenv("AGENTIQ_TABLE"),
-		DynamoEndpoint:  getenv("AGENTIQ_DYNAMODB_ENDPOINT"),
-		TextTTL:         ingest.DefaultTextTTL,
-		WBBaseURL:       strings.TrimSpace(getenv("WB_API_BASE_URL")),
-		WBRate:          wb.ChatLimit,
-		LocalSeller:     getenv("AGENTIQ_SELLER"),
-		PollConcurrency: 4,
-		PollMargin:      5 * time.Second,
+		Store:              strings.ToLower(strings.TrimSpace(getenv("AGENTIQ_STORE"))),
+		BoltPath:           getenv("AGENTIQ_BOLT_PATH"),
+		Table:              getenv("AGENTIQ_TABLE"),
+		DynamoEndpoint:     getenv("AGENTIQ_DYNAMODB_ENDPOINT"),
+		PseudonymKeySecret: strings.TrimSpace(getenv("AGENTIQ_PSEUDONYM_KEY_SECRET")),
+		TextTTL:            ingest.DefaultTextTTL,
+		WBBaseURL:          strings.TrimSpace(getenv("WB_API_BASE_URL")),
+		WBRate:             wb.ChatLimit,
+		LocalSeller:        getenv("AGENTIQ_SELLER"),
+		PollConcurrency:    4,
+		PollMargin:         5 * time.Second,
 	}
 	var errs []error
 	bad := func(name, v, want string) { errs = append(errs, fmt.Errorf("%s=%q: want %s", name, v, want)) }
@@ -105,8 +111,8 @@ func FromEnv(getenv func(string) string) (Settings, error) {
 			errs = append(errs, fmt.Errorf("AGENTIQ_PSEUDONYM_KEY: %w", err))
 		}
 		s.PseudonymKey = k
-	} else if s.Store == StoreDynamo {
-		errs = append(errs, errors.New("AGENTIQ_PSEUDONYM_KEY is required with AGENTIQ_STORE=dynamodb"))
+	} else if s.Store == StoreDynamo && s.PseudonymKeySecret == "" {
+		errs = append(errs, errors.New("AGENTIQ_PSEUDONYM_KEY_SECRET (or AGENTIQ_PSEUDONYM_KEY) is required with AGENTIQ_STORE=dynamodb"))
 	}
 	duration := func(name string, dst *time.Duration) {
 		if v := getenv(name); v != "" {
@@ -172,6 +178,15 @@ type Store interface {
 
 // OpenStore opens the configured store; close releases it.
 func (s *Settings) OpenStore(ctx context.Context) (st Store, closeFn func() error, err error) {
+	if s.PseudonymKey == nil && s.PseudonymKeySecret != "" {
+		cfg, err := s.aws(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := s.ReadPseudonymKey(ctx, secretsmanager.NewFromConfig(cfg)); err != nil {
+			return nil, nil, err
+		}
+	}
 	key := s.PseudonymKey
 	if key == nil {
 		if key, err = s.localKey(); err != nil {
@@ -209,6 +224,22 @@ func (s *Settings) OpenStore(ctx context.Context) (st Store, closeFn func() erro
 		}
 		return bs, bs.Close, nil
 	}
+}
+
+// ReadPseudonymKey reads the pseudonym key from the secret
+// PseudonymKeySecret names: the key itself (hex or base64), or JSON
+// {"key": "…"}. Errors name the secret, never its value.
+func (s *Settings) ReadPseudonymKey(ctx context.Context, sm tokens.SecretsAPI) error {
+	v, err := tokens.Secret(ctx, sm, s.PseudonymKeySecret, "key")
+	if err != nil {
+		return fmt.Errorf("AGENTIQ_PSEUDONYM_KEY_SECRET: %w", err)
+	}
+	k, err := decodeKey(v)
+	if err != nil {
+		return fmt.Errorf("AGENTIQ_PSEUDONYM_KEY_SECRET: secret %q: %w", s.PseudonymKeySecret, err)
+	}
+	s.PseudonymKey = k
+	return nil
 }
 
 // localKey reads the embedded store's pseudonym key from beside its file,
