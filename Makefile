@@ -26,6 +26,7 @@ help:
 	@echo "make test   - every test, including the evaluation floors"
 	@echo "make invoke EVENT=events/<Function>/<case>.json - run that function's handler once on the event"
 	@echo "make sandbox - serve the WB sandbox on $(SANDBOX_ADDR) (token: WB_API_TOKEN or dev-token)"
+	@echo "make local-stack / local-stack-down - DynamoDB Local, WB sandbox, versitygw (and agentiq api) on loopback"
 	@echo "make lambdas - build each function as a provided.al2023 bootstrap into bin/lambda/"
 	@echo "make eval   - score the public evaluation sets (three score: lines)"
 	@echo "make bench  - Go benchmarks with -benchmem"
@@ -76,7 +77,7 @@ invoke:
 	@test -n "$(EVENT)" && test -f "$(EVENT)" || { echo "usage: make invoke EVENT=events/<FunctionLogicalId>/<case>.json"; exit 2; }
 	@fn=$$(basename "$$(dirname "$(EVENT)")"); name=$${fn%Function}; dir=functions/$$(echo "$$name" | tr '[:upper:]' '[:lower:]'); \
 	  test -d "$$dir" || { echo "no folder $$dir for the function $$fn"; exit 2; }; \
-	  AGENTIQ_EVENT="$(EVENT)" $(GO) run ./$$dir
+	  $(LOCAL_STACK_ENV) AGENTIQ_EVENT="$(EVENT)" $(GO) run ./$$dir
 
 # The WB sandbox on a port, for make invoke and for trying the API by hand.
 .PHONY: sandbox
@@ -89,7 +90,21 @@ sandbox: build
 # $(OUT)/. Deciding, sending and the reports join as their issues land.
 .PHONY: run
 run: build
-	bin/agentiq run --out $(OUT)
+	$(LOCAL_STACK_ENV) bin/agentiq run --out $(OUT)
+
+# The local stack on loopback (scripts/local-stack.sh): DynamoDB Local,
+# the WB sandbox, versitygw and, when the CLI has it, agentiq api; PIDs,
+# logs and settings in $(STACK_DIR). With AGENTIQ_STORE=dynamodb, make run
+# and make invoke read the stack's settings (values already set win).
+STACK_DIR ?= .run/local-stack
+LOCAL_STACK_ENV = if [ "$${AGENTIQ_STORE:-}" = dynamodb ] && [ -f $(STACK_DIR)/env ]; then . $(STACK_DIR)/env; fi;
+
+.PHONY: local-stack local-stack-down
+local-stack:
+	STACK_DIR=$(abspath $(STACK_DIR)) scripts/local-stack.sh up
+
+local-stack-down:
+	STACK_DIR=$(abspath $(STACK_DIR)) scripts/local-stack.sh down
 
 .PHONY: eval
 eval: build

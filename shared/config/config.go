@@ -22,6 +22,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	ddbtypes "github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 
 	agentiq "github.com/agentiq/agentiq/shared"
@@ -37,6 +38,10 @@ import (
 	"github.com/agentiq/agentiq/shared/tokens"
 	"github.com/agentiq/agentiq/shared/wb"
 )
+
+// localMaxTxnItems is the most writes DynamoDB Local takes in one
+// transaction (as shared/dynamo/dynamotest.MaxTxnItems).
+const localMaxTxnItems = 10
 
 // Stores.
 const (
@@ -198,17 +203,17 @@ func (s *Settings) OpenStore(ctx context.Context) (st Store, closeFn func() erro
 		return nil, nil, fmt.Errorf("pseudonym key: %w", err)
 	}
 	opts := ingest.Options{Pseudonyms: pseudo, TextTTL: s.TextTTL}
+	if s.DynamoEndpoint != "" {
+		// DynamoDB Local takes at most 10 writes in a transaction
+		// (DynamoDB takes 100).
+		opts.MaxTxnItems = localMaxTxnItems
+	}
 	switch s.Store {
 	case StoreDynamo:
-		cfg, err := s.aws(ctx)
+		db, err := s.dynamoClient(ctx)
 		if err != nil {
 			return nil, nil, err
 		}
-		db := dynamodb.NewFromConfig(cfg, func(o *dynamodb.Options) {
-			if s.DynamoEndpoint != "" {
-				o.BaseEndpoint = aws.String(s.DynamoEndpoint)
-			}
-		})
 		ds, err := dynamo.New(db, dynamo.Config{Table: s.Table, Ingest: opts})
 		if err != nil {
 			return nil, nil, err
@@ -271,6 +276,56 @@ func (s *Settings) localKey() ([]byte, error) {
 	return k, nil
 }
 
+func (s *Settings) dynamoClient(ctx context.Context) (*dynamodb.Client, error) {
+	cfg, err := s.aws(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return dynamodb.NewFromConfig(cfg, func(o *dynamodb.Options) {
+		if s.DynamoEndpoint != "" {
+			o.BaseEndpoint = aws.String(s.DynamoEndpoint)
+			// DynamoDB Local's CRC32 of error bodies does not match them.
+			o.DisableValidateResponseChecksum = true
+		}
+	}), nil
+}
+
+// PrepareLocalTable readies the table of DynamoDB Local
+// (AGENTIQ_DYNAMODB_ENDPOINT) for a local run on st, the opened store:
+// with reset it is deleted first, so that the run starts afresh; a missing
+// table is created. It reports whether it created the table. Without an
+// endpoint it does nothing: the cloud's table comes from template.yaml and
+// is never deleted.
+func (s *Settings) PrepareLocalTable(ctx context.Context, st Store, reset bool) (bool, error) {
+	ds, ok := st.(*dynamo.Store)
+	if s.Store != StoreDynamo || s.DynamoEndpoint == "" || !ok {
+		return false, nil
+	}
+	db, err := s.dynamoClient(ctx)
+	if err != nil {
+		return false, err
+	}
+	var missing *ddbtypes.ResourceNotFoundException
+	if reset {
+		if _, err := db.DeleteTable(ctx, &dynamodb.DeleteTableInput{TableName: &s.Table}); err != nil && !errors.As(err, &missing) {
+			return false, fmt.Errorf("reset table %s: %w", s.Table, err)
+		}
+	}
+	if _, err := db.DescribeTable(ctx, &dynamodb.DescribeTableInput{TableName: &s.Table}); err == nil {
+		return false, nil
+	} else if !errors.As(err, &missing) {
+		return false, fmt.Errorf("table %s at %s: %w", s.Table, s.DynamoEndpoint, err)
+	}
+	if err := ds.CreateTable(ctx); err != nil {
+		return false, err
+	}
+	w := dynamodb.NewTableExistsWaiter(db, func(o *dynamodb.TableExistsWaiterOptions) { o.MinDelay = 100 * time.Millisecond })
+	if err := w.Wait(ctx, &dynamodb.DescribeTableInput{TableName: &s.Table}, 30*time.Second); err != nil {
+		return false, fmt.Errorf("table %s: %w", s.Table, err)
+	}
+	return true, nil
+}
+
 func (s *Settings) aws(ctx context.Context) (aws.Config, error) {
 	cfg, err := awsconfig.LoadDefaultConfig(ctx)
 	if err != nil {
@@ -294,11 +349,12 @@ func (s *Settings) Tokens(ctx context.Context, getenv func(string) string) *toke
 	return src
 }
 
-// EnsureLocalSeller gives an embedded store with no seller the local one,
+// EnsureLocalSeller gives a local store with no seller — the embedded
+// one, or DynamoDB Local (AGENTIQ_DYNAMODB_ENDPOINT set) — the local one,
 // whose token is WB_API_TOKEN, so that a fresh checkout runs as is. It
-// reports whether it created it.
+// reports whether it created it. In the cloud it does nothing.
 func (s *Settings) EnsureLocalSeller(ctx context.Context, st agentiq.SellerStore, now time.Time) (bool, error) {
-	if s.Store != StoreBolt {
+	if s.Store != StoreBolt && s.DynamoEndpoint == "" {
 		return false, nil
 	}
 	all, err := st.Sellers(ctx)
