@@ -44,6 +44,7 @@ const api = "/2018-06-01/runtime/"
 func Build(t testing.TB, dir string) string {
 	t.Helper()
 	bin := t.TempDir() + "/bootstrap"
+	// #nosec G204 -- go build of a test's own package
 	cmd := exec.Command("go", "build", "-tags", "lambda.norpc", "-trimpath", "-ldflags=-s -w", "-o", bin, ".")
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
