@@ -16,8 +16,9 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.7.0
 GOSEC := github.com/securego/gosec/v2/cmd/gosec@v2.29.0
 
 # The Lambda functions: functions/<name> is the function <Name>Function of
-# template.yaml (functions/poller is PollerFunction).
-LAMBDAS := poller responder
+# template.yaml (functions/poller is PollerFunction); every folder with a
+# main.go is one.
+LAMBDAS := $(patsubst functions/%/main.go,%,$(wildcard functions/*/main.go))
 SANDBOX_ADDR ?= 127.0.0.1:8081
 
 .PHONY: help
