@@ -251,7 +251,7 @@ func (s *Settings) ReadPseudonymKey(ctx context.Context, sm tokens.SecretsAPI) e
 // making one the first time.
 func (s *Settings) localKey() ([]byte, error) {
 	if s.Store != StoreBolt {
-		return nil, errors.New("AGENTIQ_PSEUDONYM_KEY is required")
+		return nil, errors.New("AGENTIQ_PSEUDONYM_KEY_SECRET (or AGENTIQ_PSEUDONYM_KEY) is required")
 	}
 	path := s.BoltPath + ".key"
 	if b, err := os.ReadFile(path); err == nil {
