@@ -24,7 +24,9 @@ import (
 
 const runUsage = `usage: agentiq run [--out DIR] [--rate N/PERIOD | --wb-limit] [--keep]
 
-The whole pipeline in one local process, on the embedded store: WB's events
+The whole pipeline in one local process, on the embedded store (or on
+DynamoDB Local: AGENTIQ_STORE=dynamodb, AGENTIQ_DYNAMODB_ENDPOINT,
+AGENTIQ_TABLE — make local-stack sets them up): WB's events
 are polled until caught up — from WB_API_BASE_URL if set, else from a WB
 sandbox started in-process (WB's limit, the scripted conversations) — and
 a summary is printed; logs, metrics and the run's report go to DIR.
@@ -69,8 +71,8 @@ func runPipeline(args []string, stdout, stderr io.Writer) int {
 	if os.Getenv("AGENTIQ_BOLT_PATH") == "" {
 		set.BoltPath = filepath.Join(*out, "agentiq.db")
 	}
-	if set.Store != config.StoreBolt {
-		return fail(errors.New("the local pipeline runs on the embedded store (unset AGENTIQ_STORE)"))
+	if set.Store == config.StoreDynamo && set.DynamoEndpoint == "" {
+		return fail(errors.New("the local pipeline runs on the embedded store, or on DynamoDB Local with AGENTIQ_DYNAMODB_ENDPOINT set (make local-stack)"))
 	}
 	if err := os.MkdirAll(*out, 0o750); err != nil {
 		return fail(err)
@@ -104,7 +106,7 @@ func runPipeline(args []string, stdout, stderr io.Writer) int {
 		go func() { _ = sb.Serve(sctx, l) }()
 		set.WBBaseURL = "http://" + l.Addr().String()
 		set.WBRate = limit
-		if !*keep {
+		if !*keep && set.Store == config.StoreBolt {
 			if err := os.Remove(set.BoltPath); err != nil && !errors.Is(err, os.ErrNotExist) {
 				return fail(err)
 			}
@@ -115,6 +117,12 @@ func runPipeline(args []string, stdout, stderr io.Writer) int {
 		return fail(err)
 	}
 	defer closeStore()
+	// DynamoDB Local: the table is made if missing, and emptied first like
+	// the embedded store's file when the sandbox replays its events.
+	created, err := set.PrepareLocalTable(ctx, st, sb != nil && !*keep)
+	if err != nil {
+		return fail(err)
+	}
 	if _, err := set.EnsureLocalSeller(ctx, st, time.Now()); err != nil {
 		return fail(err)
 	}
@@ -128,7 +136,11 @@ func runPipeline(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	fmt.Fprintf(stdout, "agentiq run: WB at %s (%s), store %s\n", set.WBBaseURL, map[bool]string{true: "in-process sandbox", false: "WB_API_BASE_URL"}[sb != nil], set.BoltPath)
+	where := set.BoltPath
+	if set.Store == config.StoreDynamo {
+		where = fmt.Sprintf("DynamoDB table %s at %s (%s)", set.Table, set.DynamoEndpoint, map[bool]string{true: "created", false: "existing"}[created])
+	}
+	fmt.Fprintf(stdout, "agentiq run: WB at %s (%s), store %s\n", set.WBBaseURL, map[bool]string{true: "in-process sandbox", false: "WB_API_BASE_URL"}[sb != nil], where)
 
 	// Poll as the schedule would, a run at a time, until caught up.
 	start := time.Now()

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -12,6 +14,7 @@ import (
 
 	"github.com/agentiq/agentiq/shared/config"
 	"github.com/agentiq/agentiq/shared/lambdarun"
+	"github.com/agentiq/agentiq/shared/lambdarun/runtimetest"
 	"github.com/agentiq/agentiq/shared/respond"
 	"github.com/agentiq/agentiq/shared/wb"
 	"github.com/agentiq/agentiq/shared/wb/wbsandbox"
@@ -53,4 +56,51 @@ func TestInvokeSamples(t *testing.T) {
 			t.Errorf("%s: %s", f, out.String())
 		}
 	}
+}
+
+// The bootstrap itself, as Lambda runs it: a fake of Lambda's runtime API
+// hands it the sample stream batches; the poison record alone is reported
+// failed, and a bad setting fails the invocation with one clear line.
+func TestBootstrap(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the function")
+	}
+	bin := runtimetest.Build(t, ".")
+	_, url := sandboxtest.Start(t, wbsandbox.Config{Tokens: []string{"local-token"}, Rate: wb.Limit{Requests: 50, Per: 500 * time.Millisecond}})
+	env := []string{"WB_API_BASE_URL=" + url, "WB_API_TOKEN=local-token", "WB_API_RATE=50/500ms", "AGENTIQ_BOLT_PATH=" + filepath.Join(t.TempDir(), "agentiq.db")}
+	for file, failures := range map[string]int{"inbox-batch.json": 0, "poison-record.json": 1} {
+		event, err := os.ReadFile("../../events/ResponderFunction/" + file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := runtimetest.Invoke(t, bin, event, env...)
+		var resp events.DynamoDBEventResponse
+		if res.Kind != "response" || json.Unmarshal(res.Body, &resp) != nil || len(resp.BatchItemFailures) != failures {
+			t.Errorf("%s: answer %s %s; logs:\n%s", file, res.Kind, res.Body, res.Logs)
+		}
+		for _, line := range strings.Split(strings.TrimSpace(res.Logs), "\n") {
+			if line != "" && !json.Valid([]byte(line)) {
+				t.Errorf("%s: a log line that is not JSON: %s", file, line)
+			}
+		}
+		t.Logf("%s: init %s", file, res.Init)
+	}
+	event, _ := os.ReadFile("../../events/ResponderFunction/inbox-batch.json")
+	res := runtimetest.Invoke(t, bin, event, "AGENTIQ_STORE=dynamodb", "AGENTIQ_TABLE=t")
+	if res.Kind != "error" || !strings.Contains(string(res.Body), "AGENTIQ_PSEUDONYM_KEY_SECRET") || strings.Count(res.Logs, `"level":"ERROR"`) != 1 {
+		t.Errorf("answer %s %s; logs:\n%s", res.Kind, res.Body, res.Logs)
+	}
+}
+
+// The bootstrap's init under the fake runtime API: process start to its
+// first request for an event (ms-init/op), on the embedded store.
+func BenchmarkBootstrapInit(b *testing.B) {
+	bin := runtimetest.Build(b, ".")
+	event, err := os.ReadFile("../../events/ResponderFunction/inbox-batch.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, url := sandboxtest.Start(b, wbsandbox.Config{Tokens: []string{"local-token"}, Rate: wb.Limit{Requests: 50, Per: 500 * time.Millisecond}})
+	runtimetest.BenchmarkInit(b, bin, event, "WB_API_BASE_URL="+url, "WB_API_TOKEN=local-token", "WB_API_RATE=50/500ms",
+		"AGENTIQ_BOLT_PATH="+filepath.Join(b.TempDir(), "agentiq.db"))
 }
