@@ -75,6 +75,9 @@ func Run(t *testing.T, open Factory) {
 		{"SendRecords", testSendRecords},
 		{"Moderation", testModeration},
 		{"Consents", testConsents},
+		{"ConsentRegister", testConsentRegister},
+		{"ConsentConcurrency", testConsentConcurrency},
+		{"ConsentStream", testConsentStream},
 		{"AuditChain", testAuditChain},
 		{"AuditConcurrency", testAuditConcurrency},
 		{"Expiry", testExpiry},
@@ -551,52 +554,6 @@ func testModeration(t *testing.T, open Factory) {
 	if len(pend) != 0 {
 		t.Errorf("%d still pending", len(pend))
 	}
-}
-
-func testConsents(t *testing.T, open Factory) {
-	s := newStore(t, open, Config{})
-	key := Pseudonyms().Pseudonym("phone", "+79165554433")
-	ad := agentiq.Consent{SellerID: "s1", SubjectKey: key, Purpose: "advertising", Channel: "whatsapp",
-		GrantedAt: T0.Add(-48 * time.Hour), Source: "web_form", EvidenceRef: "form-1", RecordedAt: T0.Add(-47 * time.Hour)}
-	pd := ad
-	pd.Purpose, pd.EvidenceRef, pd.RecordedAt = "pd_marketing", "form-2", T0.Add(-time.Hour)
-	must(t, s.RecordConsent(ctx, ad))
-	must(t, s.RecordConsent(ctx, pd))
-	wantErr(t, s.RecordConsent(ctx, ad), agentiq.ErrExists)
-	wantErr(t, s.RecordConsent(ctx, agentiq.Consent{SellerID: "s1", SubjectKey: key, Purpose: "spam", Channel: "sms", GrantedAt: T0}), agentiq.ErrInvalid)
-	sub, err := s.Subject(ctx, "s1", key)
-	must(t, err)
-	if len(sub.Consents) != 2 {
-		t.Fatalf("subject %+v", sub)
-	}
-	must(t, s.WithdrawConsent(ctx, "s1", key, "advertising", "whatsapp", T0))
-	must(t, s.RecordOptOut(ctx, "s1", key, T0, "e-77"))
-	must(t, s.RecordOptOut(ctx, "s1", key, T0.Add(time.Hour), "e-78")) // the first stands
-	for i := 0; i < 3; i++ {
-		must(t, s.RecordMarketing(ctx, "s1", key, agentiq.ChannelWhatsApp, T0.Add(time.Duration(i)*time.Hour)))
-	}
-	must(t, s.RecordMarketing(ctx, "s1", key, agentiq.ChannelWhatsApp, T0.Add(100*24*time.Hour))) // drops the old ones
-	sub, err = s.Subject(ctx, "s1", key)
-	must(t, err)
-	for _, c := range sub.Consents {
-		if (c.Purpose == "advertising") != (c.WithdrawnAt != nil) {
-			t.Errorf("consent %+v after withdrawing advertising", c)
-		}
-	}
-	if sub.OptedOutAt == nil || !sub.OptedOutAt.Equal(T0) || sub.OptOutRef != "e-77" {
-		t.Errorf("opt-out %v %q", sub.OptedOutAt, sub.OptOutRef)
-	}
-	if got := sub.MarketingSentAt[agentiq.ChannelWhatsApp]; len(got) != 1 {
-		t.Errorf("marketing history %v, want the last send only", got)
-	}
-	between, err := s.ConsentsBetween(ctx, "s1", T0.Add(-2*time.Hour), T0)
-	must(t, err)
-	if len(between) != 1 || between[0].EvidenceRef != "form-2" {
-		t.Errorf("consents in the last two hours: %+v", between)
-	}
-	_, err = s.Subject(ctx, "s1", "nobody")
-	wantErr(t, err, agentiq.ErrNotFound)
-	wantErr(t, s.WithdrawConsent(ctx, "s1", key, "advertising", "sms", T0), agentiq.ErrNotFound)
 }
 
 func entry(i int) agentiq.AuditEntry {
