@@ -18,9 +18,9 @@ import (
 
 // --- subjects and consents -------------------------------------------------------------------
 
-func consentSK(e agentiq.ConsentEvent) string { return "CEV#" + ts(e.At) + "#" + e.RecordID }
-func consentIDPK(seller, recordID string) string  { return "S#" + seller + "#CREC#" + recordID }
-func consentStreamPK(seller string) string        { return sellerKey(seller) + "#CONSENTEV" }
+func consentSK(e agentiq.ConsentEvent) string    { return "CEV#" + ts(e.At) + "#" + e.RecordID }
+func consentIDPK(seller, recordID string) string { return "S#" + seller + "#CREC#" + recordID }
+func consentStreamPK(seller string) string       { return sellerKey(seller) + "#CONSENTEV" }
 
 // consentRef is the item that reserves a record id: the event's
 // fingerprint tells a repeat from a clash.
@@ -265,4 +265,3 @@ func (s *Store) RecordMarketing(ctx context.Context, seller, subjectKey string, 
 		sub.MarketingSentAt[ch] = slices.DeleteFunc(list, func(t time.Time) bool { return at.Sub(t) > agentiq.ChatMarketingWindow })
 	})
 }
-
