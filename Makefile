@@ -104,6 +104,7 @@ fuzz:
 	$(GO) test ./shared/lint -run '^$$' -fuzz FuzzLint -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/policy -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/pii -run '^$$' -fuzz FuzzRedact -fuzztime $(FUZZTIME)
+	$(GO) test ./shared/consent -run '^$$' -fuzz FuzzImport -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/wb -run '^$$' -fuzz FuzzEvents -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/wb -run '^$$' -fuzz FuzzErrorBody -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/wb -run '^$$' -fuzz FuzzParseLimit -fuzztime $(FUZZTIME)

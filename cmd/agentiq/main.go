@@ -36,6 +36,7 @@ commands:
   version    print the rules_version of the rules in use
   wb-sandbox serve a WB buyer-chat sandbox (agentiq wb-sandbox --help)
   run        the whole pipeline locally on the embedded store (agentiq run --help)
+  consent    import a seller's consent register (agentiq consent import --help)
 
 flags of classify, lint and decide:
   --rules FILE   rules file (default: embedded; or $AGENTIQ_RULES)
@@ -58,6 +59,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runSandbox(args, stderr)
 	case "run":
 		return runPipeline(args, stdout, stderr)
+	case "consent":
+		return runConsent(args, stdin, stdout, stderr)
 	}
 	fs := flag.NewFlagSet("agentiq "+cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)

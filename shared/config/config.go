@@ -168,17 +168,28 @@ type Store interface {
 	agentiq.Store
 }
 
-// OpenStore opens the configured store; close releases it.
-func (s *Settings) OpenStore(ctx context.Context) (st Store, closeFn func() error, err error) {
+// Pseudonymizer returns the keyed pseudonymizer of the configured store:
+// AGENTIQ_PSEUDONYM_KEY, or the embedded store's key kept beside its file.
+func (s *Settings) Pseudonymizer() (*pii.Pseudonymizer, error) {
 	key := s.PseudonymKey
 	if key == nil {
+		var err error
 		if key, err = s.localKey(); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
 	pseudo, err := pii.NewPseudonymizer(key)
 	if err != nil {
-		return nil, nil, fmt.Errorf("pseudonym key: %w", err)
+		return nil, fmt.Errorf("pseudonym key: %w", err)
+	}
+	return pseudo, nil
+}
+
+// OpenStore opens the configured store; close releases it.
+func (s *Settings) OpenStore(ctx context.Context) (st Store, closeFn func() error, err error) {
+	pseudo, err := s.Pseudonymizer()
+	if err != nil {
+		return nil, nil, err
 	}
 	opts := ingest.Options{Pseudonyms: pseudo, TextTTL: s.TextTTL}
 	switch s.Store {
