@@ -215,15 +215,14 @@ func VerifyChain(prev AuditRecord, records []AuditRecord) error {
 		case r.Seq == prev.Seq && i > 0:
 			return &ChainError{want, ChainForked, fmt.Sprintf("record %d appears twice", r.Seq)}
 		case r.Seq < want:
-			return &ChainError{want, ChainReordered, fmt.Sprintf("record %d follows %d", r.Seq, prev.Seq)}
+			return &ChainError{want, ChainReordered, fmt.Sprintf("record %d is out of place: record %d follows %d", want, r.Seq, prev.Seq)}
 		case r.Seq > want:
-			problem := ChainMissing
 			for _, later := range records[i+1:] {
 				if later.Seq == want {
-					problem = ChainReordered
+					return &ChainError{want, ChainReordered, fmt.Sprintf("record %d is out of place: record %d follows %d", want, r.Seq, prev.Seq)}
 				}
 			}
-			return &ChainError{want, problem, fmt.Sprintf("record %d follows %d", r.Seq, prev.Seq)}
+			return &ChainError{want, ChainMissing, fmt.Sprintf("record %d is missing: record %d follows %d", want, r.Seq, prev.Seq)}
 		case r.Hash != ChainHash(r.SellerID, r.Seq, r.At, r.Kind, r.Ref, r.Data, r.PrevHash):
 			return &ChainError{r.Seq, ChainAltered, fmt.Sprintf("record %d was altered", r.Seq)}
 		case r.PrevHash != prev.Hash:
