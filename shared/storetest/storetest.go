@@ -80,6 +80,7 @@ func Run(t *testing.T, open Factory) {
 		{"ConsentStream", testConsentStream},
 		{"AuditChain", testAuditChain},
 		{"AuditConcurrency", testAuditConcurrency},
+		{"AuditVerify", testAuditVerify},
 		{"Expiry", testExpiry},
 		{"Tenants", testTenants},
 		{"BadInput", testBadInput},
