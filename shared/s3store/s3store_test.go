@@ -229,3 +229,16 @@ func TestReportsAndPresign(t *testing.T) {
 		t.Error("a key with .. was accepted")
 	}
 }
+
+// TestCheckpointNeedsObjectLock: a bucket without Object Lock cannot take
+// a locked checkpoint, so a misconfigured bucket fails loudly.
+func TestCheckpointNeedsObjectLock(t *testing.T) {
+	if _, err := gw.Client().CreateBucket(ctx, &s3.CreateBucketInput{Bucket: aws.String("plain-1")}); err != nil {
+		t.Fatal(err)
+	}
+	err := s3store.New(gw.Client(), "plain-1").PutCheckpoint(ctx, checkpoint("s1", 1))
+	if err == nil {
+		t.Fatal("a checkpoint was put in a bucket without Object Lock")
+	}
+	t.Logf("refused: %v", err)
+}
