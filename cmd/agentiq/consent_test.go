@@ -72,3 +72,19 @@ func TestConsentImportCLI(t *testing.T) {
 		t.Errorf("the store holds a raw subject id (or cannot be read: %v)", err)
 	}
 }
+
+// TestDecideConsentRecords: record ids of consents are accepted and named
+// by --explain, and the contract's output is unchanged without it.
+func TestDecideConsentRecords(t *testing.T) {
+	req := `{"id":"e-1","now":"2026-03-02T12:00:00+03:00","channel":"sms","message":{"text":"Распродажа пледов: −20%. Отписаться: ответьте STOP.","message_type":"marketing","scenario":"promo"},` +
+		`"subject":{"consents":[{"record_id":"ad-7","purpose":"advertising","channel":"sms","granted_at":"2026-01-10T10:00:00+03:00","evidence_ref":"f-1"},` +
+		`{"record_id":"pd-7","purpose":"pd_marketing","channel":"*","granted_at":"2026-01-10T10:00:00+03:00","evidence_ref":"f-2"}]}}`
+	out, _, code := cli(t, req+"\n", "decide")
+	if code != 0 || strings.Contains(out, "record") || !strings.Contains(out, `"decision":"allow"`) {
+		t.Errorf("decide: %s", out)
+	}
+	out, _, _ = cli(t, req+"\n", "decide", "--explain")
+	if !strings.Contains(out, `"consent_record_ids":["ad-7","pd-7"]`) {
+		t.Errorf("decide --explain: %s", out)
+	}
+}
