@@ -41,15 +41,17 @@ func (l FileLog) PutCheckpoint(_ context.Context, c Checkpoint) error {
 	if err != nil {
 		return fmt.Errorf("checkpoints: %w", err)
 	}
-	if _, err := f.Write(append(line, '\n')); err != nil {
-		f.Close()
+	_, err = f.Write(append(line, '\n'))
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return fmt.Errorf("checkpoints: %w", err)
 	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return fmt.Errorf("checkpoints: %w", err)
-	}
-	return f.Close()
+	return nil
 }
 
 // Checkpoints returns the seller's checkpoints in the order written. A

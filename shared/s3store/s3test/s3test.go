@@ -87,7 +87,9 @@ func Start(dir string) (*Gateway, error) {
 		return nil, err
 	}
 	addr := l.Addr().String()
-	l.Close()
+	if err := l.Close(); err != nil {
+		return nil, err
+	}
 	root, versions := filepath.Join(dir, "root"), filepath.Join(dir, "versions")
 	for _, d := range []string{root, versions} {
 		if err := os.MkdirAll(d, 0o750); err != nil {
@@ -98,11 +100,12 @@ func Start(dir string) (*Gateway, error) {
 	if err != nil {
 		return nil, err
 	}
+	// #nosec G204 -- the pinned versitygw, for tests
 	cmd := exec.Command(bin, "--port", addr, "--region", Region, "posix", "--versioning-dir", versions, root)
 	cmd.Env = append(os.Environ(), "ROOT_ACCESS_KEY="+AccessKey, "ROOT_SECRET_KEY="+SecretKey)
 	cmd.Stdout, cmd.Stderr = logs, logs
 	if err := cmd.Start(); err != nil {
-		logs.Close()
+		_ = logs.Close()
 		return nil, err
 	}
 	g := &Gateway{URL: "http://" + addr, cmd: cmd, logs: logs}
@@ -111,7 +114,7 @@ func Start(dir string) (*Gateway, error) {
 	for {
 		c, err := net.DialTimeout("tcp", addr, time.Second)
 		if err == nil {
-			c.Close()
+			_ = c.Close()
 			return g, nil
 		}
 		if time.Now().After(deadline) {
@@ -129,7 +132,7 @@ func (g *Gateway) Stop() {
 		_ = g.cmd.Process.Kill()
 		_ = g.cmd.Wait()
 	}
-	g.logs.Close()
+	_ = g.logs.Close()
 }
 
 // Client returns an S3 client of the gateway (path-style addressing).
