@@ -571,4 +571,3 @@ func testExpiry(t *testing.T, open Factory) {
 		t.Errorf("chat state gone with the texts: %v", err)
 	}
 }
-
