@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -111,6 +112,11 @@ func testNoPersonalData(t *testing.T, open Factory) {
 	must(t, err)
 	if c.ClientKey == "" || c.ClientKey != Pseudonyms().Pseudonym("wb-client", buyerClientID) {
 		t.Errorf("client key %q: want the keyed pseudonym", c.ClientKey)
+	}
+	// a consent of the same buyer, registered by phone and e-mail pseudonyms
+	for i, id := range []string{"79165554433", buyerEmail} {
+		_, err := s.RegisterConsent(ctx, consentEvent(fmt.Sprint("pd-", i), Pseudonyms().Pseudonym("phone", id), agentiq.PurposeAdvertising, "*", T0))
+		must(t, err)
 	}
 	n := 0
 	must(t, s.Dump(ctx, func(where string, v []byte) error {
