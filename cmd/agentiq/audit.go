@@ -117,7 +117,11 @@ func runAudit(args []string, stdout, stderr io.Writer) int {
 }
 
 func printResult(w io.Writer, res auditchain.Result, where string) {
-	fmt.Fprintf(w, "seller %s: records %d–%d of %d, %d checked\n", res.Seller, res.From, res.Head, res.Head, res.Checked)
+	if res.From > res.Head {
+		fmt.Fprintf(w, "seller %s: no records from %d (the chain has %d), %d checked\n", res.Seller, res.From, res.Head, res.Checked)
+	} else {
+		fmt.Fprintf(w, "seller %s: records %d–%d of %d, %d checked\n", res.Seller, res.From, res.Head, res.Head, res.Checked)
+	}
 	switch c := res.Checkpoint; {
 	case c == nil:
 		fmt.Fprintf(w, "checkpoint: none in %s (a chain rewritten with recomputed hashes cannot be told apart)\n", where)
