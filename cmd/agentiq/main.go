@@ -38,6 +38,8 @@ commands:
   wb-sandbox serve a WB buyer-chat sandbox (agentiq wb-sandbox --help)
   run        the whole pipeline locally on the embedded store (agentiq run --help)
   respond    answer pending buyer messages through the policy (agentiq respond --help)
+  consent    import a seller's consent register (agentiq consent import --help)
+  audit      verify a seller's audit chain, or checkpoint it (agentiq audit --help)
 
 flags of classify, lint and decide:
   --rules FILE   rules file (default: embedded; or $AGENTIQ_RULES)
@@ -62,6 +64,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runPipeline(args, stdout, stderr)
 	case "respond":
 		return runRespond(args, stdout, stderr)
+	case "consent":
+		return runConsent(args, stdin, stdout, stderr)
+	case "audit":
+		return runAudit(args, stdout, stderr)
 	}
 	fs := flag.NewFlagSet("agentiq "+cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
