@@ -148,8 +148,14 @@ func short(hash string) string {
 // embedded store unless dir says otherwise.
 func checkpointLog(set config.Settings, dir string) (auditchain.FileLog, []byte, error) {
 	if dir == "" {
-		dir = filepath.Join(filepath.Dir(set.BoltPath), "checkpoints")
+		dir = checkpointDir(set)
 	}
 	key, err := auditchain.LocalKey(set.BoltPath + ".checkpoint-key")
 	return auditchain.FileLog{Dir: dir}, key, err
+}
+
+// checkpointDir is where the local checkpoints are kept: beside the
+// embedded store.
+func checkpointDir(set config.Settings) string {
+	return filepath.Join(filepath.Dir(set.BoltPath), "checkpoints")
 }
