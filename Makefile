@@ -29,6 +29,7 @@ help:
 	@echo "make lambdas - build each function as a provided.al2023 bootstrap into bin/lambda/"
 	@echo "make eval   - score the public evaluation sets (three score: lines)"
 	@echo "make bench  - Go benchmarks with -benchmem"
+	@echo "make train  - retrain the linear models (shared/intent/model.txt, shared/lint/model.txt)"
 	@echo "make fuzz   - each fuzz target for FUZZTIME (default $(FUZZTIME))"
 	@echo "make lint   - gofmt, go vet, staticcheck, gosec"
 	@echo "make build  - the agentiq CLI into bin/"
@@ -92,6 +93,14 @@ eval: build
 define eval_input
 $(PYTHON) -c 'import sys,json; k=sys.argv[1]; [print(json.dumps(o["request"] if k=="decide" else {"id":o["id"],"text":o["text"]},ensure_ascii=False)) for o in map(json.loads,filter(str.strip,sys.stdin))]' $(1)
 endef
+
+# The linear models beside the lexicons, retrained from the labelled data
+# committed in the repository (never a held-back batch). Deterministic: the
+# same data and code give byte-identical weights, and a test fails when the
+# committed weights are stale.
+.PHONY: train
+train:
+	$(GO) run ./cmd/agentiq train --root .
 
 .PHONY: bench
 bench:
