@@ -31,7 +31,7 @@ type Options struct {
 
 // DefaultOptions are the settings make train uses.
 func DefaultOptions() Options {
-	return Options{Epochs: 30, Rate: 0.5, Decay: 0.2, L2: 1e-4, MinDocs: 2}
+	return Options{Epochs: 60, Rate: 1, Decay: 0.1, L2: 1e-4, MinDocs: 2}
 }
 
 // Train fits one logistic regression per class on the examples, in their
