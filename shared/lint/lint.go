@@ -94,7 +94,7 @@ type Linter struct {
 	digest    string
 	model     *linear.Model
 	gates     []modelGate // per model class
-	nflags    int       // labels past this index are parts
+	nflags    int         // labels past this index are parts
 }
 
 // Result is the lint of one draft.
