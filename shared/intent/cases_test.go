@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	agentiq "github.com/agentiq/agentiq/shared"
-	"github.com/agentiq/agentiq/shared/rutext"
 )
 
 type labelled struct {
@@ -69,8 +68,7 @@ func TestLabelledCases(t *testing.T) {
 		for _, x := range readCases(t, file) {
 			// the lexicon alone must read every labelled message exactly
 			t.Run(x.where, func(t *testing.T) {
-				found, grievance := c.rules(rutext.Analyze(x.text))
-				r := c.result(found, grievance)
+				r := c.Lexicon(x.text)
 				if r.Intent != x.primary || !slices.Equal(r.Intents, x.all) {
 					t.Errorf("%q: lexicon got %s %v, want %s %v (evidence %v)", x.text, r.Intent, r.Intents, x.primary, x.all, r.Evidence)
 				}

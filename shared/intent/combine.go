@@ -79,7 +79,7 @@ func (c *Classifier) loadModel(data []byte) error {
 
 // combineWith joins the lexicon's intents (found) with the model's
 // probabilities, and says how sure the result is.
-func (c *Classifier) combineWith(d *rutext.Doc, found map[agentiq.Intent]string, grievance bool) Result {
+func (c *Classifier) combineWith(d *rutext.Doc, found map[agentiq.Intent]string, sig signals) Result {
 	rulesPrimary := c.primaryOf(func(i agentiq.Intent) bool { _, ok := found[i]; return ok })
 	var pbuf [16]float64
 	probs := c.model.Predict(d, pbuf[:0])
@@ -93,7 +93,7 @@ func (c *Classifier) combineWith(d *rutext.Doc, found map[agentiq.Intent]string,
 		switch {
 		case rule && p >= cb.Veto:
 			final[i] = ev
-		case cb.Alone > 0 && p >= cb.Alone:
+		case cb.Alone > 0 && p >= cb.Alone && !(c.isWin[i] && sig.mention):
 			final[i] = "model p=" + strconv.FormatFloat(p, 'f', 2, 64)
 		}
 	}
@@ -104,7 +104,8 @@ func (c *Classifier) combineWith(d *rutext.Doc, found map[agentiq.Intent]string,
 			}
 		}
 	}
-	r := c.result(final, grievance)
+	r := c.result(final, sig.grievance)
+	r.Mentioned = sig.mention
 	r.Rules = rulesPrimary
 	r.Probs = pm
 	r.Model = c.primaryOf(func(i agentiq.Intent) bool { return pm[i] >= 0.5 })
@@ -142,16 +143,16 @@ func (c *Classifier) primaryOf(has func(agentiq.Intent) bool) agentiq.Intent {
 // Strongest names up to n features of the text that most raised the
 // model's probability of intent i: what --explain shows.
 func (c *Classifier) Strongest(text string, i agentiq.Intent, n int) []string {
-	return c.model.Strongest(rutext.Analyze(text), string(i), n)
+	return c.model.Strongest(rutext.Analyze(rutext.ReadAsRussian(text)), string(i), n)
 }
 
 // Lexicon classifies by the lexicon alone, without the model: the first
 // opinion, for --explain and for measuring the two apart.
 func (c *Classifier) Lexicon(text string) Result {
-	d := rutext.Analyze(text)
-	found, grievance := c.rules(d)
-	r := c.result(found, grievance)
-	r.Rules, r.Confidence = r.Intent, 1
+	d := rutext.Analyze(rutext.ReadAsRussian(text))
+	found, sig := c.rules(d)
+	r := c.result(found, sig.grievance)
+	r.Rules, r.Confidence, r.Mentioned = r.Intent, 1, sig.mention
 	return r
 }
 

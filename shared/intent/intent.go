@@ -22,13 +22,16 @@ var defaultData []byte
 
 // config is the shape of intents.yaml.
 type config struct {
-	Version       int                                 `yaml:"version"`
-	FuzzyMinLen   int                                 `yaml:"fuzzy_min_len"`
-	Order         []agentiq.Intent                    `yaml:"order"`
-	Exclusive     []agentiq.Intent                    `yaml:"exclusive"`
-	WindowIntents []agentiq.Intent                    `yaml:"window_intents"`
-	Scenarios     map[agentiq.Intent]agentiq.Scenario `yaml:"scenarios"`
-	Escalation    struct {
+	Version       int              `yaml:"version"`
+	FuzzyMinLen   int              `yaml:"fuzzy_min_len"`
+	Order         []agentiq.Intent `yaml:"order"`
+	Exclusive     []agentiq.Intent `yaml:"exclusive"`
+	WindowIntents []agentiq.Intent `yaml:"window_intents"`
+	// WindowGuard names a label for a discount or an analogue mentioned,
+	// not asked for: the model alone may not open a window against it.
+	WindowGuard string                              `yaml:"window_guard"`
+	Scenarios   map[agentiq.Intent]agentiq.Scenario `yaml:"scenarios"`
+	Escalation  struct {
 		Label string             `yaml:"label"`
 		From  []agentiq.Scenario `yaml:"from"`
 		To    agentiq.Scenario   `yaml:"to"`
@@ -68,6 +71,8 @@ type Result struct {
 	Evidence map[agentiq.Intent]string `json:"-"`
 	// Rules is the lexicon's own primary intent, Model the model's.
 	Rules, Model agentiq.Intent `json:"-"`
+	// Mentioned: a discount or an analogue is mentioned, not asked for.
+	Mentioned bool `json:"-"`
 	// Probs is the model's probability per intent (absent: not scored).
 	Probs map[agentiq.Intent]float64 `json:"-"`
 }
@@ -111,6 +116,9 @@ func NewWithModel(data, modelData []byte) (*Classifier, error) {
 	}
 	if cfg.Escalation.Label != "" {
 		names = append(names, cfg.Escalation.Label)
+	}
+	if cfg.WindowGuard != "" {
+		names = append(names, cfg.WindowGuard)
 	}
 	labels, err := phrase.CompileLabels(b, names, cfg.Labels)
 	if err != nil {
@@ -173,27 +181,38 @@ func (cfg *config) validate() error {
 func (c *Classifier) Digest() string { return c.digest }
 
 // Classify classifies one buyer message. Any text, however malformed or
-// long, yields a result; an empty message is "other".
+// long, yields a result; an empty message is "other". A message typed in
+// Latin transliteration is read as the Russian it spells.
 func (c *Classifier) Classify(text string) Result {
-	return c.ClassifyDoc(rutext.Analyze(text))
+	return c.ClassifyDoc(rutext.Analyze(rutext.ReadAsRussian(text)))
 }
 
 // ClassifyDoc classifies an already analysed text: the lexicon's opinion
 // and the model's, combined (combine.go).
 func (c *Classifier) ClassifyDoc(d *rutext.Doc) Result {
-	found, grievance := c.rules(d)
-	return c.combineWith(d, found, grievance)
+	found, sig := c.rules(d)
+	return c.combineWith(d, found, sig)
+}
+
+// signals are what the lexicon finds beside intents.
+type signals struct {
+	grievance bool // a broken deadline, anger, a claim: escalate service
+	mention   bool // a discount or analogue mentioned, not asked for
 }
 
 // rules is the lexicon's opinion: the intents found, with their evidence,
-// and whether a grievance was voiced.
-func (c *Classifier) rules(d *rutext.Doc) (map[agentiq.Intent]string, bool) {
+// and its other signals.
+func (c *Classifier) rules(d *rutext.Doc) (map[agentiq.Intent]string, signals) {
 	hits := c.labels.Match(d)
 	found := map[agentiq.Intent]string{}
-	grievance := false
+	var sig signals
 	for _, h := range hits {
 		if h.Label == c.cfg.Escalation.Label && h.Label != "" {
-			grievance = true
+			sig.grievance = true
+			continue
+		}
+		if h.Label == c.cfg.WindowGuard && h.Label != "" {
+			sig.mention = true
 			continue
 		}
 		found[agentiq.Intent(h.Label)] = h.Evidence
@@ -206,7 +225,7 @@ func (c *Classifier) rules(d *rutext.Doc) (map[agentiq.Intent]string, bool) {
 			}
 		}
 	}
-	return found, grievance
+	return found, sig
 }
 
 // result builds the result of a final set of intents.

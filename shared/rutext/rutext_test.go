@@ -159,3 +159,29 @@ func TestMendReflexive(t *testing.T) {
 		}
 	}
 }
+
+func TestReadAsRussian(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"skidku sdelaete?", "скидку сделаете?"},
+		{"otpishite menya ot rassylki", "отпишите меня от рассылки"},
+		{"ne pishite mne bolshe", "не пишите мне больше"},
+		{"zakazyvala rozovyi prishel siniy, kak vernut?", "заказывала розовый пришел синий, как вернуть?"},
+		{"zdravstvuite, kakoi razmer nuzhen?", "здравствуйте, какой размер нужен?"},
+		{"zaderzhivaetsya zakaz", "задерживается заказ"},
+		{"ekran tresnul, eto brak", "экран треснул, это брак"},
+		{"sovmestimo s iphone 15?", "совместимо с iphone 15?"},
+		{"razmer M podoidet?", "размер M подойдет?"},
+		{"tsvet ne tot, zhal", "цвет не тот, жал"},
+		// English and Russian stay as they are
+		{"remove me pls", "remove me pls"},
+		{"Stop pls", "Stop pls"},
+		{"thank you 👍", "thank you 👍"},
+		{"Где заказ? track 123", "Где заказ? track 123"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := ReadAsRussian(tt.in); got != tt.want {
+			t.Errorf("ReadAsRussian(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

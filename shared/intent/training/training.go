@@ -19,6 +19,7 @@ import (
 
 	agentiq "github.com/agentiq/agentiq/shared"
 	"github.com/agentiq/agentiq/shared/intent/linear"
+	"github.com/agentiq/agentiq/shared/rutext"
 )
 
 // Where the models live, relative to the repository root.
@@ -95,6 +96,12 @@ func load(root string, srcs []source, lint bool) (Data, error) {
 			exs, err := parse(data, s.kind, lint)
 			if err != nil {
 				return d, fmt.Errorf("training data %s: %w", rel, err)
+			}
+			if !lint {
+				// the classifier reads transliteration as Russian: so does training
+				for i := range exs {
+					exs[i].Text = rutext.ReadAsRussian(exs[i].Text)
+				}
 			}
 			d.Examples = append(d.Examples, exs...)
 			d.Files = append(d.Files, rel)
