@@ -143,13 +143,13 @@ func (c *Classifier) primaryOf(has func(agentiq.Intent) bool) agentiq.Intent {
 // Strongest names up to n features of the text that most raised the
 // model's probability of intent i: what --explain shows.
 func (c *Classifier) Strongest(text string, i agentiq.Intent, n int) []string {
-	return c.model.Strongest(rutext.Analyze(rutext.ReadAsRussian(text)), string(i), n)
+	return c.model.Strongest(c.analyze(text), string(i), n)
 }
 
 // Lexicon classifies by the lexicon alone, without the model: the first
 // opinion, for --explain and for measuring the two apart.
 func (c *Classifier) Lexicon(text string) Result {
-	d := rutext.Analyze(rutext.ReadAsRussian(text))
+	d := c.analyze(text)
 	found, sig := c.rules(d)
 	r := c.result(found, sig.grievance)
 	r.Rules, r.Confidence, r.Mentioned = r.Intent, 1, sig.mention

@@ -43,12 +43,13 @@ type config struct {
 
 // Classifier is a compiled intent lexicon. It is safe for concurrent use.
 type Classifier struct {
-	cfg    config
-	labels *phrase.Labels
-	digest string
-	isWin  map[agentiq.Intent]bool
-	isExcl map[agentiq.Intent]bool
-	model  *linear.Model
+	cfg     config
+	labels  *phrase.Labels
+	digest  string
+	isWin   map[agentiq.Intent]bool
+	isExcl  map[agentiq.Intent]bool
+	model   *linear.Model
+	speller *rutext.Speller
 	// per model class: its intent and how its opinion combines
 	classes []agentiq.Intent
 	combine []Combine
@@ -83,6 +84,9 @@ func (r Result) Has(i agentiq.Intent) bool { return slices.Contains(r.Intents, i
 //go:embed model.txt
 var defaultModel []byte
 
+//go:embed vocab.txt
+var defaultVocab []byte
+
 var defaultClassifier = sync.OnceValues(func() (*Classifier, error) { return New(defaultData) })
 
 // Default returns the classifier built from the embedded intents.yaml.
@@ -91,6 +95,14 @@ func Default() (*Classifier, error) { return defaultClassifier() }
 // New compiles a classifier from intents.yaml data, with the embedded
 // model (model.txt, made by make train).
 func New(data []byte) (*Classifier, error) { return NewWithModel(data, defaultModel) }
+
+var defaultSpeller = sync.OnceValues(func() (*rutext.Speller, error) {
+	v, err := rutext.ParseWordList(defaultVocab)
+	if err != nil {
+		return nil, fmt.Errorf("intent vocabulary: %w", err)
+	}
+	return rutext.NewSpeller(v), nil
+})
 
 // NewWithModel compiles a classifier from intents.yaml data and a model's
 // weights file.
@@ -130,10 +142,15 @@ func NewWithModel(data, modelData []byte) (*Classifier, error) {
 	h.Write(data)
 	h.Write([]byte{0})
 	h.Write(modelData)
+	h.Write([]byte{0})
+	h.Write(defaultVocab)
 	c := &Classifier{cfg: cfg, labels: labels, digest: hex.EncodeToString(h.Sum(nil)),
 		isWin: map[agentiq.Intent]bool{}, isExcl: map[agentiq.Intent]bool{}}
 	if err := c.loadModel(modelData); err != nil {
 		return nil, fmt.Errorf("intent model: %w", err)
+	}
+	if c.speller, err = defaultSpeller(); err != nil {
+		return nil, err
 	}
 	for _, i := range cfg.WindowIntents {
 		c.isWin[i] = true
@@ -184,7 +201,15 @@ func (c *Classifier) Digest() string { return c.digest }
 // long, yields a result; an empty message is "other". A message typed in
 // Latin transliteration is read as the Russian it spells.
 func (c *Classifier) Classify(text string) Result {
-	return c.ClassifyDoc(rutext.Analyze(rutext.ReadAsRussian(text)))
+	return c.ClassifyDoc(c.analyze(text))
+}
+
+// analyze reads a buyer message: transliteration read as Russian,
+// misspellings corrected against the vocabulary (vocab.txt).
+func (c *Classifier) analyze(text string) *rutext.Doc {
+	d := rutext.Analyze(rutext.ReadAsRussian(text))
+	d.Respell(c.speller.Correct)
+	return d
 }
 
 // ClassifyDoc classifies an already analysed text: the lexicon's opinion

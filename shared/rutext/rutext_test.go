@@ -185,3 +185,38 @@ func TestReadAsRussian(t *testing.T) {
 		}
 	}
 }
+
+func TestSpeller(t *testing.T) {
+	sp := NewSpeller(map[string]int{"посылка": 5, "натуральный": 3, "промокод": 9, "доставка": 7,
+		"отпишите": 4, "сдать": 8, "сделайте": 3, "брак": 9, "порвана": 2, "вопросы": 2})
+	tests := []struct{ in, want string }{
+		{"пасылка", "посылка"},        // а for о
+		{"натуралный", "натуральный"}, // the soft sign dropped
+		{"промакод", "промокод"},
+		{"доствака", "доставка"}, // two letters swapped
+		{"достака", "доставка"},  // a letter missing from a long word
+		{"атпишите", "отпишите"},
+		{"зделайте", "сделайте"}, // a colloquial spelling
+		{"щас", "сейчас"},
+		// a correct word stays, even next to a lexicon word
+		{"стать", "стать"},     // short: too many real neighbours
+		{"сорвана", "сорвана"}, // not a slip people make
+		{"опросы", "опросы"},   // a letter added in front is no slip
+		{"посылка", "посылка"}, // known
+		{"посылку", "посылку"}, // another form of a known word
+		{"брак", "брак"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := sp.Correct(tt.in); got != tt.want {
+			t.Errorf("Correct(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	v, err := ParseWordList(MarshalWordList(map[string]int{"а": 1, "брак": 2}))
+	if err != nil || v["брак"] != 2 || len(v) != 2 {
+		t.Errorf("word list round trip: %v, %v", v, err)
+	}
+	if _, err := ParseWordList([]byte("брак x\n")); err == nil {
+		t.Error("a bad count parsed")
+	}
+}

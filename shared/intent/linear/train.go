@@ -27,6 +27,9 @@ type Options struct {
 	Decay   float64
 	L2      float64 // weight decay per update of a feature
 	MinDocs int     // a feature must occur in this many texts to be kept
+	// Prepare, when set, is applied to each analysed text before its
+	// features are taken: the same preparation the classifier applies.
+	Prepare func(*rutext.Doc)
 }
 
 // DefaultOptions are the settings make train uses.
@@ -41,7 +44,11 @@ func Train(classes []string, examples []Example, opt Options, meta map[string]st
 	df := map[string]int{}
 	for i, ex := range examples {
 		set := map[string]bool{}
-		Features(rutext.Analyze(ex.Text), nil, func(f []byte) { set[string(f)] = true })
+		d := rutext.Analyze(ex.Text)
+		if opt.Prepare != nil {
+			opt.Prepare(d)
+		}
+		Features(d, nil, func(f []byte) { set[string(f)] = true })
 		for f := range set {
 			docs[i] = append(docs[i], f)
 			df[f]++

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -26,6 +27,11 @@ import (
 const (
 	IntentModelPath = "shared/intent/model.txt"
 	LintModelPath   = "shared/lint/model.txt"
+	// VocabPath is the classifier's spelling vocabulary: the word forms of
+	// the labelled messages (twice or more) and every whole word of the
+	// lexicon.
+	VocabPath   = "shared/intent/vocab.txt"
+	lexiconPath = "shared/intent/intents.yaml"
 )
 
 // LintClasses are the flags the lint model gives an opinion on: the
@@ -159,27 +165,87 @@ func parse(data []byte, kind string, lint bool) ([]linear.Example, error) {
 	return out, sc.Err()
 }
 
-// Train trains the model of one data set.
-func Train(classes []string, d Data) *linear.Model {
-	return linear.Train(classes, d.Examples, linear.DefaultOptions(), map[string]string{"data": d.Digest})
+// Train trains the model of one data set; speller, when not nil, corrects
+// the texts first as the classifier does.
+func Train(classes []string, d Data, speller *rutext.Speller) *linear.Model {
+	opt := linear.DefaultOptions()
+	if speller != nil {
+		opt.Prepare = func(doc *rutext.Doc) { doc.Respell(speller.Correct) }
+	}
+	return linear.Train(classes, d.Examples, opt, map[string]string{"data": d.Digest})
+}
+
+// lexiconWord is a whole word of a pattern: not a prefix (word*), not a
+// fuzzy form (word~), not a concept name (@word).
+var lexiconWord = regexp.MustCompile(`(?:^|[^\p{L}@])=?(\p{Cyrillic}{3,})(?:$|[^\p{L}*~])`)
+
+// Vocab counts the spelling vocabulary of the classifier: the Cyrillic
+// word forms of the labelled messages seen at least twice, and the whole
+// words of the lexicon (weighted up, so that a correction prefers them).
+func Vocab(root string, d Data) (map[string]int, error) {
+	v := map[string]int{}
+	for _, ex := range d.Examples {
+		for _, t := range rutext.Analyze(ex.Text).Tokens {
+			if t.Kind == rutext.Word && t.Cyrillic {
+				v[t.Text]++
+			}
+		}
+	}
+	for w, n := range v {
+		if n < 2 {
+			delete(v, w)
+		}
+	}
+	lex, err := os.ReadFile(filepath.Join(root, lexiconPath))
+	if err != nil {
+		return nil, fmt.Errorf("vocabulary: %w", err)
+	}
+	for _, line := range strings.Split(string(lex), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "#") {
+			continue
+		}
+		for _, m := range lexiconWord.FindAllStringSubmatch(rutext.Fold(line), -1) {
+			v[m[1]] += 100
+		}
+	}
+	return v, nil
+}
+
+// IntentArtifacts are the files make train writes for the classifier.
+func IntentArtifacts(root string) (model, vocab []byte, err error) {
+	d, err := IntentData(root)
+	if err != nil {
+		return nil, nil, err
+	}
+	v, err := Vocab(root, d)
+	if err != nil {
+		return nil, nil, err
+	}
+	vocab = rutext.MarshalWordList(v)
+	return Train(IntentClasses(), d, rutext.NewSpeller(v)).Marshal(), vocab, nil
+}
+
+// LintArtifact is the file make train writes for the linter.
+func LintArtifact(root string) ([]byte, error) {
+	d, err := LintData(root)
+	if err != nil {
+		return nil, err
+	}
+	return Train(LintClasses, d, nil).Marshal(), nil
 }
 
 // Run retrains both models under root and writes their files.
 func Run(root string) error {
-	for _, job := range []struct {
-		path    string
-		classes []string
-		load    func(string) (Data, error)
-	}{
-		{IntentModelPath, IntentClasses(), IntentData},
-		{LintModelPath, LintClasses, LintData},
-	} {
-		d, err := job.load(root)
-		if err != nil {
-			return err
-		}
-		m := Train(job.classes, d)
-		if err := os.WriteFile(filepath.Join(root, job.path), m.Marshal(), 0o644); err != nil {
+	model, vocab, err := IntentArtifacts(root)
+	if err != nil {
+		return err
+	}
+	lint, err := LintArtifact(root)
+	if err != nil {
+		return err
+	}
+	for path, data := range map[string][]byte{IntentModelPath: model, VocabPath: vocab, LintModelPath: lint} {
+		if err := os.WriteFile(filepath.Join(root, path), data, 0o644); err != nil {
 			return fmt.Errorf("train: %w", err)
 		}
 	}
