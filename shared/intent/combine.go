@@ -27,9 +27,14 @@ type modelConfig struct {
 // customer_request window) have a Veto the model must clear and no or a
 // high Alone: the lexicon's hit stands only when the model does not
 // contradict it.
+//
+// A guard of the lexicon (its unless terms: "скидка не нужна", "возврат уже
+// оформила") is a deliberate no: the model alone does not overrule it,
+// unless OverGuard is set (opt_out, recall first).
 type Combine struct {
-	Alone float64 `yaml:"alone"`
-	Veto  float64 `yaml:"veto"`
+	Alone     float64 `yaml:"alone"`
+	Veto      float64 `yaml:"veto"`
+	OverGuard bool    `yaml:"over_guard"`
 }
 
 func (m *modelConfig) validate() error {
@@ -93,7 +98,7 @@ func (c *Classifier) combineWith(d *rutext.Doc, found map[agentiq.Intent]string,
 		switch {
 		case rule && p >= cb.Veto:
 			final[i] = ev
-		case cb.Alone > 0 && p >= cb.Alone && !(c.isWin[i] && sig.mention):
+		case cb.Alone > 0 && p >= cb.Alone && !(c.isWin[i] && sig.mention) && (cb.OverGuard || !sig.vetoed[i]):
 			final[i] = "model p=" + strconv.FormatFloat(p, 'f', 2, 64)
 		}
 	}

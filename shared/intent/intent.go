@@ -223,6 +223,9 @@ func (c *Classifier) ClassifyDoc(d *rutext.Doc) Result {
 type signals struct {
 	grievance bool // a broken deadline, anger, a claim: escalate service
 	mention   bool // a discount or analogue mentioned, not asked for
+	// vetoed are the intents whose words were found but a guard of the
+	// lexicon ruled out ("не пишите ночью" is no opt-out)
+	vetoed map[agentiq.Intent]bool
 }
 
 // rules is the lexicon's opinion: the intents found, with their evidence,
@@ -232,6 +235,13 @@ func (c *Classifier) rules(d *rutext.Doc) (map[agentiq.Intent]string, signals) {
 	found := map[agentiq.Intent]string{}
 	var sig signals
 	for _, h := range hits {
+		if h.Vetoed {
+			if sig.vetoed == nil {
+				sig.vetoed = map[agentiq.Intent]bool{}
+			}
+			sig.vetoed[agentiq.Intent(h.Label)] = true
+			continue
+		}
 		if h.Label == c.cfg.Escalation.Label && h.Label != "" {
 			sig.grievance = true
 			continue

@@ -220,6 +220,9 @@ func (l *Linter) Lint(text string) Result {
 func (l *Linter) LintDoc(d *rutext.Doc) Result {
 	r := Result{Evidence: map[agentiq.Flag]string{}}
 	for _, h := range l.labels.Match(d) {
+		if h.Vetoed {
+			continue
+		}
 		if part, ok := strings.CutPrefix(h.Label, "part:"); ok {
 			if r.Parts == nil {
 				r.Parts = map[string]string{}
