@@ -178,6 +178,9 @@ func NewWithModel(data, modelData []byte) (*Linter, error) {
 	if l.model, err = linear.Parse(modelData); err != nil {
 		return nil, fmt.Errorf("lint model: %w", err)
 	}
+	if len(l.model.Classes) > 8 {
+		return nil, fmt.Errorf("lint model: %d classes, at most 8", len(l.model.Classes))
+	}
 	for _, cl := range l.model.Classes {
 		if !slices.Contains(agentiq.Flags, agentiq.Flag(cl)) {
 			return nil, fmt.Errorf("lint model: class %q is not a flag", cl)
@@ -247,11 +250,21 @@ func (l *Linter) LintDoc(d *rutext.Doc) Result {
 	// The model's opinion: a deny-level flag is recall first (a false flag
 	// only stops a draft for a person to look at), so the model alone
 	// raises it at a moderate probability; the lexicon's hits always stand.
-	var pbuf [8]float64
-	for k, p := range l.model.Predict(d, pbuf[:0]) {
-		f := agentiq.Flag(l.model.Classes[k])
-		if _, ok := r.Evidence[f]; !ok && p >= l.gates[k].Alone && l.gates[k].open(r.Parts) {
-			r.Evidence[f] = "model p=" + strconv.FormatFloat(p, 'f', 2, 64)
+	// It runs only when some flag it could raise is not raised yet and its
+	// gate is open: most drafts are plain service messages, and cost nothing.
+	var open [8]bool
+	anyOpen := false
+	for k, cl := range l.model.Classes {
+		_, done := r.Evidence[agentiq.Flag(cl)]
+		open[k] = !done && l.gates[k].open(r.Parts)
+		anyOpen = anyOpen || open[k]
+	}
+	if anyOpen {
+		var pbuf [8]float64
+		for k, p := range l.model.Predict(d, pbuf[:0]) {
+			if open[k] && p >= l.gates[k].Alone {
+				r.Evidence[agentiq.Flag(l.model.Classes[k])] = "model p=" + strconv.FormatFloat(p, 'f', 2, 64)
+			}
 		}
 	}
 	for f := range r.Evidence {

@@ -57,6 +57,21 @@ func isVowel(b byte) bool { return strings.IndexByte("aeiouy", b) >= 0 }
 // the text unchanged when it is not such a message: when it has any
 // Cyrillic letter, or when most of its Latin words are English.
 func ReadAsRussian(text string) string {
+	// fast path: a Cyrillic letter (UTF-8 lead bytes 0xD0–0xD3) or no
+	// ASCII letter at all means there is nothing to read
+	hasLatin := false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= 0xD0 && c <= 0xD3 {
+			return text
+		}
+		if isASCIILetter(c) {
+			hasLatin = true
+		}
+	}
+	if !hasLatin {
+		return text
+	}
 	latin, foreign := 0, 0
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
 		r, _ := utf8.DecodeRuneInString(w)

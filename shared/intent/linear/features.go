@@ -22,27 +22,26 @@ var negators = map[string]bool{"не": true, "ни": true, "нет": true, "бе
 // Features calls emit with each feature of d, as bytes valid only during
 // the call. The same text always yields the same features in the same order.
 func Features(d *rutext.Doc, buf []byte, emit func(f []byte)) []byte {
+	return walk(d, buf, func(t *rutext.Token, s string, buf []byte) []byte {
+		return wordFeatures(t, s, buf, emit)
+	}, emit)
+}
+
+// walk visits the tokens of d: word calls with each token and its stem
+// (the features of the token alone, which Predict caches per word), and
+// emit gets the features of the token in its context (a negation before
+// it, the token before it).
+func walk(d *rutext.Doc, buf []byte, word func(t *rutext.Token, s string, buf []byte) []byte, emit func([]byte)) []byte {
 	prevSent, prevClause := int32(-1), int32(-1)
 	var prev string
 	negated := false
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
-		var s string
-		switch t.Kind {
-		case rutext.Word:
-			s = t.Stem()
-		case rutext.Number:
-			s = "#"
-		case rutext.Mark:
-			s = t.Text
-		case rutext.Emoji, rutext.Symbol:
-			s = t.Text
-		default:
+		s := tokenKey(t)
+		if s == "" {
 			continue
 		}
-		buf = append(buf[:0], "w "...)
-		buf = append(buf, s...)
-		emit(buf)
+		buf = word(t, s, buf)
 		if t.Clause != prevClause {
 			negated = false
 		}
@@ -59,10 +58,35 @@ func Features(d *rutext.Doc, buf []byte, emit func(f []byte)) []byte {
 			emit(buf)
 		}
 		if t.Kind == rutext.Word {
-			buf = charGrams(buf, t.Text, emit)
 			negated = negators[t.Text] || negated && (t.Text == "очень" || t.Text == "совсем" || t.Text == "особо")
 		}
 		prev, prevSent, prevClause = s, t.Sentence, t.Clause
+	}
+	return buf
+}
+
+// tokenKey is what stands for a token in features: a word's stem, "#" for
+// a number, the mark, emoji or symbol itself; "" for nothing.
+func tokenKey(t *rutext.Token) string {
+	switch t.Kind {
+	case rutext.Word:
+		return t.Stem()
+	case rutext.Number:
+		return "#"
+	case rutext.Mark, rutext.Emoji, rutext.Symbol:
+		return t.Text
+	}
+	return ""
+}
+
+// wordFeatures emits the features of a token alone: its stem and, for a
+// word, its letter n-grams.
+func wordFeatures(t *rutext.Token, s string, buf []byte, emit func([]byte)) []byte {
+	buf = append(buf[:0], "w "...)
+	buf = append(buf, s...)
+	emit(buf)
+	if t.Kind == rutext.Word {
+		buf = charGrams(buf, t.Text, emit)
 	}
 	return buf
 }

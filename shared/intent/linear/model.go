@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
-	"hash/maphash"
 	"math"
 	"slices"
 	"strconv"
@@ -23,8 +22,18 @@ type Model struct {
 	bias    []float64
 	names   []string // feature names, sorted
 	weights []float32
-	index   map[uint64]int32 // hash of a feature name → its row
-	seed    maphash.Seed
+	index   table // hash of a feature name → its row
+	words   wordCache
+	scratch sync.Pool // *scratch
+}
+
+// scratch is the per-call state of Predict: which rows a text has already
+// counted (a row counts once), by a stamp per row.
+type scratch struct {
+	stamp []uint32
+	epoch uint32
+	rows  []int32
+	buf   []byte
 }
 
 // Prob is the probability the model gives one class.
@@ -32,12 +41,6 @@ type Prob struct {
 	Class string
 	P     float64
 }
-
-var bufs = sync.Pool{New: func() any { b := make([]byte, 0, 128); return &b }}
-
-// seen is the set of rows already counted for one text: a feature counts
-// once however often it occurs.
-var seenPool = sync.Pool{New: func() any { return &[]int32{} }}
 
 // Predict returns the probability of each class, in the order of Classes,
 // into dst (reallocated when short).
@@ -50,22 +53,46 @@ func (m *Model) Predict(d *rutext.Doc, dst []float64) []float64 {
 	for c := range dst {
 		dst[c] = 0
 	}
-	rowsp := seenPool.Get().(*[]int32)
-	rows := (*rowsp)[:0]
-	bp := bufs.Get().(*[]byte)
-	*bp = Features(d, *bp, func(f []byte) {
-		if r, ok := m.index[maphash.Bytes(m.seed, f)]; ok {
-			rows = append(rows, r)
+	sc, _ := m.scratch.Get().(*scratch)
+	if sc == nil || len(sc.stamp) != len(m.names) {
+		sc = &scratch{stamp: make([]uint32, len(m.names))}
+	}
+	sc.epoch++
+	if sc.epoch == 0 { // wrapped: old stamps could collide
+		clear(sc.stamp)
+		sc.epoch = 1
+	}
+	sc.rows = sc.rows[:0]
+	add := func(r int32) {
+		if sc.stamp[r] != sc.epoch {
+			sc.stamp[r] = sc.epoch
+			sc.rows = append(sc.rows, r)
+		}
+	}
+	sc.buf = walk(d, sc.buf, func(t *rutext.Token, key string, buf []byte) []byte {
+		if t.Kind != rutext.Word {
+			buf = append(buf[:0], "w "...)
+			buf = append(buf, key...)
+			if r, ok := m.index.get(fnv(buf)); ok {
+				add(r)
+			}
+			return buf
+		}
+		rows, buf := m.wordRows(t, key, buf)
+		for _, r := range rows {
+			add(r)
+		}
+		return buf
+	}, func(f []byte) {
+		if r, ok := m.index.get(fnv(f)); ok {
+			add(r)
 		}
 	})
-	bufs.Put(bp)
-	slices.Sort(rows)
-	rows = slices.Compact(rows)
 	scale := 1.0
-	if len(rows) > 0 {
-		scale = 1 / math.Sqrt(float64(len(rows)))
+	if n := len(sc.rows); n > 0 {
+		scale = 1 / math.Sqrt(float64(n))
 	}
-	for _, r := range rows {
+	for _, r := range sc.rows {
 		w := m.weights[int(r)*k : int(r)*k+k]
 		for c := range dst {
 			dst[c] += float64(w[c])
@@ -74,9 +101,28 @@ func (m *Model) Predict(d *rutext.Doc, dst []float64) []float64 {
 	for c := range dst {
 		dst[c] = sigmoid(dst[c]*scale + m.bias[c])
 	}
-	*rowsp = rows
-	seenPool.Put(rowsp)
+	m.scratch.Put(sc)
 	return dst
+}
+
+// wordRows returns the rows of a word's own features (its stem and letter
+// n-grams), from a cache: chat vocabulary repeats heavily, and a word's
+// features are a dozen lookups.
+func (m *Model) wordRows(t *rutext.Token, key string, buf []byte) ([]int32, []byte) {
+	if rows, ok := m.words.get(t.Text); ok {
+		return rows, buf
+	}
+	var rows []int32
+	buf = wordFeatures(t, key, buf, func(f []byte) {
+		if r, ok := m.index.get(fnv(f)); ok && !slices.Contains(rows, r) {
+			rows = append(rows, r)
+		}
+	})
+	if rows == nil {
+		rows = []int32{}
+	}
+	m.words.put(t.Text, rows)
+	return rows, buf
 }
 
 // Strongest returns up to n features of d that push class c up most, as
@@ -94,7 +140,7 @@ func (m *Model) Strongest(d *rutext.Doc, class string, n int) []string {
 	var got []fw
 	seen := map[int32]bool{}
 	Features(d, nil, func(f []byte) {
-		if r, ok := m.index[maphash.Bytes(m.seed, f)]; ok && !seen[r] {
+		if r, ok := m.index.get(fnv(f)); ok && !seen[r] {
 			seen[r] = true
 			if w := m.weights[int(r)*k+c]; w > 0 {
 				got = append(got, fw{m.names[r], w})
@@ -177,7 +223,7 @@ func num(x float64) string {
 
 // Parse reads a weights file.
 func Parse(data []byte) (*Model, error) {
-	m := &Model{Meta: map[string]string{}, index: map[uint64]int32{}, seed: maphash.MakeSeed()}
+	m := &Model{Meta: map[string]string{}}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 1<<20)
 	line := 0
@@ -212,7 +258,6 @@ func Parse(data []byte) (*Model, error) {
 				}
 				m.weights = append(m.weights, float32(x))
 			}
-			m.index[maphash.String(m.seed, name)] = int32(len(m.names))
 			m.names = append(m.names, name)
 		default:
 			return nil, fmt.Errorf("model line %d: unknown line", line)
@@ -224,8 +269,114 @@ func Parse(data []byte) (*Model, error) {
 	if len(m.Classes) == 0 || len(m.bias) != len(m.Classes) {
 		return nil, fmt.Errorf("model: classes and bias must be given, one bias per class")
 	}
+	if err := m.buildIndex(); err != nil {
+		return nil, err
+	}
 	if v := m.Meta["features"]; v != strconv.Itoa(FeatureVersion) {
 		return nil, fmt.Errorf("model: trained on features version %q, this code makes version %d: run make train", v, FeatureVersion)
 	}
 	return m, nil
+}
+
+// buildIndex hashes every feature name into the lookup table.
+func (m *Model) buildIndex() error {
+	m.index = newTable(len(m.names))
+	for i, name := range m.names {
+		if !m.index.put(fnv([]byte(name)), int32(i)) {
+			return fmt.Errorf("model: features %q and another share a hash", name)
+		}
+	}
+	return nil
+}
+
+// fnv is the 64-bit FNV-1a hash of b, never 0 (0 marks an empty slot).
+func fnv(b []byte) uint64 {
+	h := uint64(14695981039346656037)
+	for _, c := range b {
+		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h | 1
+}
+
+// table is an open-addressing hash table from feature hashes to rows:
+// lookups are most of the model's work, and a Go map costs more.
+type table struct {
+	keys []uint64
+	vals []int32
+	mask uint64
+}
+
+func newTable(n int) table {
+	size := 16
+	for size < n*2 {
+		size <<= 1
+	}
+	return table{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1)}
+}
+
+func (t *table) get(h uint64) (int32, bool) {
+	if len(t.keys) == 0 {
+		return 0, false
+	}
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		switch t.keys[i] {
+		case h:
+			return t.vals[i], true
+		case 0:
+			return 0, false
+		}
+	}
+}
+
+func (t *table) put(h uint64, v int32) bool {
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		switch t.keys[i] {
+		case h:
+			return false
+		case 0:
+			t.keys[i], t.vals[i] = h, v
+			return true
+		}
+	}
+}
+
+// wordCache maps words to their feature rows, bounded like the stem cache.
+type wordCache struct {
+	shards [16]struct {
+		mu sync.RWMutex
+		m  map[string][]int32
+	}
+}
+
+const wordCacheShardMax = 1 << 12
+
+func (c *wordCache) shard(w string) int {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h ^= uint32(w[i])
+		h *= 16777619
+	}
+	return int(h % 16)
+}
+
+func (c *wordCache) get(w string) ([]int32, bool) {
+	sh := &c.shards[c.shard(w)]
+	sh.mu.RLock()
+	r, ok := sh.m[w]
+	sh.mu.RUnlock()
+	return r, ok
+}
+
+func (c *wordCache) put(w string, rows []int32) {
+	if len(w) > 64 {
+		return
+	}
+	sh := &c.shards[c.shard(w)]
+	sh.mu.Lock()
+	if sh.m == nil || len(sh.m) >= wordCacheShardMax {
+		sh.m = make(map[string][]int32) // crude, but bounded
+	}
+	sh.m[w] = rows
+	sh.mu.Unlock()
 }

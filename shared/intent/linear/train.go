@@ -1,7 +1,6 @@
 package linear
 
 import (
-	"hash/maphash"
 	"math"
 	"slices"
 	"strconv"
@@ -39,7 +38,7 @@ func DefaultOptions() Options {
 
 // Train fits one logistic regression per class on the examples, in their
 // order. Same examples and options, same model, byte for byte.
-func Train(classes []string, examples []Example, opt Options, meta map[string]string) *Model {
+func Train(classes []string, examples []Example, opt Options, meta map[string]string) (*Model, error) {
 	docs := make([][]string, len(examples))
 	df := map[string]int{}
 	for i, ex := range examples {
@@ -105,8 +104,7 @@ func Train(classes []string, examples []Example, opt Options, meta map[string]st
 			}
 		}
 	}
-	m := &Model{Classes: slices.Clone(classes), Meta: map[string]string{}, bias: bias,
-		index: map[uint64]int32{}, seed: maphash.MakeSeed()}
+	m := &Model{Classes: slices.Clone(classes), Meta: map[string]string{}, bias: bias}
 	for k, v := range meta {
 		m.Meta[k] = v
 	}
@@ -126,13 +124,15 @@ func Train(classes []string, examples []Example, opt Options, meta map[string]st
 		if !keep {
 			continue
 		}
-		m.index[maphash.String(m.seed, name)] = int32(len(m.names))
 		m.names = append(m.names, name)
 		for c := 0; c < k; c++ {
 			m.weights = append(m.weights, float32(round3(w[r*k+c])))
 		}
 	}
-	return m
+	if err := m.buildIndex(); err != nil {
+		return nil, err // a 64-bit hash collision among the features
+	}
+	return m, nil
 }
 
 func round3(x float64) float64 { return math.Round(x*1000) / 1000 }

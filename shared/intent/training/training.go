@@ -167,7 +167,7 @@ func parse(data []byte, kind string, lint bool) ([]linear.Example, error) {
 
 // Train trains the model of one data set; speller, when not nil, corrects
 // the texts first as the classifier does.
-func Train(classes []string, d Data, speller *rutext.Speller) *linear.Model {
+func Train(classes []string, d Data, speller *rutext.Speller) (*linear.Model, error) {
 	opt := linear.DefaultOptions()
 	if speller != nil {
 		opt.Prepare = func(doc *rutext.Doc) { doc.Respell(speller.Correct) }
@@ -221,8 +221,11 @@ func IntentArtifacts(root string) (model, vocab []byte, err error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	vocab = rutext.MarshalWordList(v)
-	return Train(IntentClasses(), d, rutext.NewSpeller(v)).Marshal(), vocab, nil
+	m, err := Train(IntentClasses(), d, rutext.NewSpeller(v))
+	if err != nil {
+		return nil, nil, err
+	}
+	return m.Marshal(), rutext.MarshalWordList(v), nil
 }
 
 // LintArtifact is the file make train writes for the linter.
@@ -231,7 +234,11 @@ func LintArtifact(root string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Train(LintClasses, d, nil).Marshal(), nil
+	m, err := Train(LintClasses, d, nil)
+	if err != nil {
+		return nil, err
+	}
+	return m.Marshal(), nil
 }
 
 // Run retrains both models under root and writes their files.
