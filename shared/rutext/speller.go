@@ -2,6 +2,7 @@ package rutext
 
 import (
 	"fmt"
+	"sync"
 	"slices"
 	"strconv"
 	"strings"
@@ -41,6 +42,7 @@ var realWords = map[string]bool{"платный": true, "платная": true, 
 // the vocabulary is never changed, and a misspelling with two equally good
 // corrections is left alone. It is safe for concurrent use.
 type Speller struct {
+	once    sync.Once // the index is built on the first word that needs it
 	freq    map[string]int
 	stems   map[string]bool    // the stems of the vocabulary
 	deletes map[string][]int32 // a form with one or two letters dropped → vocabulary words
@@ -49,15 +51,20 @@ type Speller struct {
 
 // NewSpeller indexes a vocabulary: word form → how often it occurs.
 func NewSpeller(vocab map[string]int) *Speller {
-	s := &Speller{freq: vocab, deletes: map[string][]int32{}, stems: map[string]bool{}}
-	for w := range vocab {
+	return &Speller{freq: vocab}
+}
+
+// index builds the stems and the deletion index of the vocabulary.
+func (s *Speller) index() {
+	s.deletes, s.stems = map[string][]int32{}, map[string]bool{}
+	for w := range s.freq {
 		s.words = append(s.words, w)
 		s.stems[Stem(w)] = true
 	}
 	slices.Sort(s.words)
 	for i, w := range s.words {
 		n := utf8.RuneCountInString(w)
-		if n < 4 {
+		if n < 5 { // a correction is one slip from a word of six letters or more
 			continue
 		}
 		s.deletes[w] = append(s.deletes[w], int32(i))
@@ -65,7 +72,6 @@ func NewSpeller(vocab map[string]int) *Speller {
 			s.deletes[d] = append(s.deletes[d], int32(i))
 		}
 	}
-	return s
 }
 
 // maxEdits is how many edits a word of n letters may carry.
@@ -86,7 +92,11 @@ func (s *Speller) Correct(w string) string {
 	if c, ok := colloquial[w]; ok {
 		return c
 	}
-	if s == nil || s.Known(w) || realWords[w] || utf8.RuneCountInString(w) < 6 || s.stems[Stem(w)] {
+	if s == nil || s.Known(w) || realWords[w] || utf8.RuneCountInString(w) < 6 {
+		return w
+	}
+	s.once.Do(s.index)
+	if s.stems[Stem(w)] {
 		return w
 	}
 	r := []rune(w)
