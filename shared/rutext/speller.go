@@ -2,10 +2,10 @@ package rutext
 
 import (
 	"fmt"
-	"sync"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
