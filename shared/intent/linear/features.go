@@ -15,33 +15,46 @@ import (
 // that weights trained on other features are refused.
 const FeatureVersion = 1
 
-// negators are the words whose next word (in the clause) gets a negated
-// feature: "не нужна скидка" is not "нужна скидка".
-var negators = map[string]bool{"не": true, "ни": true, "нет": true, "без": true, "not": true, "no": true}
+// negator reports whether w makes the next word (in the clause) negated:
+// "не нужна скидка" is not "нужна скидка".
+func negator(w string) bool {
+	switch w {
+	case "не", "ни", "нет", "без", "not", "no":
+		return true
+	}
+	return false
+}
+
+// intensifier words keep a negation going: "не очень нужна".
+func intensifier(w string) bool { return w == "очень" || w == "совсем" || w == "особо" }
 
 // Features calls emit with each feature of d, as bytes valid only during
 // the call. The same text always yields the same features in the same order.
 func Features(d *rutext.Doc, buf []byte, emit func(f []byte)) []byte {
-	return walk(d, buf, func(t *rutext.Token, s string, buf []byte) []byte {
-		return wordFeatures(t, s, buf, emit)
+	return walk(d, buf, func(t *rutext.Token, buf []byte) (string, []byte) {
+		s := tokenKey(t)
+		if s == "" {
+			return "", buf
+		}
+		return s, wordFeatures(t, s, buf, emit)
 	}, emit)
 }
 
-// walk visits the tokens of d: word calls with each token and its stem
-// (the features of the token alone, which Predict caches per word), and
+// walk visits the tokens of d: word takes each token's own features (which
+// Predict caches per word) and returns what stands for it (tokenKey), and
 // emit gets the features of the token in its context (a negation before
 // it, the token before it).
-func walk(d *rutext.Doc, buf []byte, word func(t *rutext.Token, s string, buf []byte) []byte, emit func([]byte)) []byte {
+func walk(d *rutext.Doc, buf []byte, word func(t *rutext.Token, buf []byte) (string, []byte), emit func([]byte)) []byte {
 	prevSent, prevClause := int32(-1), int32(-1)
 	var prev string
 	negated := false
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
-		s := tokenKey(t)
+		var s string
+		s, buf = word(t, buf)
 		if s == "" {
 			continue
 		}
-		buf = word(t, s, buf)
 		if t.Clause != prevClause {
 			negated = false
 		}
@@ -58,7 +71,7 @@ func walk(d *rutext.Doc, buf []byte, word func(t *rutext.Token, s string, buf []
 			emit(buf)
 		}
 		if t.Kind == rutext.Word {
-			negated = negators[t.Text] || negated && (t.Text == "очень" || t.Text == "совсем" || t.Text == "особо")
+			negated = negator(t.Text) || negated && intensifier(t.Text)
 		}
 		prev, prevSent, prevClause = s, t.Sentence, t.Clause
 	}

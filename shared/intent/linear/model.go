@@ -63,29 +63,27 @@ func (m *Model) Predict(d *rutext.Doc, dst []float64) []float64 {
 		sc.epoch = 1
 	}
 	sc.rows = sc.rows[:0]
-	add := func(r int32) {
-		if sc.stamp[r] != sc.epoch {
-			sc.stamp[r] = sc.epoch
-			sc.rows = append(sc.rows, r)
-		}
-	}
-	sc.buf = walk(d, sc.buf, func(t *rutext.Token, key string, buf []byte) []byte {
+	sc.buf = walk(d, sc.buf, func(t *rutext.Token, buf []byte) (string, []byte) {
 		if t.Kind != rutext.Word {
+			key := tokenKey(t)
+			if key == "" {
+				return "", buf
+			}
 			buf = append(buf[:0], "w "...)
 			buf = append(buf, key...)
 			if r, ok := m.index.get(fnv(buf)); ok {
-				add(r)
+				sc.add(r)
 			}
-			return buf
+			return key, buf
 		}
-		rows, buf := m.wordRows(t, key, buf)
-		for _, r := range rows {
-			add(r)
+		e, buf := m.wordRows(t, buf)
+		for _, r := range e.rows {
+			sc.add(r)
 		}
-		return buf
+		return e.stem, buf
 	}, func(f []byte) {
 		if r, ok := m.index.get(fnv(f)); ok {
-			add(r)
+			sc.add(r)
 		}
 	})
 	scale := 1.0
@@ -105,24 +103,36 @@ func (m *Model) Predict(d *rutext.Doc, dst []float64) []float64 {
 	return dst
 }
 
-// wordRows returns the rows of a word's own features (its stem and letter
-// n-grams), from a cache: chat vocabulary repeats heavily, and a word's
-// features are a dozen lookups.
-func (m *Model) wordRows(t *rutext.Token, key string, buf []byte) ([]int32, []byte) {
-	if rows, ok := m.words.get(t.Text); ok {
-		return rows, buf
+// add counts row r once per text.
+func (sc *scratch) add(r int32) {
+	if sc.stamp[r] != sc.epoch {
+		sc.stamp[r] = sc.epoch
+		sc.rows = append(sc.rows, r)
 	}
-	var rows []int32
-	buf = wordFeatures(t, key, buf, func(f []byte) {
-		if r, ok := m.index.get(fnv(f)); ok && !slices.Contains(rows, r) {
-			rows = append(rows, r)
+}
+
+// wordEntry is what a word stands for in features: its stem and the rows
+// of its own features.
+type wordEntry struct {
+	stem string
+	rows []int32
+}
+
+// wordRows returns the stem and the rows of a word's own features (its
+// stem and letter n-grams), from a cache: chat vocabulary repeats heavily,
+// and a word's features are a stemming and a dozen lookups.
+func (m *Model) wordRows(t *rutext.Token, buf []byte) (wordEntry, []byte) {
+	if e, ok := m.words.get(t.Text); ok {
+		return e, buf
+	}
+	e := wordEntry{stem: t.Stem(), rows: []int32{}}
+	buf = wordFeatures(t, e.stem, buf, func(f []byte) {
+		if r, ok := m.index.get(fnv(f)); ok && !slices.Contains(e.rows, r) {
+			e.rows = append(e.rows, r)
 		}
 	})
-	if rows == nil {
-		rows = []int32{}
-	}
-	m.words.put(t.Text, rows)
-	return rows, buf
+	m.words.put(t.Text, e)
+	return e, buf
 }
 
 // Strongest returns up to n features of d that push class c up most, as
@@ -345,7 +355,7 @@ func (t *table) put(h uint64, v int32) bool {
 type wordCache struct {
 	shards [16]struct {
 		mu sync.RWMutex
-		m  map[string][]int32
+		m  map[string]wordEntry
 	}
 }
 
@@ -360,7 +370,7 @@ func (c *wordCache) shard(w string) int {
 	return int(h % 16)
 }
 
-func (c *wordCache) get(w string) ([]int32, bool) {
+func (c *wordCache) get(w string) (wordEntry, bool) {
 	sh := &c.shards[c.shard(w)]
 	sh.mu.RLock()
 	r, ok := sh.m[w]
@@ -368,16 +378,16 @@ func (c *wordCache) get(w string) ([]int32, bool) {
 	return r, ok
 }
 
-func (c *wordCache) put(w string, rows []int32) {
+func (c *wordCache) put(w string, e wordEntry) {
 	if len(w) > 64 {
 		return
 	}
 	sh := &c.shards[c.shard(w)]
 	sh.mu.Lock()
 	if sh.m == nil || len(sh.m) >= wordCacheShardMax {
-		sh.m = make(map[string][]int32) // crude, but bounded
+		sh.m = make(map[string]wordEntry) // crude, but bounded
 	}
-	sh.m[w] = rows
+	sh.m[w] = e
 	sh.mu.Unlock()
 }
 
