@@ -97,11 +97,11 @@ func Default() (*Classifier, error) { return defaultClassifier() }
 func New(data []byte) (*Classifier, error) { return NewWithModel(data, defaultModel) }
 
 var defaultSpeller = sync.OnceValues(func() (*rutext.Speller, error) {
-	v, err := rutext.ParseWordList(defaultVocab)
+	sp, err := rutext.ParseSpeller(defaultVocab)
 	if err != nil {
 		return nil, fmt.Errorf("intent vocabulary: %w", err)
 	}
-	return rutext.NewSpeller(v), nil
+	return sp, nil
 })
 
 // NewWithModel compiles a classifier from intents.yaml data and a model's

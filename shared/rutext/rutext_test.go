@@ -212,11 +212,18 @@ func TestSpeller(t *testing.T) {
 			t.Errorf("Correct(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
-	v, err := ParseWordList(MarshalWordList(map[string]int{"а": 1, "брак": 2}))
-	if err != nil || v["брак"] != 2 || len(v) != 2 {
-		t.Errorf("word list round trip: %v, %v", v, err)
+	v, stems, err := ParseWordList(MarshalWordList(map[string]int{"а": 1, "брака": 2}))
+	if err != nil || v["брака"] != 2 || len(v) != 2 || !stems["брак"] {
+		t.Errorf("word list round trip: %v, %v, %v", v, stems, err)
 	}
-	if _, err := ParseWordList([]byte("брак x\n")); err == nil {
-		t.Error("a bad count parsed")
+	for _, bad := range []string{"брак x брак\n", "брак 2\n"} {
+		if _, _, err := ParseWordList([]byte(bad)); err == nil {
+			t.Errorf("%q parsed", bad)
+		}
+	}
+	// a speller read from a list corrects as one built from the words
+	sp2, err := ParseSpeller(MarshalWordList(map[string]int{"посылка": 5}))
+	if err != nil || sp2.Correct("пасылка") != "посылка" || sp2.Correct("посылку") != "посылку" {
+		t.Errorf("speller from a list: %v", err)
 	}
 }

@@ -1,7 +1,6 @@
 package linear
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"math"
@@ -231,17 +230,39 @@ func num(x float64) string {
 	return s
 }
 
-// Parse reads a weights file.
+// Parse reads a weights file. It keeps feature names as pieces of one
+// string and reads weights without a general float parser: a model has
+// tens of thousands of lines, and the CLI and every Lambda cold start read
+// it.
 func Parse(data []byte) (*Model, error) {
 	m := &Model{Meta: map[string]string{}}
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(nil, 1<<20)
-	line := 0
-	for sc.Scan() {
-		line++
-		s := sc.Text()
+	text := string(data)
+	m.weights = make([]float32, 0, strings.Count(text, "\t")*4)
+	for line := 1; text != ""; line++ {
+		s, rest, _ := strings.Cut(text, "\n")
+		text = rest
 		switch {
 		case s == "" || strings.HasPrefix(s, "#"):
+		case strings.HasPrefix(s, "w "):
+			name, ws, ok := strings.Cut(s[2:], "\t")
+			if !ok || len(m.Classes) == 0 {
+				return nil, fmt.Errorf("model line %d: want a feature, a tab and %d weights", line, len(m.Classes))
+			}
+			n := 0
+			for ws != "" {
+				var f string
+				f, ws, _ = strings.Cut(ws, " ")
+				x, ok := milli(f)
+				if !ok {
+					return nil, fmt.Errorf("model line %d: weight %q: want a number with at most three decimals", line, f)
+				}
+				m.weights = append(m.weights, float32(x)/1000)
+				n++
+			}
+			if n != len(m.Classes) {
+				return nil, fmt.Errorf("model line %d: want a feature, a tab and %d weights", line, len(m.Classes))
+			}
+			m.names = append(m.names, name)
 		case strings.HasPrefix(s, "meta "):
 			k, v, _ := strings.Cut(s[5:], " ")
 			m.Meta[k] = v
@@ -255,26 +276,9 @@ func Parse(data []byte) (*Model, error) {
 				}
 				m.bias = append(m.bias, x)
 			}
-		case strings.HasPrefix(s, "w "):
-			name, ws, ok := strings.Cut(s[2:], "\t")
-			fs := strings.Fields(ws)
-			if !ok || len(fs) != len(m.Classes) || len(m.Classes) == 0 {
-				return nil, fmt.Errorf("model line %d: want a feature, a tab and %d weights", line, len(m.Classes))
-			}
-			for _, f := range fs {
-				x, ok := milli(f)
-				if !ok {
-					return nil, fmt.Errorf("model line %d: weight %q: want a number with at most three decimals", line, f)
-				}
-				m.weights = append(m.weights, float32(x)/1000)
-			}
-			m.names = append(m.names, name)
 		default:
 			return nil, fmt.Errorf("model line %d: unknown line", line)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("model: %w", err)
 	}
 	if len(m.Classes) == 0 || len(m.bias) != len(m.Classes) {
 		return nil, fmt.Errorf("model: classes and bias must be given, one bias per class")
@@ -292,7 +296,7 @@ func Parse(data []byte) (*Model, error) {
 func (m *Model) buildIndex() error {
 	m.index = newTable(len(m.names))
 	for i, name := range m.names {
-		if !m.index.put(fnv([]byte(name)), int32(i)) {
+		if !m.index.put(fnvString(name), int32(i)) {
 			return fmt.Errorf("model: features %q and another share a hash", name)
 		}
 	}
@@ -304,6 +308,16 @@ func fnv(b []byte) uint64 {
 	h := uint64(14695981039346656037)
 	for _, c := range b {
 		h ^= uint64(c)
+		h *= 1099511628211
+	}
+	return h | 1
+}
+
+// fnvString is fnv of a string, without copying it.
+func fnvString(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
 		h *= 1099511628211
 	}
 	return h | 1
