@@ -35,12 +35,6 @@ type scratch struct {
 	buf   []byte
 }
 
-// Prob is the probability the model gives one class.
-type Prob struct {
-	Class string
-	P     float64
-}
-
 // Predict returns the probability of each class, in the order of Classes,
 // into dst (reallocated when short).
 func (m *Model) Predict(d *rutext.Doc, dst []float64) []float64 {
