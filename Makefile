@@ -118,6 +118,9 @@ bench:
 .PHONY: fuzz
 fuzz:
 	$(GO) test ./shared/rutext -run '^$$' -fuzz FuzzAnalyze -fuzztime $(FUZZTIME)
+	$(GO) test ./shared/rutext -run '^$$' -fuzz FuzzReadAsRussian -fuzztime $(FUZZTIME)
+	$(GO) test ./shared/rutext -run '^$$' -fuzz FuzzSpeller -fuzztime $(FUZZTIME)
+	$(GO) test ./shared/intent/linear -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/intent -run '^$$' -fuzz FuzzClassify -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/lint -run '^$$' -fuzz FuzzLint -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/policy -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME)
