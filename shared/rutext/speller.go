@@ -111,7 +111,8 @@ func (s *Speller) Correct(w string) string {
 	if k == 0 {
 		return w
 	}
-	best, bestD, bestF, tie := "", k+1, -1, false
+	// every candidate is one slip away: the most frequent wins, a tie none
+	best, bestF, tie := "", -1, false
 	seen := map[int32]bool{}
 	consider := func(ids []int32) {
 		for _, id := range ids {
@@ -124,12 +125,10 @@ func (s *Speller) Correct(w string) string {
 			if !likelySlip(r, cr) {
 				continue
 			}
-			d := 1
-			f := s.freq[c]
-			switch {
-			case d < bestD || d == bestD && f > bestF:
-				best, bestD, bestF, tie = c, d, f, false
-			case d == bestD && f == bestF:
+			switch f := s.freq[c]; {
+			case f > bestF:
+				best, bestF, tie = c, f, false
+			case f == bestF:
 				tie = true
 			}
 		}
@@ -215,34 +214,6 @@ func likelySlip(q, c []rune) bool {
 		return silent(x) || i > 0 && q[i-1] == x || i+1 < len(q) && q[i+1] == x
 	}
 	return false
-}
-
-// osa is the optimal string alignment distance: insertions, deletions,
-// substitutions and swaps of two neighbouring letters.
-func osa(a, b []rune) int {
-	if len(a) > 40 || len(b) > 40 {
-		return 99
-	}
-	var d [41][41]int
-	for i := 0; i <= len(a); i++ {
-		d[i][0] = i
-	}
-	for j := 0; j <= len(b); j++ {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(a)][len(b)]
 }
 
 // Respell replaces each misspelt Cyrillic word of d by the word fix

@@ -252,6 +252,7 @@ func Run(root string) error {
 		return err
 	}
 	for path, data := range map[string][]byte{IntentModelPath: model, VocabPath: vocab, LintModelPath: lint} {
+		// #nosec G306 -- files of the repository, read by everyone who builds it
 		if err := os.WriteFile(filepath.Join(root, path), data, 0o644); err != nil {
 			return fmt.Errorf("train: %w", err)
 		}
