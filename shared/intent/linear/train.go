@@ -84,7 +84,10 @@ func Train(classes []string, examples []Example, opt Options, meta map[string]st
 	w := make([]float64, len(names)*k)
 	bias := make([]float64, k)
 	for epoch := 0; epoch < opt.Epochs; epoch++ {
-		lr := opt.Rate / (1 + float64(epoch)*opt.Decay)
+		// Every product is converted explicitly: Go may otherwise fuse a
+		// multiply and an add (on arm64, say), and the weights would differ
+		// from one machine to another in their last bits.
+		lr := opt.Rate / (1 + float64(float64(epoch)*opt.Decay))
 		for i := range examples {
 			scale := 1.0
 			if len(rows[i]) > 0 {
@@ -93,13 +96,13 @@ func Train(classes []string, examples []Example, opt Options, meta map[string]st
 			for c := 0; c < k; c++ {
 				z := bias[c]
 				for _, r := range rows[i] {
-					z += w[int(r)*k+c] * scale
+					z += float64(w[int(r)*k+c] * scale)
 				}
 				g := sigmoid(z) - ys[i][c]
-				bias[c] -= lr * g * 0.1
+				bias[c] -= float64(float64(lr*g) * 0.1)
 				for _, r := range rows[i] {
 					j := int(r)*k + c
-					w[j] -= lr * (g*scale + opt.L2*w[j])
+					w[j] -= float64(lr * (float64(g*scale) + float64(opt.L2*w[j])))
 				}
 			}
 		}
