@@ -119,3 +119,22 @@ func TestCompositionFamilies(t *testing.T) {
 		})
 	}
 }
+
+// TestDigestCountsTheModel: retrained weights are a new digest, hence a
+// new rules_version; a model with a class that is no flag is refused.
+func TestDigestCountsTheModel(t *testing.T) {
+	model := func(bias string) []byte {
+		return []byte("meta features 1\nclasses review_incentive off_platform third_party pd_request\nbias " + bias + "\n")
+	}
+	a, errA := NewWithModel(defaultData, model("-5 -5 -5 -5"))
+	b, errB := NewWithModel(defaultData, model("-4 -5 -5 -5"))
+	if errA != nil || errB != nil {
+		t.Fatal(errA, errB)
+	}
+	if a.Digest() == b.Digest() {
+		t.Error("two models, one digest")
+	}
+	if _, err := NewWithModel(defaultData, []byte("meta features 1\nclasses spam\nbias 0\n")); err == nil {
+		t.Error("a model class that is no flag was accepted")
+	}
+}
