@@ -39,9 +39,35 @@ func TestClassifyExample(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	want := `{"id":"x","intent":"promo_request","intents":["promo_request"],"scenario":"promo","priority":"P3","window":"customer_request"}` + "\n"
-	if out != want {
-		t.Errorf("got  %s\nwant %s", out, want)
+	// POLICY.md §6's fields first, as before; the extra fields after them
+	// keep the output backward compatible.
+	want := `{"id":"x","intent":"promo_request","intents":["promo_request"],"scenario":"promo","priority":"P3","window":"customer_request",`
+	if !strings.HasPrefix(out, want) {
+		t.Errorf("got  %s\nwant %s…", out, want)
+	}
+	var extra struct {
+		Confidence *float64 `json:"confidence"`
+		Uncertain  *bool    `json:"uncertain"`
+	}
+	if err := json.Unmarshal([]byte(out), &extra); err != nil || extra.Confidence == nil || extra.Uncertain == nil ||
+		*extra.Confidence < 0.6 || *extra.Uncertain {
+		t.Errorf("%s: want a confidence of at least 0.6 and uncertain false (%v)", out, err)
+	}
+}
+
+// TestClassifyExplain: --explain names the lexicon's words and the model's
+// strongest features.
+func TestClassifyExplain(t *testing.T) {
+	out, _, _ := cli(t, `{"id":1,"text":"Отпишите меня от рассылки"}`+"\n", "classify", "--explain")
+	got := lines(out)
+	if len(got) != 1 {
+		t.Fatalf("output %q", out)
+	}
+	x, _ := got[0]["explain"].(map[string]any)
+	ev, _ := x["evidence"].(map[string]any)
+	feats, _ := x["features"].([]any)
+	if x["lexicon"] != "opt_out" || x["model"] != "opt_out" || ev["opt_out"] == "" || len(feats) == 0 {
+		t.Errorf("explanation %v: want the lexicon's and the model's opt_out, its evidence and features", x)
 	}
 }
 

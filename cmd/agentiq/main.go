@@ -21,6 +21,7 @@ import (
 	"unicode/utf8"
 
 	agentiq "github.com/agentiq/agentiq/shared"
+	"github.com/agentiq/agentiq/shared/intent"
 	"github.com/agentiq/agentiq/shared/policy"
 )
 
@@ -31,10 +32,11 @@ func main() {
 const usage = `usage: agentiq <command> [flags]
 
 commands:
-  classify   classify buyer messages: {"id","text"} → {"id","intent","intents","scenario","priority","window"}
+  classify   classify buyer messages: {"id","text"} → {"id","intent","intents","scenario","priority","window","confidence","uncertain"}
   lint       flag seller drafts:      {"id","text"} → {"id","flags"}
   decide     decide on requests (POLICY.md §5) → {"id","decision","reasons","priority","rules_version"}
   version    print the rules_version of the rules in use
+  train      retrain the linear models from the repository's labelled data (make train)
   wb-sandbox serve a WB buyer-chat sandbox (agentiq wb-sandbox --help)
   run        the whole pipeline locally on the embedded store (agentiq run --help)
   respond    answer pending buyer messages through the policy (agentiq respond --help)
@@ -43,7 +45,8 @@ commands:
 
 flags of classify, lint and decide:
   --rules FILE   rules file (default: embedded; or $AGENTIQ_RULES)
-  --explain      decide: add the rules that fired, flags, buyer intents and consents relied on
+  --explain      decide: add the rules that fired, flags, buyer intents and consents relied on;
+                 classify and lint: add the lexicon's evidence and the model's strongest features
   --workers N    lines handled at once (default: number of CPUs)
 `
 
@@ -68,6 +71,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runConsent(args, stdin, stdout, stderr)
 	case "audit":
 		return runAudit(args, stdout, stderr)
+	case "train":
+		return runTrain(args, stdout, stderr)
 	}
 	fs := flag.NewFlagSet("agentiq "+cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -97,9 +102,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, engine.Version())
 		return 0
 	case "classify":
-		h = classifyHandler(engine)
+		h = classifyHandler(engine, *explain)
 	case "lint":
-		h = lintHandler(engine)
+		h = lintHandler(engine, *explain)
 	case "decide":
 		h = decideHandler(engine, *explain)
 	}
@@ -142,9 +147,14 @@ type classifyOut struct {
 	Scenario agentiq.Scenario `json:"scenario"`
 	Priority agentiq.Priority `json:"priority"`
 	Window   agentiq.Window   `json:"window"`
+	// Beyond POLICY.md §6 (extra fields, so backward compatible): how sure
+	// the classifier is, and whether a person should read the message.
+	Confidence float64             `json:"confidence"`
+	Uncertain  bool                `json:"uncertain"`
+	Explain    *intent.Explanation `json:"explain,omitempty"`
 }
 
-func classifyHandler(e *policy.Engine) handler {
+func classifyHandler(e *policy.Engine, explain bool) handler {
 	c := e.Classifier()
 	return func(line []byte) any {
 		in, err := decodeText(line)
@@ -152,24 +162,38 @@ func classifyHandler(e *policy.Engine) handler {
 			return errorLine{ID: lineIDOr(in.ID, line), Error: err.Error()}
 		}
 		r := c.Classify(*in.Text)
-		return classifyOut{ID: in.ID, Intent: r.Intent, Intents: r.Intents, Scenario: r.Scenario,
-			Priority: r.Priority, Window: r.Window}
+		out := classifyOut{ID: in.ID, Intent: r.Intent, Intents: r.Intents, Scenario: r.Scenario,
+			Priority: r.Priority, Window: r.Window, Confidence: r.Confidence, Uncertain: r.Uncertain}
+		if explain {
+			x := c.Explain(*in.Text, r)
+			out.Explain = &x
+		}
+		return out
 	}
 }
 
 type lintOut struct {
-	ID    json.RawMessage `json:"id"`
-	Flags []agentiq.Flag  `json:"flags"`
+	ID      json.RawMessage   `json:"id"`
+	Flags   []agentiq.Flag    `json:"flags"`
+	Explain map[string]string `json:"explain,omitempty"`
 }
 
-func lintHandler(e *policy.Engine) handler {
+func lintHandler(e *policy.Engine, explain bool) handler {
 	l := e.Linter()
 	return func(line []byte) any {
 		in, err := decodeText(line)
 		if err != nil {
 			return errorLine{ID: lineIDOr(in.ID, line), Error: err.Error()}
 		}
-		return lintOut{ID: in.ID, Flags: l.Lint(*in.Text).Flags}
+		r := l.Lint(*in.Text)
+		out := lintOut{ID: in.ID, Flags: r.Flags}
+		if explain {
+			out.Explain = map[string]string{}
+			for f, ev := range r.Evidence {
+				out.Explain[string(f)] = ev
+			}
+		}
+		return out
 	}
 }
 

@@ -98,3 +98,25 @@ func TestValidate(t *testing.T) {
 		t.Error("planned without a pseudonymizer")
 	}
 }
+
+// TestPlanKeepsUncertainty: a message the classifier was unsure of stays
+// marked on its inbox item, so that the responder hands it to a person.
+func TestPlanKeepsUncertainty(t *testing.T) {
+	b := agentiq.IngestBatch{SellerID: "s1", Next: 1, Now: t0, Events: []agentiq.Event{
+		{ID: "e1", ChatID: "c1", Sender: agentiq.SenderBuyer, At: t0, Text: "ну такое", Uncertain: true},
+		{ID: "e2", ChatID: "c1", Sender: agentiq.SenderBuyer, At: t0.Add(time.Second), Text: "Где заказ?"},
+	}}
+	p, err := Make(b, chats{}, options(10))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, c := range p.Chunks {
+		for _, it := range c.Inbox {
+			got[it.EventID] = it.Uncertain
+		}
+	}
+	if len(got) != 2 || !got["e1"] || got["e2"] {
+		t.Errorf("uncertain per inbox item = %v, want e1 true, e2 false", got)
+	}
+}

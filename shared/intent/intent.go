@@ -1,8 +1,3 @@
-// Package intent classifies buyer messages into the intents of POLICY.md §2:
-// the primary intent, every intent present, the scenario and priority a
-// reply implies, and whether the message opens the customer_request
-// marketing window. The lexicon and rules are data (intents.yaml, embedded);
-// this package only evaluates them.
 package intent
 
 import (
@@ -17,6 +12,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	agentiq "github.com/agentiq/agentiq/shared"
+	"github.com/agentiq/agentiq/shared/intent/linear"
 	"github.com/agentiq/agentiq/shared/phrase"
 	"github.com/agentiq/agentiq/shared/rutext"
 )
@@ -26,28 +22,37 @@ var defaultData []byte
 
 // config is the shape of intents.yaml.
 type config struct {
-	Version       int                                 `yaml:"version"`
-	FuzzyMinLen   int                                 `yaml:"fuzzy_min_len"`
-	Order         []agentiq.Intent                    `yaml:"order"`
-	Exclusive     []agentiq.Intent                    `yaml:"exclusive"`
-	WindowIntents []agentiq.Intent                    `yaml:"window_intents"`
-	Scenarios     map[agentiq.Intent]agentiq.Scenario `yaml:"scenarios"`
-	Escalation    struct {
+	Version       int              `yaml:"version"`
+	FuzzyMinLen   int              `yaml:"fuzzy_min_len"`
+	Order         []agentiq.Intent `yaml:"order"`
+	Exclusive     []agentiq.Intent `yaml:"exclusive"`
+	WindowIntents []agentiq.Intent `yaml:"window_intents"`
+	// WindowGuard names a label for a discount or an analogue mentioned,
+	// not asked for: the model alone may not open a window against it.
+	WindowGuard string                              `yaml:"window_guard"`
+	Scenarios   map[agentiq.Intent]agentiq.Scenario `yaml:"scenarios"`
+	Escalation  struct {
 		Label string             `yaml:"label"`
 		From  []agentiq.Scenario `yaml:"from"`
 		To    agentiq.Scenario   `yaml:"to"`
 	} `yaml:"escalation"`
 	Concepts map[string][]string    `yaml:"concepts"`
 	Labels   map[string]phrase.Rule `yaml:"labels"`
+	Model    modelConfig            `yaml:"model"`
 }
 
 // Classifier is a compiled intent lexicon. It is safe for concurrent use.
 type Classifier struct {
-	cfg    config
-	labels *phrase.Labels
-	digest string
-	isWin  map[agentiq.Intent]bool
-	isExcl map[agentiq.Intent]bool
+	cfg     config
+	labels  *phrase.Labels
+	digest  string
+	isWin   map[agentiq.Intent]bool
+	isExcl  map[agentiq.Intent]bool
+	model   *linear.Model
+	speller *rutext.Speller
+	// per model class: its intent and how its opinion combines
+	classes []agentiq.Intent
+	combine []Combine
 }
 
 // Result is the classification of one buyer message.
@@ -57,20 +62,51 @@ type Result struct {
 	Scenario agentiq.Scenario `json:"scenario"`
 	Priority agentiq.Priority `json:"priority"`
 	Window   agentiq.Window   `json:"window"`
-	// Evidence holds, per intent found, the words that made it hold.
+	// Confidence (0..1) is how far the lexicon and the model agree on the
+	// primary intent; Uncertain says a person should read the message
+	// before anything automatic answers it (see doc.go).
+	Confidence float64 `json:"confidence"`
+	Uncertain  bool    `json:"uncertain"`
+	// Evidence holds, per intent found, the words that made it hold, or
+	// "model p=…" for an intent the model alone found.
 	Evidence map[agentiq.Intent]string `json:"-"`
+	// Rules is the lexicon's own primary intent, Model the model's.
+	Rules, Model agentiq.Intent `json:"-"`
+	// Mentioned: a discount or an analogue is mentioned, not asked for.
+	Mentioned bool `json:"-"`
+	// Probs is the model's probability per intent (absent: not scored).
+	Probs map[agentiq.Intent]float64 `json:"-"`
 }
 
 // Has reports whether intent i is present.
 func (r Result) Has(i agentiq.Intent) bool { return slices.Contains(r.Intents, i) }
+
+//go:embed model.txt
+var defaultModel []byte
+
+//go:embed vocab.txt
+var defaultVocab []byte
 
 var defaultClassifier = sync.OnceValues(func() (*Classifier, error) { return New(defaultData) })
 
 // Default returns the classifier built from the embedded intents.yaml.
 func Default() (*Classifier, error) { return defaultClassifier() }
 
-// New compiles a classifier from intents.yaml data.
-func New(data []byte) (*Classifier, error) {
+// New compiles a classifier from intents.yaml data, with the embedded
+// model (model.txt, made by make train).
+func New(data []byte) (*Classifier, error) { return NewWithModel(data, defaultModel) }
+
+var defaultSpeller = sync.OnceValues(func() (*rutext.Speller, error) {
+	sp, err := rutext.ParseSpeller(defaultVocab)
+	if err != nil {
+		return nil, fmt.Errorf("intent vocabulary: %w", err)
+	}
+	return sp, nil
+})
+
+// NewWithModel compiles a classifier from intents.yaml data and a model's
+// weights file.
+func NewWithModel(data, modelData []byte) (*Classifier, error) {
 	var cfg config
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -93,13 +129,29 @@ func New(data []byte) (*Classifier, error) {
 	if cfg.Escalation.Label != "" {
 		names = append(names, cfg.Escalation.Label)
 	}
+	if cfg.WindowGuard != "" {
+		names = append(names, cfg.WindowGuard)
+	}
 	labels, err := phrase.CompileLabels(b, names, cfg.Labels)
 	if err != nil {
 		return nil, fmt.Errorf("intent lexicon: %w", err)
 	}
-	sum := sha256.Sum256(data)
-	c := &Classifier{cfg: cfg, labels: labels, digest: hex.EncodeToString(sum[:]),
+	// The digest covers the lexicon and the weights: a retrained model is
+	// a new rules_version.
+	h := sha256.New()
+	h.Write(data)
+	h.Write([]byte{0})
+	h.Write(modelData)
+	h.Write([]byte{0})
+	h.Write(defaultVocab)
+	c := &Classifier{cfg: cfg, labels: labels, digest: hex.EncodeToString(h.Sum(nil)),
 		isWin: map[agentiq.Intent]bool{}, isExcl: map[agentiq.Intent]bool{}}
+	if err := c.loadModel(modelData); err != nil {
+		return nil, fmt.Errorf("intent model: %w", err)
+	}
+	if c.speller, err = defaultSpeller(); err != nil {
+		return nil, err
+	}
 	for _, i := range cfg.WindowIntents {
 		c.isWin[i] = true
 	}
@@ -129,6 +181,9 @@ func (cfg *config) validate() error {
 			}
 		}
 	}
+	if err := cfg.Model.validate(); err != nil {
+		return err
+	}
 	if len(cfg.WindowIntents) == 0 {
 		return fmt.Errorf("window_intents is empty")
 	}
@@ -138,24 +193,61 @@ func (cfg *config) validate() error {
 	return nil
 }
 
-// Digest is the SHA-256 of the lexicon data, so that a decision can name
+// Digest is the SHA-256 of the lexicon data and the model weights, so that a decision can name
 // the exact lexicon that produced it.
 func (c *Classifier) Digest() string { return c.digest }
 
 // Classify classifies one buyer message. Any text, however malformed or
-// long, yields a result; an empty message is "other".
+// long, yields a result; an empty message is "other". A message typed in
+// Latin transliteration is read as the Russian it spells.
 func (c *Classifier) Classify(text string) Result {
-	return c.ClassifyDoc(rutext.Analyze(text))
+	return c.ClassifyDoc(c.analyze(text))
 }
 
-// ClassifyDoc classifies an already analysed text.
+// analyze reads a buyer message: transliteration read as Russian,
+// misspellings corrected against the vocabulary (vocab.txt).
+func (c *Classifier) analyze(text string) *rutext.Doc {
+	d := rutext.Analyze(rutext.ReadAsRussian(text))
+	d.Respell(c.speller.Correct)
+	return d
+}
+
+// ClassifyDoc classifies an already analysed text: the lexicon's opinion
+// and the model's, combined (combine.go).
 func (c *Classifier) ClassifyDoc(d *rutext.Doc) Result {
+	found, sig := c.rules(d)
+	return c.combineWith(d, found, sig)
+}
+
+// signals are what the lexicon finds beside intents.
+type signals struct {
+	grievance bool // a broken deadline, anger, a claim: escalate service
+	mention   bool // a discount or analogue mentioned, not asked for
+	// vetoed are the intents whose words were found but a guard of the
+	// lexicon ruled out ("не пишите ночью" is no opt-out)
+	vetoed map[agentiq.Intent]bool
+}
+
+// rules is the lexicon's opinion: the intents found, with their evidence,
+// and its other signals.
+func (c *Classifier) rules(d *rutext.Doc) (map[agentiq.Intent]string, signals) {
 	hits := c.labels.Match(d)
 	found := map[agentiq.Intent]string{}
-	grievance := false
+	var sig signals
 	for _, h := range hits {
+		if h.Vetoed {
+			if sig.vetoed == nil {
+				sig.vetoed = map[agentiq.Intent]bool{}
+			}
+			sig.vetoed[agentiq.Intent(h.Label)] = true
+			continue
+		}
 		if h.Label == c.cfg.Escalation.Label && h.Label != "" {
-			grievance = true
+			sig.grievance = true
+			continue
+		}
+		if h.Label == c.cfg.WindowGuard && h.Label != "" {
+			sig.mention = true
 			continue
 		}
 		found[agentiq.Intent(h.Label)] = h.Evidence
@@ -168,6 +260,11 @@ func (c *Classifier) ClassifyDoc(d *rutext.Doc) Result {
 			}
 		}
 	}
+	return found, sig
+}
+
+// result builds the result of a final set of intents.
+func (c *Classifier) result(found map[agentiq.Intent]string, grievance bool) Result {
 	r := Result{Intent: agentiq.IntentOther, Evidence: found}
 	for _, i := range c.cfg.Order {
 		if _, ok := found[i]; ok {

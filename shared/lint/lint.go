@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -22,6 +23,7 @@ import (
 	"mvdan.cc/xurls/v2"
 
 	agentiq "github.com/agentiq/agentiq/shared"
+	"github.com/agentiq/agentiq/shared/intent/linear"
 	"github.com/agentiq/agentiq/shared/phrase"
 	"github.com/agentiq/agentiq/shared/rutext"
 )
@@ -39,6 +41,49 @@ type config struct {
 	FuzzyMinLen int                       `yaml:"fuzzy_min_len"`
 	Concepts    map[string][]string       `yaml:"concepts"`
 	Flags       map[agentiq.Flag]flagSpec `yaml:"flags"`
+	// Parts are the vocabularies the deny-level flags are composed of
+	// (a review act, a benefit, an invitation, a venue…), each a label of
+	// its own so that each is tested on its own.
+	Parts map[string]phrase.Rule `yaml:"parts"`
+	// Model: per flag the model gives an opinion on, the probability at
+	// which that opinion alone raises the flag (absent: never), and the
+	// parts one of which must be present for it to do so.
+	Model map[agentiq.Flag]modelGate `yaml:"model"`
+}
+
+// modelGate is when the model alone may raise a flag.
+type modelGate struct {
+	Alone    float64  `yaml:"alone"`
+	Needs    []string `yaml:"needs"`     // parts, one of which must be present
+	NeedsAll []string `yaml:"needs_all"` // parts that must all be present
+	Blocks   []string `yaml:"blocks"`    // parts any of which keeps the model silent
+}
+
+func (g modelGate) open(parts map[string]string) bool {
+	has := func(p string) bool { _, ok := parts[p]; return ok }
+	for _, p := range g.Blocks {
+		if has(p) {
+			return false
+		}
+	}
+	for _, p := range g.NeedsAll {
+		if !has(p) {
+			return false
+		}
+	}
+	if len(g.Needs) == 0 {
+		return true
+	}
+	for _, p := range g.Needs {
+		if has(p) {
+			return true
+		}
+	}
+	return false
+}
+
+func (g modelGate) parts() []string {
+	return append(append(append([]string{}, g.Needs...), g.NeedsAll...), g.Blocks...)
 }
 
 // Linter is a compiled flag lexicon, safe for concurrent use.
@@ -47,6 +92,9 @@ type Linter struct {
 	names     []agentiq.Flag
 	detectors map[agentiq.Flag][]detector
 	digest    string
+	model     *linear.Model
+	gates     []modelGate // per model class
+	nflags    int         // labels past this index are parts
 }
 
 // Result is the lint of one draft.
@@ -54,18 +102,28 @@ type Result struct {
 	Flags []agentiq.Flag `json:"flags"` // sorted
 	// Evidence holds, per flag, what made it hold.
 	Evidence map[agentiq.Flag]string `json:"-"`
+	// Parts holds, per part found (flags.yaml parts), its words.
+	Parts map[string]string `json:"-"`
 }
 
 // Has reports whether flag f is present.
 func (r Result) Has(f agentiq.Flag) bool { return slices.Contains(r.Flags, f) }
+
+//go:embed model.txt
+var defaultModel []byte
 
 var defaultLinter = sync.OnceValues(func() (*Linter, error) { return New(defaultData) })
 
 // Default returns the linter built from the embedded flags.yaml.
 func Default() (*Linter, error) { return defaultLinter() }
 
-// New compiles a linter from flags.yaml data.
-func New(data []byte) (*Linter, error) {
+// New compiles a linter from flags.yaml data, with the embedded model
+// (model.txt, made by make train).
+func New(data []byte) (*Linter, error) { return NewWithModel(data, defaultModel) }
+
+// NewWithModel compiles a linter from flags.yaml data and a model's
+// weights file.
+func NewWithModel(data, modelData []byte) (*Linter, error) {
 	var cfg config
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -102,17 +160,58 @@ func New(data []byte) (*Linter, error) {
 			return nil, fmt.Errorf("flag lexicon: unknown flag %q", f)
 		}
 	}
+	l.nflags = len(names)
+	partNames := make([]string, 0, len(cfg.Parts))
+	for name := range cfg.Parts {
+		partNames = append(partNames, name)
+	}
+	slices.Sort(partNames)
+	for _, name := range partNames {
+		rules["part:"+name] = cfg.Parts[name]
+		names = append(names, "part:"+name)
+	}
 	labels, err := phrase.CompileLabels(b, names, rules)
 	if err != nil {
 		return nil, fmt.Errorf("flag lexicon: %w", err)
 	}
 	l.labels = labels
-	sum := sha256.Sum256(data)
-	l.digest = hex.EncodeToString(sum[:])
+	if l.model, err = linear.Parse(modelData); err != nil {
+		return nil, fmt.Errorf("lint model: %w", err)
+	}
+	if len(l.model.Classes) > 8 {
+		return nil, fmt.Errorf("lint model: %d classes, at most 8", len(l.model.Classes))
+	}
+	for _, cl := range l.model.Classes {
+		if !slices.Contains(agentiq.Flags, agentiq.Flag(cl)) {
+			return nil, fmt.Errorf("lint model: class %q is not a flag", cl)
+		}
+		g, ok := cfg.Model[agentiq.Flag(cl)]
+		if !ok {
+			g.Alone = 2 // never
+		}
+		l.gates = append(l.gates, g)
+	}
+	for f, g := range cfg.Model {
+		if !slices.Contains(l.model.Classes, string(f)) || g.Alone <= 0 || g.Alone > 1 {
+			return nil, fmt.Errorf("flag lexicon: model.%s: not a model class, or alone not within (0, 1]", f)
+		}
+		for _, p := range g.parts() {
+			if _, ok := cfg.Parts[p]; !ok {
+				return nil, fmt.Errorf("flag lexicon: model.%s: unknown part %q", f, p)
+			}
+		}
+	}
+	// The digest covers the lexicon and the weights: a retrained model is
+	// a new rules_version.
+	h := sha256.New()
+	h.Write(data)
+	h.Write([]byte{0})
+	h.Write(modelData)
+	l.digest = hex.EncodeToString(h.Sum(nil))
 	return l, nil
 }
 
-// Digest is the SHA-256 of the lexicon data.
+// Digest is the SHA-256 of the lexicon data and the model weights.
 func (l *Linter) Digest() string { return l.digest }
 
 // Lint flags one draft. Any text yields a result.
@@ -124,6 +223,16 @@ func (l *Linter) Lint(text string) Result {
 func (l *Linter) LintDoc(d *rutext.Doc) Result {
 	r := Result{Evidence: map[agentiq.Flag]string{}}
 	for _, h := range l.labels.Match(d) {
+		if h.Vetoed {
+			continue
+		}
+		if part, ok := strings.CutPrefix(h.Label, "part:"); ok {
+			if r.Parts == nil {
+				r.Parts = map[string]string{}
+			}
+			r.Parts[part] = h.Evidence
+			continue
+		}
 		r.Evidence[agentiq.Flag(h.Label)] = h.Evidence
 	}
 	for _, f := range l.names {
@@ -134,6 +243,27 @@ func (l *Linter) LintDoc(d *rutext.Doc) Result {
 			if ev := det(d.Folded, d); ev != "" {
 				r.Evidence[f] = ev
 				break
+			}
+		}
+	}
+	l.compose(d, &r)
+	// The model's opinion: a deny-level flag is recall first (a false flag
+	// only stops a draft for a person to look at), so the model alone
+	// raises it at a moderate probability; the lexicon's hits always stand.
+	// It runs only when some flag it could raise is not raised yet and its
+	// gate is open: most drafts are plain service messages, and cost nothing.
+	var open [8]bool
+	anyOpen := false
+	for k, cl := range l.model.Classes {
+		_, done := r.Evidence[agentiq.Flag(cl)]
+		open[k] = !done && l.gates[k].open(r.Parts)
+		anyOpen = anyOpen || open[k]
+	}
+	if anyOpen {
+		var pbuf [8]float64
+		for k, p := range l.model.Predict(d, pbuf[:0]) {
+			if open[k] && p >= l.gates[k].Alone {
+				r.Evidence[agentiq.Flag(l.model.Classes[k])] = "model p=" + strconv.FormatFloat(p, 'f', 2, 64)
 			}
 		}
 	}

@@ -276,10 +276,13 @@ func (l *Labels) Match(d *rutext.Doc) []Hit {
 	return hits
 }
 
-// Hit is a label that holds, with the words that made it hold.
+// Hit is a label that holds, with the words that made it hold; or, with
+// Vetoed, a label whose match terms were all found but voided by its
+// unless terms (a deliberate "no": "скидка не нужна").
 type Hit struct {
 	Label    string
 	Evidence string
+	Vetoed   bool
 }
 
 // Eval returns the labels that hold in m, in the order of the names given
@@ -299,6 +302,8 @@ func (l *Labels) Eval(m *Matches) []Hit {
 				}{in, u.scope})
 			}
 		}
+		held := false
+		var veto *Hit
 	terms:
 		for _, t := range r.match {
 			for _, in := range m.instances(t) {
@@ -311,9 +316,16 @@ func (l *Labels) Eval(m *Matches) []Hit {
 				}
 				if !voided {
 					hits = append(hits, Hit{Label: l.names[i], Evidence: m.Text(in.span)})
+					held = true
 					break terms
 				}
+				if veto == nil {
+					veto = &Hit{Label: l.names[i], Evidence: m.Text(in.span), Vetoed: true}
+				}
 			}
+		}
+		if !held && veto != nil {
+			hits = append(hits, *veto)
 		}
 	}
 	return hits

@@ -154,17 +154,18 @@ func TestLabels(t *testing.T) {
 		"stop": {Match: []Term{{Pattern: "=стоп", MaxWords: 2}}},
 	}
 	tests := []struct {
-		text string
-		want []string
+		text   string
+		want   []string
+		vetoed string
 	}{
-		{"скидка будет?", []string{"promo"}},
-		{"скидка не нужна?", nil},                                      // unless in the same clause
-		{"скидка не нужна. а вообще скидка будет?", []string{"promo"}}, // the second sentence is clean
-		{"промокод? да, есть", nil},                                    // all: not in one sentence
-		{"есть промокод", []string{"promo"}},
-		{"спасибо за помощь, скидка будет?", nil}, // unless with sentence scope
-		{"стоп", []string{"stop"}},
-		{"стоп, а где мой заказ", nil}, // max_words
+		{"скидка будет?", []string{"promo"}, ""},
+		{"скидка не нужна?", nil, "promo"},                                 // unless in the same clause
+		{"скидка не нужна. а вообще скидка будет?", []string{"promo"}, ""}, // the second sentence is clean
+		{"промокод? да, есть", nil, ""},                                    // all: not in one sentence
+		{"есть промокод", []string{"promo"}, ""},
+		{"спасибо за помощь, скидка будет?", nil, "promo"}, // unless with sentence scope
+		{"стоп", []string{"stop"}, ""},
+		{"стоп, а где мой заказ", nil, ""}, // max_words
 	}
 	for _, tt := range tests {
 		b := NewBuilder()
@@ -172,12 +173,20 @@ func TestLabels(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var got []string
+		var got, vetoed []string
 		for _, h := range l.Match(rutext.Analyze(tt.text)) {
+			if h.Vetoed {
+				vetoed = append(vetoed, h.Label)
+				continue
+			}
 			got = append(got, h.Label)
 		}
 		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
 			t.Errorf("%q: labels %v, want %v", tt.text, got, tt.want)
+		}
+		// a label found but voided by its unless terms is reported as such
+		if tt.vetoed != "" && (len(vetoed) != 1 || vetoed[0] != tt.vetoed) {
+			t.Errorf("%q: vetoed %v, want [%s]", tt.text, vetoed, tt.vetoed)
 		}
 	}
 }

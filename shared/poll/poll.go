@@ -367,7 +367,7 @@ func (p *Poller) convert(seller string, in []wb.Event, r *SellerReport) ([]agent
 		newest = max(newest, e.At.UnixMilli())
 		if e.Sender == agentiq.SenderBuyer && e.Text != "" {
 			res := p.cfg.Classifier.Classify(e.Text)
-			e.Intents, e.Scenario = res.Intents, res.Scenario
+			e.Intents, e.Scenario, e.Uncertain = res.Intents, res.Scenario, res.Uncertain
 		}
 		out = append(out, e)
 	}

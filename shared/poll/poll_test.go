@@ -212,10 +212,24 @@ func check(t *testing.T, st store, seller string, sc *wbsandbox.Script, x expect
 		t.Fatal(err)
 	}
 	got := map[string]int{}
+	texts := map[string]string{}
+	for _, e := range sc.Events {
+		if d, err := e.Domain(); err == nil {
+			texts[e.EventID] = d.Text
+		}
+	}
+	cl, err := intent.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, it := range items {
 		got[it.EventID]++
 		if len(it.Intents) == 0 {
 			t.Errorf("inbox item %s has no intents", it.EventID)
+		}
+		// the classifier's doubt travels with the item to the responder
+		if want := cl.Classify(texts[it.EventID]).Uncertain; it.Uncertain != want {
+			t.Errorf("inbox item %s: uncertain %v, the classifier says %v", it.EventID, it.Uncertain, want)
 		}
 	}
 	for id := range x.inbox {

@@ -36,3 +36,38 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	})
 }
+
+// FuzzReadAsRussian: any text is read without a panic, stays valid UTF-8
+// when it was, and a text with a Cyrillic letter is left as it is.
+func FuzzReadAsRussian(f *testing.F) {
+	for _, s := range []string{"", "skidku sdelaete?", "Stop pls", "где заказ", "hochu vernut' den'gi", "\xff", "e", "s v k"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := ReadAsRussian(s)
+		if utf8.ValidString(s) && !utf8.ValidString(got) {
+			t.Fatalf("ReadAsRussian(%q) = %q is not valid UTF-8", s, got)
+		}
+		for _, r := range s {
+			if r >= 0x400 && r <= 0x4ff && got != s {
+				t.Fatalf("ReadAsRussian(%q) changed a Cyrillic text", s)
+			}
+		}
+	})
+}
+
+// FuzzSpeller: any word list is read without a panic, and any word gets a
+// correction that is itself or a word of the list.
+func FuzzSpeller(f *testing.F) {
+	f.Add([]byte("посылка 5 посылк\nпромокод 9 промокод\n"), "пасылка")
+	f.Add([]byte("# x\n\n"), "")
+	f.Fuzz(func(t *testing.T, list []byte, w string) {
+		sp, err := ParseSpeller(list)
+		if err != nil {
+			return
+		}
+		if c := sp.Correct(w); c != w && !sp.Known(c) && colloquial[w] != c {
+			t.Fatalf("Correct(%q) = %q, neither the word nor a known one", w, c)
+		}
+	})
+}

@@ -159,3 +159,71 @@ func TestMendReflexive(t *testing.T) {
 		}
 	}
 }
+
+func TestReadAsRussian(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"skidku sdelaete?", "скидку сделаете?"},
+		{"otpishite menya ot rassylki", "отпишите меня от рассылки"},
+		{"ne pishite mne bolshe", "не пишите мне больше"},
+		{"zakazyvala rozovyi prishel siniy, kak vernut?", "заказывала розовый пришел синий, как вернуть?"},
+		{"zdravstvuite, kakoi razmer nuzhen?", "здравствуйте, какой размер нужен?"},
+		{"zaderzhivaetsya zakaz", "задерживается заказ"},
+		{"ekran tresnul, eto brak", "экран треснул, это брак"},
+		{"sovmestimo s iphone 15?", "совместимо с iphone 15?"},
+		{"razmer M podoidet?", "размер M подойдет?"},
+		{"tsvet ne tot, zhal", "цвет не тот, жал"},
+		// English and Russian stay as they are
+		{"remove me pls", "remove me pls"},
+		{"Stop pls", "Stop pls"},
+		{"thank you 👍", "thank you 👍"},
+		{"Где заказ? track 123", "Где заказ? track 123"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := ReadAsRussian(tt.in); got != tt.want {
+			t.Errorf("ReadAsRussian(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestSpeller(t *testing.T) {
+	sp := NewSpeller(map[string]int{"посылка": 5, "натуральный": 3, "промокод": 9, "доставка": 7,
+		"отпишите": 4, "сдать": 8, "сделайте": 3, "брак": 9, "порвана": 2, "вопросы": 2})
+	tests := []struct{ in, want string }{
+		{"пасылка", "посылка"},        // а for о
+		{"натуралный", "натуральный"}, // the soft sign dropped
+		{"промакод", "промокод"},
+		{"доствака", "доставка"}, // two letters swapped
+		{"достака", "доставка"},  // a letter missing from a long word
+		{"атпишите", "отпишите"},
+		{"зделайте", "сделайте"}, // a colloquial spelling
+		{"щас", "сейчас"},
+		// a correct word stays, even next to a lexicon word
+		{"стать", "стать"},     // short: too many real neighbours
+		{"сорвана", "сорвана"}, // not a slip people make
+		{"опросы", "опросы"},   // a letter added in front is no slip
+		{"посылка", "посылка"}, // known
+		{"посылку", "посылку"}, // another form of a known word
+		{"брак", "брак"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := sp.Correct(tt.in); got != tt.want {
+			t.Errorf("Correct(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	v, stems, err := ParseWordList(MarshalWordList(map[string]int{"а": 1, "брака": 2}))
+	if err != nil || v["брака"] != 2 || len(v) != 2 || !stems["брак"] {
+		t.Errorf("word list round trip: %v, %v, %v", v, stems, err)
+	}
+	for _, bad := range []string{"брак x брак\n", "брак 2\n"} {
+		if _, _, err := ParseWordList([]byte(bad)); err == nil {
+			t.Errorf("%q parsed", bad)
+		}
+	}
+	// a speller read from a list corrects as one built from the words
+	sp2, err := ParseSpeller(MarshalWordList(map[string]int{"посылка": 5}))
+	if err != nil || sp2.Correct("пасылка") != "посылка" || sp2.Correct("посылку") != "посылку" {
+		t.Errorf("speller from a list: %v", err)
+	}
+}

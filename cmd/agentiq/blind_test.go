@@ -1,0 +1,152 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// blindSet is a labelled batch written by people who never saw the
+// lexicons or the model (issue 11), with its floors: score.py's metrics,
+// and the safety measures score.py does not print.
+type blindSet struct {
+	kind, path string
+	floors     string // for score.py --min
+	// classify: opt_out found where present, and false opt-outs at most
+	optOutRecall, optOutFalse float64
+	// lint: each deny-level flag found where present, false flags at most
+	flagRecall, flagFalse float64
+}
+
+var blindSets = []blindSet{
+	// Batches A–D became training data after their before-change scores
+	// were taken (testdata/blind/README.md): their floors guard against
+	// regressions, not generalisation.
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_A.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_B.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.92", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_C.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_D.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
+	// The held-back batches: never used for tuning or training, scored
+	// once at the end (testdata/holdout/README.md). Their floors sit just
+	// under that score.
+	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_classify.jsonl",
+		floors: "primary_accuracy=0.90,window_precision=0.96,window_recall=0.90", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_lint.jsonl",
+		floors: "exact_match=0.90,micro_f1=0.95", flagRecall: 0.80, flagFalse: 0.02},
+}
+
+// denyFlags are the deny-level flags of POLICY.md §4.1 that a draft's words carry.
+var denyFlags = []string{"review_incentive", "off_platform", "third_party", "pd_request", "external_link"}
+
+// TestBlindSets scores each blind batch through the CLI with score.py and
+// checks the safety measures: opt-outs found (recall first) without false
+// opt-outs, and each deny-level flag found without false flags.
+func TestBlindSets(t *testing.T) {
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		t.Fatal("python3 is needed to run score.py: ", err)
+	}
+	scorer := filepath.Join(evalDir(t), "score.py")
+	for _, set := range blindSets {
+		t.Run(filepath.Base(set.path), func(t *testing.T) {
+			if _, err := os.Stat(set.path); err != nil {
+				t.Fatal(err)
+			}
+			var out, errOut bytes.Buffer
+			if code := run([]string{set.kind}, bytes.NewReader(evalInput(t, set.kind, set.path)), &out, &errOut); code != 0 {
+				t.Fatalf("agentiq %s: exit %d: %s", set.kind, code, errOut.String())
+			}
+			actual := filepath.Join(t.TempDir(), "out.jsonl")
+			if err := os.WriteFile(actual, out.Bytes(), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			report, err := exec.Command(python, scorer, set.kind, set.path, actual, "--min", set.floors).CombinedOutput()
+			for _, l := range strings.Split(string(report), "\n") {
+				if strings.HasPrefix(l, "score:") {
+					t.Log(l)
+				}
+			}
+			if err != nil {
+				t.Errorf("below the floors (%s):\n%s", set.floors, report)
+			}
+			safety(t, set, set.path, out.Bytes())
+		})
+	}
+}
+
+type labelled struct {
+	ID      json.RawMessage `json:"id"`
+	Intent  string          `json:"intent"`
+	Intents []string        `json:"intents"`
+	Flags   []string        `json:"flags"`
+}
+
+func readLabelled(t *testing.T, data []byte) map[string]labelled {
+	t.Helper()
+	m := map[string]labelled{}
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		var l labelled
+		if err := json.Unmarshal(line, &l); err != nil {
+			t.Fatal(err)
+		}
+		m[string(l.ID)] = l
+	}
+	return m
+}
+
+// safety measures what score.py does not: opt_out recall and false
+// opt-outs, and per deny-level flag recall and false flags.
+func safety(t *testing.T, set blindSet, path string, out []byte) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, got := readLabelled(t, data), readLabelled(t, out)
+	has := func(l labelled, x string) bool {
+		return l.Intent == x || slices.Contains(l.Intents, x) || slices.Contains(l.Flags, x)
+	}
+	check := func(name string, minRecall, maxFalse float64) {
+		tp, pos, fp, neg := 0, 0, 0, 0
+		for id, w := range want {
+			g := got[id]
+			if has(w, name) {
+				pos++
+				if has(g, name) {
+					tp++
+				}
+			} else {
+				neg++
+				if has(g, name) {
+					fp++
+				}
+			}
+		}
+		if pos == 0 {
+			return
+		}
+		recall, falseRate := float64(tp)/float64(pos), float64(fp)/float64(max(neg, 1))
+		t.Logf("%s: found %d/%d (%.3f), false %d/%d (%.4f)", name, tp, pos, recall, fp, neg, falseRate)
+		if recall < minRecall || falseRate > maxFalse {
+			t.Errorf("%s: found %.3f (floor %.2f), false %.4f (ceiling %.2f)", name, recall, minRecall, falseRate, maxFalse)
+		}
+	}
+	if set.kind == "classify" {
+		check("opt_out", set.optOutRecall, set.optOutFalse)
+		return
+	}
+	for _, f := range denyFlags {
+		check(f, set.flagRecall, set.flagFalse)
+	}
+}

@@ -1,0 +1,112 @@
+package intent
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"strings"
+	"testing"
+
+	agentiq "github.com/agentiq/agentiq/shared"
+)
+
+// constModel is a weights file without features: the model gives every
+// text the same probability per intent, so that each combination rule can
+// be tested on its own.
+func constModel(p map[agentiq.Intent]float64) []byte {
+	var b strings.Builder
+	b.WriteString("meta features 1\nclasses")
+	var order []agentiq.Intent
+	for _, i := range agentiq.Intents {
+		if i != agentiq.IntentOther {
+			order = append(order, i)
+			b.WriteString(" " + string(i))
+		}
+	}
+	b.WriteString("\nbias")
+	for _, i := range order {
+		q := p[i]
+		if q == 0 {
+			q = 0.01
+		}
+		fmt.Fprintf(&b, " %.6f", math.Log(q/(1-q)))
+	}
+	b.WriteString("\n")
+	return []byte(b.String())
+}
+
+func withModel(t *testing.T, p map[agentiq.Intent]float64) *Classifier {
+	t.Helper()
+	data, err := os.ReadFile("intents.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := NewWithModel(data, constModel(p))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestSafetyAsymmetry: the window needs the lexicon and a model that does
+// not contradict it; an opt-out needs either.
+func TestSafetyAsymmetry(t *testing.T) {
+	const promo = "Есть промокод на следующий заказ?"
+	const stop = "Не пишите мне больше"
+	const plain = "Ну ладно"
+	tests := []struct {
+		name       string
+		probs      map[agentiq.Intent]float64
+		text       string
+		window     bool
+		optOut     bool
+		uncertain  bool
+		wantIntent agentiq.Intent
+	}{
+		{"lexicon and model agree: window", map[agentiq.Intent]float64{agentiq.IntentPromoRequest: 0.9}, promo, true, false, false, agentiq.IntentPromoRequest},
+		{"the model contradicts the lexicon: no window", map[agentiq.Intent]float64{agentiq.IntentPromoRequest: 0.05}, promo, false, false, true, agentiq.IntentOther},
+		{"the model alone, unsure: no window", map[agentiq.Intent]float64{agentiq.IntentPromoRequest: 0.7}, plain, false, false, true, agentiq.IntentOther},
+		{"the model alone, very sure: window, but uncertain", map[agentiq.Intent]float64{agentiq.IntentPromoRequest: 0.9}, plain, true, false, true, agentiq.IntentPromoRequest},
+		{"opt-out by the lexicon though the model doubts", map[agentiq.Intent]float64{agentiq.IntentOptOut: 0.01}, stop, false, true, true, agentiq.IntentOptOut},
+		{"opt-out by the model alone at a low probability", map[agentiq.Intent]float64{agentiq.IntentOptOut: 0.35}, plain, false, true, true, agentiq.IntentOptOut},
+		{"both sure of the opt-out: certain", map[agentiq.Intent]float64{agentiq.IntentOptOut: 0.95}, stop, false, true, false, agentiq.IntentOptOut},
+		{"nothing either way: other, certain", nil, plain, false, false, false, agentiq.IntentOther},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := withModel(t, tt.probs).Classify(tt.text)
+			if (r.Window == agentiq.CustomerRequest) != tt.window || r.Has(agentiq.IntentOptOut) != tt.optOut ||
+				r.Uncertain != tt.uncertain || r.Intent != tt.wantIntent {
+				t.Errorf("%q: got %s %v window %q uncertain %v (confidence %.2f); want %s window %v opt-out %v uncertain %v",
+					tt.text, r.Intent, r.Intents, r.Window, r.Uncertain, r.Confidence, tt.wantIntent, tt.window, tt.optOut, tt.uncertain)
+			}
+			if r.Confidence < 0 || r.Confidence > 1 {
+				t.Errorf("confidence %v outside 0..1", r.Confidence)
+			}
+		})
+	}
+}
+
+func TestModelErrors(t *testing.T) {
+	data, _ := os.ReadFile("intents.yaml")
+	for _, tc := range []struct{ name, model, want string }{
+		{"stale features", "meta features 0\nclasses opt_out\nbias 0\n", "make train"},
+		{"unknown class", "meta features 1\nclasses spam\nbias 0\n", "not an intent"},
+		{"short row", "meta features 1\nclasses opt_out return\nbias 0 0\nw w стоп\t1\n", "weights"},
+		{"no bias", "meta features 1\nclasses opt_out\n", "bias"},
+	} {
+		if _, err := NewWithModel(data, []byte(tc.model)); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: error %v, want one containing %q", tc.name, err, tc.want)
+		}
+	}
+}
+
+// TestDigestCountsTheModel: retrained weights are a new digest, hence a
+// new rules_version.
+func TestDigestCountsTheModel(t *testing.T) {
+	a := withModel(t, map[agentiq.Intent]float64{agentiq.IntentOptOut: 0.2})
+	b := withModel(t, map[agentiq.Intent]float64{agentiq.IntentOptOut: 0.3})
+	if a.Digest() == b.Digest() {
+		t.Error("two models, one digest")
+	}
+}

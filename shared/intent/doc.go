@@ -1,0 +1,54 @@
+// Package intent classifies buyer messages into the intents of POLICY.md §2:
+// the primary intent, every intent present, the scenario and priority a
+// reply implies, and whether the message opens the customer_request
+// marketing window.
+//
+// # Two opinions
+//
+// Two readers look at each message. The lexicon (intents.yaml, embedded)
+// is a set of explicit, explainable rules over stems and phrases. The model
+// (model.txt, embedded, made by `make train` from the repository's own
+// labelled data; package linear) is a one-vs-rest logistic regression over
+// stems, stem pairs, negated stems and character n-grams: it generalises
+// to phrasings and misspellings no rule names. Both are data; the digest
+// of both is part of rules_version.
+//
+// How they combine is set per intent in intents.yaml (model:): an intent
+// holds when the lexicon finds it and the model's probability p is at
+// least `veto`, or when p alone is at least `alone`.
+//
+// # Safety asymmetry (the design rule)
+//
+// The two kinds of error do not cost the same, so the two opinions do not
+// combine the same way for every intent:
+//
+//   - opt_out: recall first. A missed opt-out means a buyer who asked to
+//     stop keeps receiving marketing; a false one only costs a marketing
+//     message. Either opinion suffices: the lexicon's hit always stands
+//     (veto 0), and the model alone adds it at a low probability (0.3).
+//   - promo_request and analog_request, which open the customer_request
+//     window: precision first. A false window is an advertisement nobody
+//     asked for. The lexicon's hit stands only when its negation guards
+//     ("скидку не надо", "купила со скидкой") let it through and the model
+//     does not contradict it (p ≥ veto); the model alone opens a window
+//     only when it is very sure (p ≥ 0.8), and the result is then marked
+//     uncertain, because the lexicon disagrees.
+//   - every other intent: the lexicon's hit stands unless the model all
+//     but rules it out (p < 0.02); the model alone adds it at p ≥ 0.5.
+//
+// A guard of the lexicon (an unless term: "скидка не нужна", "возврат уже
+// оформила", "не пишите ночью") is a deliberate no, and the model alone
+// does not overrule it, except for opt_out, where recall comes first.
+//
+// # Honest uncertainty
+//
+// Every result carries a Confidence in 0..1: the model's probability of
+// the answer (for "other": 1 − its highest probability), averaged with 1
+// when the lexicon's own primary intent is the answer and 0 when it is
+// not. A result is Uncertain when the lexicon and the model name different
+// primary intents, or when the confidence is below model.uncertain_below
+// (0.6). The poller stores the mark on the event and the inbox item; the
+// responder hands uncertain messages to a person instead of answering
+// them automatically. The classify command prints both as extra fields
+// ("confidence", "uncertain"), so its output stays backward compatible.
+package intent

@@ -1,0 +1,88 @@
+package intent
+
+import (
+	"testing"
+
+	agentiq "github.com/agentiq/agentiq/shared"
+)
+
+// TestFamilies: each family of misses issue 11 named is handled as a
+// family, in phrasings written after the change (not the sentences that
+// exposed it).
+func TestFamilies(t *testing.T) {
+	c, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type want struct {
+		intent agentiq.Intent // the primary intent ("" = any)
+		has    agentiq.Intent // an intent that must be present ("" = none)
+		window bool
+	}
+	families := map[string]map[string]want{
+		"opt-out in the first person": {
+			"Я отписываюсь от ваших сообщений":        {has: agentiq.IntentOptOut},
+			"Мы больше не хотим получать ваши письма": {has: agentiq.IntentOptOut},
+			"Отказываюсь от любых ваших предложений":  {has: agentiq.IntentOptOut},
+		},
+		"opt-out as a command about mailings": {
+			"Уберите меня из рассылки":        {has: agentiq.IntentOptOut},
+			"Отключите уведомления об акциях": {has: agentiq.IntentOptOut},
+			"Рассылки ваши мне не нужны":      {has: agentiq.IntentOptOut},
+			"Хватит слать рекламу":            {has: agentiq.IntentOptOut},
+		},
+		"opt-out as a refusal of future offers": {
+			"Не предлагайте мне больше ничего":         {has: agentiq.IntentOptOut},
+			"Ваши акции и подборки меня не интересуют": {has: agentiq.IntentOptOut},
+			"Ещё раз напишете с рекламой — заблокирую": {has: agentiq.IntentOptOut},
+		},
+		"a discount or analogue mentioned, not requested": {
+			"Скидка мне не нужна, просто скажите, когда привезут": {intent: agentiq.IntentDelivery},
+			"Брала по акции, а молния сломалась через день":       {intent: agentiq.IntentDefect},
+			"Промокод у меня уже есть, спасибо":                   {},
+			"Аналог не нужен, верните деньги":                     {intent: agentiq.IntentReturn},
+			"Этот чехол подойдёт к Samsung A54?":                  {},
+		},
+		"a discount or analogue requested": {
+			"Сделаете скидочку, если возьму три?":    {window: true},
+			"Есть что-нибудь похожее, но подешевле?": {window: true},
+			"Промокодом поделитесь?":                 {window: true},
+		},
+		"transliteration": {
+			"skidku mozhno?":              {window: true},
+			"otpishite menya pozhaluista": {has: agentiq.IntentOptOut},
+			"gde moy zakaz":               {intent: agentiq.IntentDelivery},
+			"hochu vernut den'gi":         {intent: agentiq.IntentReturn},
+		},
+		"misspellings and phonetic spellings": {
+			"пасылка так и не пришла":  {intent: agentiq.IntentDelivery},
+			"хачу вирнуть товар":       {intent: agentiq.IntentReturn},
+			"есть промакод?":           {window: true},
+			"щас напишу отзыв, спасиб": {},
+		},
+		"a return, a size or thanks in passing, something else wanted now": {
+			"Размер подошёл идеально, спасибо! Когда придёт второй заказ?":         {intent: agentiq.IntentDelivery},
+			"Возврат оформила, всё хорошо. Есть похожая куртка, но теплее?":        {intent: agentiq.IntentAnalogRequest, window: true},
+			"Спасибо за ответ. А промокод на следующий заказ будет?":               {intent: agentiq.IntentPromoRequest, window: true},
+			"Деньги за возврат пришли, благодарю. Из чего сделана подошва у этих?": {intent: agentiq.IntentProductInfo},
+		},
+		"problems described by their symptoms": {
+			"Чайник течёт снизу, на столе лужа":           {intent: agentiq.IntentDefect},
+			"Телефон греется и выключается сам":           {intent: agentiq.IntentDefect},
+			"Краска на кружке облезла после первой мойки": {intent: agentiq.IntentDefect},
+		},
+	}
+	for name, cases := range families {
+		t.Run(name, func(t *testing.T) {
+			for text, w := range cases {
+				r := c.Classify(text)
+				ok := (w.intent == "" || r.Intent == w.intent) && (w.has == "" || r.Has(w.has)) &&
+					(r.Window == agentiq.CustomerRequest) == w.window
+				if !ok {
+					t.Errorf("%q: got %s %v window %q; want intent %q, with %q, window %v (evidence %v)",
+						text, r.Intent, r.Intents, r.Window, w.intent, w.has, w.window, r.Evidence)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,88 @@
+package linear
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/agentiq/agentiq/shared/rutext"
+)
+
+func TestFeatures(t *testing.T) {
+	var got []string
+	Features(rutext.Analyze("Скидка не нужна?"), nil, func(f []byte) { got = append(got, string(f)) })
+	joined := strings.Join(got, "|")
+	for _, want := range []string{"w скидк", "b скидк не", "n нужн", "w ?", "c3 ^ск", "c4 дка$"} {
+		if !strings.Contains("|"+joined+"|", "|"+want+"|") {
+			t.Errorf("features %v lack %q", got, want)
+		}
+	}
+}
+
+// TestTrainPredict: a model learns two classes apart, its file parses back
+// to the same predictions, and training is deterministic.
+func TestTrainPredict(t *testing.T) {
+	var exs []Example
+	for _, s := range []string{"не пишите мне больше", "отпишите меня", "хватит рассылок", "не присылайте рекламу"} {
+		exs = append(exs, Example{Text: s, Labels: []string{"opt_out"}})
+	}
+	for _, s := range []string{"где мой заказ", "когда привезут заказ", "заказ не пришёл", "посылка задерживается"} {
+		exs = append(exs, Example{Text: s, Labels: []string{"delivery"}})
+	}
+	opt := DefaultOptions()
+	opt.MinDocs = 1
+	m, err := Train([]string{"opt_out", "delivery"}, exs, opt, map[string]string{"data": "test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2, _ := Train([]string{"opt_out", "delivery"}, exs, opt, map[string]string{"data": "test"})
+	if !bytes.Equal(m.Marshal(), m2.Marshal()) {
+		t.Fatal("two trainings, two models")
+	}
+	parsed, err := Parse(m.Marshal())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		text string
+		hi   int
+	}{{"пожалуйста не пишите", 0}, {"где заказ?", 1}} {
+		p := parsed.Predict(rutext.Analyze(tc.text), nil)
+		q := m.Predict(rutext.Analyze(tc.text), nil)
+		if p[tc.hi] <= p[1-tc.hi] {
+			t.Errorf("%q: probabilities %v, want class %d highest", tc.text, p, tc.hi)
+		}
+		for i := range p {
+			if d := p[i] - q[i]; d > 1e-6 || d < -1e-6 {
+				t.Errorf("%q: parsed model says %v, trained %v", tc.text, p, q)
+			}
+		}
+	}
+	if s := parsed.Strongest(rutext.Analyze("не пишите"), "opt_out", 3); len(s) == 0 {
+		t.Error("no strongest features")
+	}
+}
+
+func TestMilli(t *testing.T) {
+	for in, want := range map[string]int32{"0": 0, "1": 1000, "-1.25": -1250, "0.003": 3, "12.5": 12500} {
+		if got, ok := milli(in); !ok || got != want {
+			t.Errorf("milli(%q) = %d, %v; want %d", in, got, ok, want)
+		}
+	}
+	for _, bad := range []string{"", "x", "1.2345", "1e5", "-", "1.2.3"} {
+		if _, ok := milli(bad); ok {
+			t.Errorf("milli(%q) accepted", bad)
+		}
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("meta features 1\nclasses a b\nbias 0 -1\nw w x\t0.5 -0.25\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := Parse(data)
+		if err != nil {
+			return
+		}
+		m.Predict(rutext.Analyze("где мой заказ?"), nil)
+	})
+}

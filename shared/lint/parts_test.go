@@ -1,0 +1,140 @@
+package lint
+
+import (
+	"testing"
+
+	agentiq "github.com/agentiq/agentiq/shared"
+)
+
+// TestParts tests each vocabulary the deny-level flags are composed of on
+// its own: what must be read as the part, and what must not.
+func TestParts(t *testing.T) {
+	l, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		part string
+		yes  []string
+		no   []string
+	}{
+		{"review_act", []string{
+			"Оставьте отзыв о покупке", "Поставьте нам пятёрку", "Ставьте 5 звёзд", "Измените оценку на более высокую",
+			"Пришлите скрин отзыва", "Уберите негативный отзыв", "Оценили товар на 5?", "Будем ждать фотоотзыв",
+		}, []string{"Заказ передан в доставку", "Размер соответствует таблице", "Поставим вам новую дату доставки"}},
+		{"benefit", []string{
+			"Вернём 300 ₽ на карту", "Подарим плед", "Положим в посылку сюрприз", "Доставка за наш счёт",
+			"Продлим гарантию на год", "Начислим бонусы", "Получите кешбэк 10%", "Отправим вторую пару бесплатно",
+		}, []string{"Заказ передан в доставку", "Спасибо за покупку", "Проверьте размер по таблице"}},
+		{"invitation", []string{
+			"Заходите к нам", "Подписывайтесь на новости", "Переходите по ссылке", "Заполните форму",
+			"Пишите нам", "Заказывайте заранее", "Загляните в каталог",
+		}, []string{"Заказ передан в доставку", "Размер M подойдёт", "Гарантия один год"}},
+		{"venue", []string{
+			"в WhatsApp", "в нашем телеграм-канале", "на нашем сайте", "на Ozon", "на почту", "напрямую", "в мессенджере", "в личку",
+		}, []string{"в этом чате", "в карточке товара", "в пункте выдачи"}},
+		{"pd_ask", []string{
+			"Укажите, пожалуйста", "Пришлите нам", "Продиктуйте", "Подтвердите", "Нам потребуется", "Скиньте",
+		}, []string{"Заказ передан в доставку", "Спасибо за отзыв"}},
+		{"pd_noun", []string{
+			"номер телефона", "ФИО", "паспортные данные", "домашний адрес", "номер карты", "электронную почту", "свой адресок", "ИНН",
+		}, []string{"номер заказа", "адрес пункта выдачи", "размер обуви"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.part, func(t *testing.T) {
+			for _, s := range tt.yes {
+				if _, ok := l.Lint(s).Parts[tt.part]; !ok {
+					t.Errorf("%q: part %s not found", s, tt.part)
+				}
+			}
+			for _, s := range tt.no {
+				if ev, ok := l.Lint(s).Parts[tt.part]; ok {
+					t.Errorf("%q: part %s found (%q)", s, tt.part, ev)
+				}
+			}
+		})
+	}
+}
+
+// TestCompositionFamilies: the deny-level flags need both parts, whatever
+// words carry each, and neither part alone raises them. These phrasings
+// were written after the change, not taken from the sentences that
+// exposed the misses.
+func TestCompositionFamilies(t *testing.T) {
+	l, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		flag agentiq.Flag
+		yes  []string
+		no   []string
+	}{
+		{agentiq.FlagReviewIncentive, []string{
+			"Поставите пятёрку — вернём 10% стоимости.",
+			"За честный фотоотзыв дарим сертификат на 500 рублей.",
+			"Если исправите оценку на 5, доставку следующего заказа оплатим мы.",
+			"Отзыв на пять звёзд = подарок в следующей посылке.",
+			"Уберёте плохой отзыв — решим вопрос деньгами.",
+		}, []string{
+			"Спасибо за ваш отзыв!",
+			"Будем рады вашему отзыву о покупке.",
+			"Мы не даём бонусы за отзывы: оценка — ваше право.",
+			"Вернём 300 ₽ за задержку доставки.",
+		}},
+		{agentiq.FlagOffPlatform, []string{
+			"Для быстрой связи пишите нам в телегу.",
+			"Заходите в наш шоурум на Садовой — там есть вся коллекция.",
+			"Оставьте электронную почту, будем присылать подборки новинок.",
+			"Этот же товар можно взять на Ozon, закажите там.",
+			"Подписывайтесь на наш канал: t.me/uyut_novosti",
+		}, []string{
+			"Инструкция по сборке: mebel-help.ru/shkaf",
+			"Наш магазин на WB — загляните в карточку бренда.",
+			"Ответим здесь, в чате, в течение часа.",
+		}},
+		{agentiq.FlagPDRequest, []string{
+			"Подскажите, пожалуйста, свой номер телефона для курьера.",
+			"Скиньте адресок, вышлем образцы.",
+			"Нам потребуется ваше ФИО и паспортные данные.",
+			"Подтвердите номер вашей карты для возврата.",
+		}, []string{
+			"Пожалуйста, не присылайте в чат номер карты.",
+			"Адрес пункта выдачи указан в приложении.",
+			"Номер заказа указан в личном кабинете.",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(string(tt.flag), func(t *testing.T) {
+			for _, s := range tt.yes {
+				if r := l.Lint(s); !r.Has(tt.flag) {
+					t.Errorf("%q: no %s (flags %v, parts %v)", s, tt.flag, r.Flags, r.Parts)
+				}
+			}
+			for _, s := range tt.no {
+				if r := l.Lint(s); r.Has(tt.flag) {
+					t.Errorf("%q: false %s (%v)", s, tt.flag, r.Evidence[tt.flag])
+				}
+			}
+		})
+	}
+}
+
+// TestDigestCountsTheModel: retrained weights are a new digest, hence a
+// new rules_version; a model with a class that is no flag is refused.
+func TestDigestCountsTheModel(t *testing.T) {
+	model := func(bias string) []byte {
+		return []byte("meta features 1\nclasses review_incentive off_platform third_party pd_request\nbias " + bias + "\n")
+	}
+	a, errA := NewWithModel(defaultData, model("-5 -5 -5 -5"))
+	b, errB := NewWithModel(defaultData, model("-4 -5 -5 -5"))
+	if errA != nil || errB != nil {
+		t.Fatal(errA, errB)
+	}
+	if a.Digest() == b.Digest() {
+		t.Error("two models, one digest")
+	}
+	if _, err := NewWithModel(defaultData, []byte("meta features 1\nclasses spam\nbias 0\n")); err == nil {
+		t.Error("a model class that is no flag was accepted")
+	}
+}

@@ -1,0 +1,283 @@
+package rutext
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// colloquial are everyday spoken and chat spellings read as the word they
+// stand for: no edit distance reaches "щас" from "сейчас".
+var colloquial = map[string]string{
+	"щас": "сейчас", "щя": "сейчас", "ща": "сейчас", "сча": "сейчас", "чё": "что", "че": "что", "чо": "что",
+	"шо": "что", "чтоль": "что", "ваще": "вообще", "воще": "вообще", "вобще": "вообще", "када": "когда",
+	"тока": "только", "токо": "только", "скока": "сколько", "сколько-то": "сколько",
+	"седня": "сегодня", "седни": "сегодня", "сёдня": "сегодня", "севодня": "сегодня", "нету": "нет",
+	"пж": "пожалуйста", "пжл": "пожалуйста", "пжлст": "пожалуйста", "плиз": "пожалуйста",
+	"плз": "пожалуйста", "пасиб": "спасибо", "пасиба": "спасибо", "спасиб": "спасибо",
+	"спасибки": "спасибо", "оч": "очень", "ооочень": "очень", "канеш": "конечно", "канешно": "конечно",
+	"конеш": "конечно", "щетаю": "считаю", "ищо": "еще", "исчо": "еще", "ещо": "еще", "исчё": "еще",
+	"тыща": "тысяча", "тыщ": "тысяч", "инет": "интернет", "норм": "нормально", "нормас": "нормально",
+	"прив": "привет", "здрасте": "здравствуйте", "здрасьте": "здравствуйте", "здрастье": "здравствуйте",
+	"драсьте": "здравствуйте", "пришол": "пришел", "пришёл": "пришел", "пошол": "пошел", "зделайте": "сделайте",
+	"зделать": "сделать", "зделали": "сделали", "сдесь": "здесь", "скинте": "скиньте",
+}
+
+// realWords are correct words one slip away from a word of the lexicon,
+// which a small vocabulary would otherwise "correct".
+var realWords = map[string]bool{"платный": true, "платная": true, "платное": true, "платные": true,
+	"платно": true, "платную": true, "сервиз": true, "сервиза": true, "возраста": true, "стать": true}
+
+// Speller corrects misspelt words of six letters or more against a
+// vocabulary of real word forms, by one edit of the kinds people make and
+// rarely turn one real word into another with: a sound spelt by its
+// neighbour (а/о, е/и, и/ы, з/с, д/т, ш/щ…), a soft sign or doubled letter
+// dropped or added, two letters swapped, a letter missing from a long
+// word. Shorter words have too many real neighbours ("стать" is not a
+// misspelt "сдать"), and a vocabulary is never complete, so other edits
+// ("сорвана"/"порвана") are not made. A word in
+// the vocabulary is never changed, and a misspelling with two equally good
+// corrections is left alone. It is safe for concurrent use.
+type Speller struct {
+	once    sync.Once // the index is built on the first word that needs it
+	freq    map[string]int
+	stems   map[string]bool    // the stems of the vocabulary
+	deletes map[string][]int32 // a form with one or two letters dropped → vocabulary words
+	words   []string
+}
+
+// NewSpeller indexes a vocabulary: word form → how often it occurs.
+func NewSpeller(vocab map[string]int) *Speller {
+	return &Speller{freq: vocab}
+}
+
+// index builds the stems (unless given) and the deletion index of the
+// vocabulary.
+func (s *Speller) index() {
+	s.deletes = map[string][]int32{}
+	given := s.stems != nil
+	if !given {
+		s.stems = map[string]bool{}
+	}
+	for w := range s.freq {
+		s.words = append(s.words, w)
+		if !given {
+			s.stems[Stem(w)] = true
+		}
+	}
+	slices.Sort(s.words)
+	for i, w := range s.words {
+		n := utf8.RuneCountInString(w)
+		if n < 5 { // a correction is one slip from a word of six letters or more
+			continue
+		}
+		s.deletes[w] = append(s.deletes[w], int32(i))
+		for _, d := range deletions(w, maxEdits(n+1)) {
+			s.deletes[d] = append(s.deletes[d], int32(i))
+		}
+	}
+}
+
+// maxEdits is how many edits a word of n letters may carry.
+func maxEdits(n int) int {
+	if n >= 6 {
+		return 1
+	}
+	return 0
+}
+
+// Known reports whether w is a word of the vocabulary.
+func (s *Speller) Known(w string) bool { _, ok := s.freq[w]; return ok }
+
+// Correct returns the vocabulary word w misspells, or w itself. A word
+// whose stem the vocabulary knows is another form of a known word, not a
+// misspelling, and stays.
+func (s *Speller) Correct(w string) string {
+	if c, ok := colloquial[w]; ok {
+		return c
+	}
+	if s == nil || s.Known(w) || realWords[w] || utf8.RuneCountInString(w) < 6 {
+		return w
+	}
+	s.once.Do(s.index)
+	if s.stems[Stem(w)] {
+		return w
+	}
+	r := []rune(w)
+	k := maxEdits(len(r))
+	if k == 0 {
+		return w
+	}
+	// every candidate is one slip away: the most frequent wins, a tie none
+	best, bestF, tie := "", -1, false
+	seen := map[int32]bool{}
+	consider := func(ids []int32) {
+		for _, id := range ids {
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			c := s.words[id]
+			cr := []rune(c)
+			if !likelySlip(r, cr) {
+				continue
+			}
+			switch f := s.freq[c]; {
+			case f > bestF:
+				best, bestF, tie = c, f, false
+			case f == bestF:
+				tie = true
+			}
+		}
+	}
+	consider(s.deletes[w])
+	for _, d := range deletions(w, k) {
+		consider(s.deletes[d])
+	}
+	if best == "" || tie {
+		return w
+	}
+	return best
+}
+
+// deletions returns the forms of w with up to k letters dropped.
+func deletions(w string, k int) []string {
+	var out []string
+	level := []string{w}
+	seen := map[string]bool{w: true}
+	for e := 0; e < k; e++ {
+		var next []string
+		for _, x := range level {
+			r := []rune(x)
+			if len(r) <= 3 {
+				continue
+			}
+			for i := range r {
+				d := string(r[:i]) + string(r[i+1:])
+				if !seen[d] {
+					seen[d] = true
+					next = append(next, d)
+					out = append(out, d)
+				}
+			}
+		}
+		level = next
+	}
+	return out
+}
+
+// sounds are the letters Russian writers confuse because they sound alike
+// (unstressed vowels, voiced and voiceless pairs).
+var sounds = map[[2]rune]bool{}
+
+func init() {
+	for _, p := range []string{"ао", "еи", "ея", "иы", "эе", "ёе", "ёо", "зс", "дт", "бп", "вф", "гк", "жш", "шщ", "щч", "цс", "йи", "юу", "яа"} {
+		r := []rune(p)
+		sounds[[2]rune{r[0], r[1]}] = true
+		sounds[[2]rune{r[1], r[0]}] = true
+	}
+}
+
+func silent(r rune) bool { return r == 'ь' || r == 'ъ' || r == 'й' }
+
+// likelySlip reports whether q is c with one slip of the kinds Speller
+// corrects.
+func likelySlip(q, c []rune) bool {
+	i := 0
+	for i < len(q) && i < len(c) && q[i] == c[i] {
+		i++
+	}
+	switch {
+	case len(q) == len(c):
+		if i == len(q) {
+			return false
+		}
+		if equalRunes(q[i+1:], c[i+1:]) {
+			return sounds[[2]rune{q[i], c[i]}]
+		}
+		return i+1 < len(q) && q[i] == c[i+1] && q[i+1] == c[i] && equalRunes(q[i+2:], c[i+2:])
+	case len(c) == len(q)+1: // a letter missing from q
+		if !equalRunes(q[i:], c[i+1:]) {
+			return false
+		}
+		m := c[i]
+		doubled := i > 0 && c[i-1] == m || i+1 < len(c) && c[i+1] == m
+		return silent(m) || doubled || len(q) >= 7
+	case len(q) == len(c)+1: // a letter too many in q
+		if !equalRunes(q[i+1:], c[i:]) {
+			return false
+		}
+		x := q[i]
+		return silent(x) || i > 0 && q[i-1] == x || i+1 < len(q) && q[i+1] == x
+	}
+	return false
+}
+
+// Respell replaces each misspelt Cyrillic word of d by the word fix
+// returns for it (fix returns its argument when the word is right).
+func (d *Doc) Respell(fix func(string) string) {
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		if t.Kind != Word || !t.Cyrillic {
+			continue
+		}
+		if c := fix(t.Text); c != t.Text {
+			t.Text, t.stem = c, ""
+		}
+	}
+}
+
+// MarshalWordList writes a vocabulary as "word count stem" lines, sorted:
+// the stems are written so that reading the list needs no stemming.
+func MarshalWordList(v map[string]int) []byte {
+	words := make([]string, 0, len(v))
+	for w := range v {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	var b strings.Builder
+	b.WriteString("# spelling vocabulary: word form, weight, stem (generated by make train)\n")
+	for _, w := range words {
+		b.WriteString(w)
+		b.WriteByte(' ')
+		b.WriteString(strconv.Itoa(v[w]))
+		b.WriteByte(' ')
+		b.WriteString(Stem(w))
+		b.WriteByte('\n')
+	}
+	return []byte(b.String())
+}
+
+// ParseWordList reads what MarshalWordList writes: the words with their
+// weights, and the set of their stems.
+func ParseWordList(data []byte) (map[string]int, map[string]bool, error) {
+	v, stems := map[string]int{}, map[string]bool{}
+	for i, line := range strings.Split(string(data), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, " ")
+		if len(f) != 3 || f[0] == "" {
+			return nil, nil, fmt.Errorf("word list line %d: want a word, a count and a stem", i+1)
+		}
+		c, err := strconv.Atoi(f[1])
+		if err != nil {
+			return nil, nil, fmt.Errorf("word list line %d: want a word, a count and a stem", i+1)
+		}
+		v[f[0]] = c
+		stems[f[2]] = true
+	}
+	return v, stems, nil
+}
+
+// ParseSpeller builds a speller from a word list MarshalWordList wrote.
+func ParseSpeller(data []byte) (*Speller, error) {
+	v, stems, err := ParseWordList(data)
+	if err != nil {
+		return nil, err
+	}
+	return &Speller{freq: v, stems: stems}, nil
+}

@@ -1,0 +1,174 @@
+package rutext
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// english are Latin words buyers write as English, brand or unit names
+// even in a Russian message: they are kept as they are, and a message made
+// mostly of them is English, not transliterated Russian.
+var english = map[string]bool{
+	"stop": true, "pls": true, "plz": true, "please": true, "ok": true, "okay": true, "thanks": true,
+	"thank": true, "thx": true, "you": true, "unsubscribe": true, "remove": true, "me": true, "from": true,
+	"the": true, "list": true, "no": true, "not": true, "yes": true, "sale": true, "cashback": true,
+	"iphone": true, "ipad": true, "apple": true, "samsung": true, "xiaomi": true, "android": true,
+	"usb": true, "type": true, "wifi": true, "bluetooth": true, "size": true, "xl": true, "xxl": true,
+	"xs": true, "wb": true, "ozon": true, "promo": true, "hello": true, "hi": true, "and": true,
+	"or": true, "is": true, "it": true, "my": true, "order": true, "where": true, "when": true,
+	"spam": true, "lol": true, "wtf": true, "omg": true, "to": true, "of": true, "for": true, "a": true,
+	"in": true, "on": true, "do": true, "don't": true, "dont": true, "send": true, "more": true,
+	"messages": true, "message": true, "mail": true, "email": true, "e-mail": true, "sms": true,
+	"pro": true, "max": true, "mini": true, "plus": true, "air": true, "watch": true, "led": true,
+}
+
+// softSign are transliterated words whose soft sign writers drop, read
+// back with it (the plain letter-for-letter reading is another word or none).
+var softSign = map[string]string{
+	"est": "есть", "bolshe": "больше", "dengi": "деньги", "deneg": "денег", "vernut": "вернуть",
+	"tolko": "только", "pismo": "письмо", "pisma": "письма", "mozhet": "может", "nuzhno": "нужно",
+	"seichas": "сейчас", "seychas": "сейчас", "vsego": "всего", "pozhaluysta": "пожалуйста",
+	"pozhaluista": "пожалуйста", "pojaluista": "пожалуйста", "obmenyat": "обменять",
+	"pomenyat": "поменять", "sdat": "сдать", "kupit": "купить", "poluchit": "получить",
+	"otpravit": "отправить", "oformit": "оформить", "otmenit": "отменить", "vkluchaetsya": "включается",
+	"rabotat": "работать", "malenkiy": "маленький", "malenkii": "маленький", "bolshoy": "большой",
+	"bolshoi": "большой", "bolshaya": "большая", "bolshoe": "большое", "skolko": "сколько",
+	"polzovat": "пользоваться", "nravitsya": "нравится", "podoidet": "подойдет", "podoydet": "подойдет",
+}
+
+// digraphs are read before single letters, longest first.
+var digraphs = []struct{ lat, cyr string }{
+	{"shch", "щ"}, {"tsya", "тся"}, {"tsa", "тса"}, {"sch", "щ"}, {"zh", "ж"}, {"kh", "х"}, {"ch", "ч"},
+	{"sh", "ш"}, {"ts", "ц"}, {"yu", "ю"}, {"ya", "я"}, {"yo", "ё"}, {"ye", "е"}, {"ju", "ю"},
+	{"ja", "я"}, {"jo", "ё"},
+}
+
+var letters = map[byte]string{
+	'a': "а", 'b': "б", 'v': "в", 'g': "г", 'd': "д", 'e': "е", 'z': "з", 'i': "и", 'j': "й",
+	'k': "к", 'l': "л", 'm': "м", 'n': "н", 'o': "о", 'p': "п", 'r': "р", 's': "с", 't': "т",
+	'u': "у", 'f': "ф", 'h': "х", 'c': "ц", 'y': "ы", 'w': "в", 'x': "кс", 'q': "к", '\'': "ь",
+}
+
+func isVowel(b byte) bool { return strings.IndexByte("aeiouy", b) >= 0 }
+
+// ReadAsRussian returns the Russian a message typed in Latin
+// transliteration spells ("skidku sdelaete?" → "скидку сделаете?"), and
+// the text unchanged when it is not such a message: when it has any
+// Cyrillic letter, or when most of its Latin words are English.
+func ReadAsRussian(text string) string {
+	// fast path: a Cyrillic letter (UTF-8 lead bytes 0xD0–0xD3) or no
+	// ASCII letter at all means there is nothing to read
+	hasLatin := false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= 0xD0 && c <= 0xD3 {
+			return text
+		}
+		if isASCIILetter(c) {
+			hasLatin = true
+		}
+	}
+	if !hasLatin {
+		return text
+	}
+	latin, foreign := 0, 0
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if r >= 0x400 && r <= 0x4ff {
+			return text
+		}
+		if len(w) < 2 || !isASCIIWord(w) {
+			continue
+		}
+		latin++
+		if english[strings.ToLower(w)] {
+			foreign++
+		}
+	}
+	for _, r := range text {
+		if r >= 0x400 && r <= 0x4ff {
+			return text
+		}
+	}
+	if latin == 0 || foreign*2 > latin {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text) * 2)
+	for i := 0; i < len(text); {
+		j := i
+		for j < len(text) && (isASCIILetter(text[j]) || text[j] == '\'' && j > i) {
+			j++
+		}
+		if j == i {
+			b.WriteByte(text[i])
+			i++
+			continue
+		}
+		b.WriteString(translitWord(text[i:j]))
+		i = j
+	}
+	return b.String()
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+func isASCIIWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !isASCIILetter(w[i]) && w[i] != '\'' {
+			return false
+		}
+	}
+	return true
+}
+
+// translitWord reads one Latin word as Russian; an English word and a
+// capital letter alone (a size, "M") stay as they are, a small one is a
+// preposition or a conjunction ("s", "v", "i").
+func translitWord(w string) string {
+	low := strings.ToLower(w)
+	if len(w) == 1 {
+		if w == low && strings.Contains("svkiaouy", w) {
+			return letters[w[0]]
+		}
+		return w
+	}
+	if english[low] {
+		return w
+	}
+	if s, ok := softSign[low]; ok {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(low); {
+		if i == 0 && low[0] == 'e' {
+			b.WriteString("э") // word-initial e is э: "eto", "ekran"
+			i++
+			continue
+		}
+		matched := false
+		for _, d := range digraphs {
+			if strings.HasPrefix(low[i:], d.lat) {
+				b.WriteString(d.cyr)
+				i += len(d.lat)
+				matched = true
+				break
+			}
+		}
+		if matched {
+			continue
+		}
+		c := low[i]
+		switch {
+		case (c == 'y' || c == 'i') && i > 0 && isVowel(low[i-1]) && (i+1 == len(low) || !isVowel(low[i+1])):
+			b.WriteString("й") // "kakoi", "siniy", "zdravstvuite"
+		default:
+			if s, ok := letters[c]; ok {
+				b.WriteString(s)
+			}
+		}
+		i++
+	}
+	return b.String()
+}
