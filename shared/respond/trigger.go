@@ -131,7 +131,9 @@ func (r *Responder) Trigger(ctx context.Context, seller string, tr TriggerReques
 
 // triggerText checks a trigger and returns the text to decide.
 func (r *Responder) triggerText(s agentiq.Seller, tr *TriggerRequest) (string, error) {
-	bad := func(format string, a ...any) error { return fmt.Errorf("%w: "+format, append([]any{agentiq.ErrInvalid}, a...)...) }
+	bad := func(format string, a ...any) error {
+		return fmt.Errorf("%w: "+format, append([]any{agentiq.ErrInvalid}, a...)...)
+	}
 	switch {
 	case !tr.Channel.Valid():
 		return "", bad("unknown channel %q", tr.Channel)
