@@ -17,7 +17,7 @@ GOSEC := github.com/securego/gosec/v2/cmd/gosec@v2.29.0
 
 # The Lambda functions: functions/<name> is the function <Name>Function of
 # template.yaml (functions/poller is PollerFunction).
-LAMBDAS := poller
+LAMBDAS := poller api
 SANDBOX_ADDR ?= 127.0.0.1:8081
 
 .PHONY: help
@@ -52,9 +52,12 @@ lambdas:
 	done
 
 # sam build (BuildMethod: makefile) calls build-<LogicalId>.
-.PHONY: build-PollerFunction
+.PHONY: build-PollerFunction build-ApiFunction
 build-PollerFunction:
 	CGO_ENABLED=0 GOOS=linux GOARCH=arm64 $(GO) build -tags lambda.norpc -trimpath -o $(ARTIFACTS_DIR)/bootstrap ./functions/poller
+
+build-ApiFunction:
+	CGO_ENABLED=0 GOOS=linux GOARCH=arm64 $(GO) build -tags lambda.norpc -trimpath -o $(ARTIFACTS_DIR)/bootstrap ./functions/api
 
 # make invoke EVENT=events/PollerFunction/scheduled.json runs the handler of
 # the function the event's folder names, once, locally, on the embedded
