@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"sync"
 	"testing"
 	"time"
 
@@ -241,5 +242,49 @@ func TestTriggers(t *testing.T) {
 				t.Errorf("recorded consents %v, answered %v", d.Decision.ConsentIDs, res.ConsentEvidence)
 			}
 		})
+	}
+}
+
+// TestConcurrentApprovals: operators approving the same draft at once,
+// each with their own key: one message reaches WB, one decision is
+// recorded; the others get the same answer or 409 in_progress.
+func TestConcurrentApprovals(t *testing.T) {
+	e := newEnv(t, 1)
+	item, chat := e.hold(t, 0, nil)
+	path := "/v1/sellers/s1/moderation/" + item.ID + "/approve"
+	const n = 6
+	answers := make(chan answer, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			answers <- e.call(t, "POST", path, e.tok(t, "s1", fmt.Sprintf("op-%d", i), api.RoleOperator), e.key(), map[string]any{})
+		}()
+	}
+	wg.Wait()
+	close(answers)
+	ok := 0
+	for a := range answers {
+		switch {
+		case a.status == 200:
+			ok++
+		case a.status == 409 && a.code() == "in_progress":
+		default:
+			t.Errorf("%d %s", a.status, a.body)
+		}
+	}
+	if ok == 0 {
+		t.Error("no approval went through")
+	}
+	if got := e.sent(chat); got != 1 {
+		t.Errorf("WB has %d messages, want 1", got)
+	}
+	var list struct {
+		Decisions []api.Decision `json:"decisions"`
+	}
+	e.call(t, "GET", "/v1/sellers/s1/decisions?decision_id="+respond.ResolutionID("s1", item.ID), e.tok(t, "s1", "olga", api.RoleOfficer), "", nil).into(t, &list)
+	if len(list.Decisions) != 1 {
+		t.Errorf("%d decision records, want 1", len(list.Decisions))
 	}
 }
