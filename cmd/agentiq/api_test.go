@@ -16,6 +16,7 @@ import (
 
 	agentiq "github.com/agentiq/agentiq/shared"
 	"github.com/agentiq/agentiq/shared/api"
+	"github.com/agentiq/agentiq/shared/api/apitest"
 	"github.com/agentiq/agentiq/shared/config"
 	"github.com/agentiq/agentiq/shared/respond"
 	"github.com/agentiq/agentiq/shared/wb/wbsandbox"
@@ -60,6 +61,11 @@ func TestAPICommand(t *testing.T) {
 		t.Fatalf("agentiq api token: %d %s", code, errOut)
 	}
 	tok = strings.TrimSpace(tok)
+	spec, err := apitest.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// do makes a request and checks the exchange against the contract.
 	do := func(method, path, token, key string, body string) (int, []byte) {
 		t.Helper()
 		req, err := http.NewRequest(method, base+path, strings.NewReader(body))
@@ -72,12 +78,22 @@ func TestAPICommand(t *testing.T) {
 		if key != "" {
 			req.Header.Set("Idempotency-Key", key)
 		}
+		if body != "" {
+			req.Header.Set("Content-Type", "application/json")
+		}
 		res, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer res.Body.Close()
 		b, _ := io.ReadAll(res.Body)
+		reqErr, resErr := spec.Check(method, path, req.Header, []byte(body), res.StatusCode, res.Header, b)
+		if resErr != nil {
+			t.Error(resErr)
+		}
+		if reqErr != nil && token != "" {
+			t.Errorf("%s %s: the request does not match the contract: %v", method, path, reqErr)
+		}
 		return res.StatusCode, b
 	}
 

@@ -3,7 +3,6 @@ package api_test
 import (
 	"bytes"
 	"context"
-	_ "embed"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -15,13 +14,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/getkin/kin-openapi/openapi3"
-	"github.com/getkin/kin-openapi/openapi3filter"
-	"github.com/getkin/kin-openapi/routers"
-	"github.com/getkin/kin-openapi/routers/legacy"
 
 	agentiq "github.com/agentiq/agentiq/shared"
 	"github.com/agentiq/agentiq/shared/api"
+	"github.com/agentiq/agentiq/shared/api/apitest"
 	"github.com/agentiq/agentiq/shared/bolt"
 	"github.com/agentiq/agentiq/shared/ingest"
 	"github.com/agentiq/agentiq/shared/intent"
@@ -35,64 +31,22 @@ import (
 	"github.com/agentiq/agentiq/shared/wb/wbsandbox/sandboxtest"
 )
 
-//go:embed openapi.yaml
-var specData []byte
-
 var fast = wb.Limit{Requests: 50, Per: 100 * time.Millisecond}
 
-// spec validates the tests' requests and answers against openapi.yaml.
-type spec struct{ router routers.Router }
+// spec checks an exchange against the contract: the answer must match;
+// the request's verdict is returned.
+type spec struct{ *apitest.Spec }
 
-var loadSpec = sync.OnceValues(func() (*spec, error) {
-	doc, err := openapi3.NewLoader().LoadFromData(specData)
-	if err != nil {
-		return nil, err
-	}
-	if err := doc.Validate(context.Background()); err != nil {
-		return nil, err
-	}
-	r, err := legacy.NewRouter(doc)
-	if err != nil {
-		return nil, err
-	}
-	return &spec{router: r}, nil
-})
-
-func authOK(_ context.Context, a *openapi3filter.AuthenticationInput) error {
-	if !strings.HasPrefix(a.RequestValidationInput.Request.Header.Get("Authorization"), "Bearer ") {
-		return fmt.Errorf("no bearer token")
-	}
-	return nil
+func loadSpec() (*spec, error) {
+	s, err := apitest.Load()
+	return &spec{s}, err
 }
 
-// check validates a request (its error returned: some tests send
-// invalid ones on purpose) and its answer (which must always match).
-func (s *spec) check(t *testing.T, method, url string, h http.Header, body []byte, status int, rh http.Header, answer []byte) error {
+func (s *spec) check(t *testing.T, method, target string, h http.Header, body []byte, status int, rh http.Header, answer []byte) error {
 	t.Helper()
-	req, err := http.NewRequest(method, url, bytes.NewReader(body))
-	if err != nil {
-		t.Fatal(err)
-	}
-	req.Header = h.Clone()
-	route, params, err := s.router.FindRoute(req)
-	if err != nil {
-		// No such operation: the answer must still be an error of the one shape.
-		var e struct {
-			Error api.Error `json:"error"`
-		}
-		if status < 400 || json.Unmarshal(answer, &e) != nil || e.Error.Code == "" || e.Error.Message == "" {
-			t.Errorf("%s %s: no operation in the spec, and the answer %d %s is not an error", method, url, status, answer)
-		}
-		return err
-	}
-	in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route,
-		Options: &openapi3filter.Options{AuthenticationFunc: authOK, MultiError: false}}
-	reqErr := openapi3filter.ValidateRequest(context.Background(), in)
-	out := &openapi3filter.ResponseValidationInput{RequestValidationInput: &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route},
-		Status: status, Header: rh, Options: &openapi3filter.Options{IncludeResponseStatus: true}}
-	out.SetBodyBytes(answer)
-	if err := openapi3filter.ValidateResponse(context.Background(), out); err != nil {
-		t.Errorf("%s %s: the answer %d does not match the spec: %v\n%s", method, url, status, err, answer)
+	reqErr, resErr := s.Check(method, target, h, body, status, rh, answer)
+	if resErr != nil {
+		t.Error(resErr)
 	}
 	return reqErr
 }
