@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-
 	agentiq "github.com/agentiq/agentiq/shared"
 	"github.com/agentiq/agentiq/shared/api"
 	"github.com/agentiq/agentiq/shared/api/apitest"
