@@ -65,7 +65,27 @@ func byRef(t *testing.T, w *world, kind, ref string) []agentiq.AuditRecord {
 	return out
 }
 
+var stores = []struct {
+	name string
+	open func(testing.TB) agentiq.Store
+}{
+	{"bolt", boltStore},
+	{"dynamo", func(t testing.TB) agentiq.Store { return dynamoStore(t) }},
+}
+
 func TestApprove(t *testing.T) {
+	for _, s := range stores {
+		t.Run(s.name, func(t *testing.T) { testApprove(t, s.open(t)) })
+	}
+}
+
+func TestApproveCrashes(t *testing.T) {
+	for _, s := range stores {
+		t.Run(s.name, func(t *testing.T) { testApproveCrashes(t, s.open(t)) })
+	}
+}
+
+func testApprove(t *testing.T, st agentiq.Store) {
 	edited := "Промокод для вас: 10% на следующий заказ в нашем магазине на WB."
 	cases := []struct {
 		name    string
@@ -83,7 +103,7 @@ func TestApprove(t *testing.T) {
 		{name: "window closed since", outcome: agentiq.OutcomeRefused, reason: "chat_inactive",
 			change: func(c *agentiq.ChatState) { at := time.Now().Add(-73 * time.Hour); c.LastBuyerMessageAt = &at }},
 	}
-	w := newWorld(t, boltStore(t), wbsandbox.Config{Seed: smallSeed(len(cases), 3)}, agentiq.Seller{})
+	w := newWorld(t, st, wbsandbox.Config{Seed: smallSeed(len(cases), 3)}, agentiq.Seller{})
 	r := w.responder(t, nil)
 	ctx := context.Background()
 	for i, tc := range cases {
@@ -151,12 +171,12 @@ func contains(xs []string, x string) bool {
 	return false
 }
 
-// TestApproveCrashes stops an approval at each step and retries it as a
+// testApproveCrashes stops an approval at each step and retries it as a
 // client would: at most one message reaches WB, and the item has one
 // decision and one moderation record.
-func TestApproveCrashes(t *testing.T) {
+func testApproveCrashes(t *testing.T, st agentiq.Store) {
 	steps := []respond.Step{respond.StepDecided, respond.StepSendCreated, respond.StepWBAnswered, respond.StepSendFinished, respond.StepAudited}
-	w := newWorld(t, boltStore(t), wbsandbox.Config{Seed: smallSeed(len(steps), 4)}, agentiq.Seller{})
+	w := newWorld(t, st, wbsandbox.Config{Seed: smallSeed(len(steps), 4)}, agentiq.Seller{})
 	ctx := context.Background()
 	for i, step := range steps {
 		t.Run(string(step), func(t *testing.T) {
