@@ -38,7 +38,7 @@ func apiErr(status int, code, msg string) *apiError {
 }
 
 func internal(cause error) *apiError {
-	e := apiErr(500, "internal", "The request could not be completed; nothing was half-written. Retry it with the same Idempotency-Key.")
+	e := apiErr(500, "internal", "The request could not be completed. Retry it with the same Idempotency-Key: a retry finishes what was started and never repeats it.")
 	e.cause = cause
 	return e
 }

@@ -232,7 +232,9 @@ func (r *Responder) resolve(ctx context.Context, os onceStore, item agentiq.Mode
 	now := r.cfg.Now().UTC()
 	res := Resolution{ModerationID: item.ID, Action: action, Moderator: operator, Status: agentiq.ModerationApproved,
 		Reasons: []string{}, WaitSeconds: waited(item, now), ResolvedAt: now}
-	mr := agentiq.ModerationRecord{ModerationID: item.ID, ChatID: item.ChatID, Action: action, Moderator: operator,
+	// DecisionID names the operator's decision, or for a settled send the
+	// decision whose send it settles.
+	mr := agentiq.ModerationRecord{ModerationID: item.ID, DecisionID: item.DecisionID, ChatID: item.ChatID, Action: action, Moderator: operator,
 		WaitSeconds: res.WaitSeconds, DraftSHA256: agentiq.DraftHash(item.Draft)}
 	switch action {
 	case ActionMarkDelivered:
