@@ -18,7 +18,12 @@ import (
 // (sent once), replays the request (same answer, no second send, no second
 // record), and an officer finds both records with the operator's sub.
 func TestModerationFlow(t *testing.T) {
-	e := newEnv(t, 2)
+	for _, s := range stores {
+		t.Run(s.name, func(t *testing.T) { testModerationFlow(t, newEnvOn(t, 2, s.open(t))) })
+	}
+}
+
+func testModerationFlow(t *testing.T, e *env) {
 	item, chat := e.hold(t, 0, nil)
 	op := e.tok(t, "s1", "alice@seller", api.RoleOperator)
 	officer := e.tok(t, "s1", "olga", api.RoleOfficer)
@@ -167,7 +172,12 @@ func contains(xs []string, x string) bool {
 // TestTriggers: an integrator's messages, to WB chats and external
 // channels.
 func TestTriggers(t *testing.T) {
-	e := newEnv(t, 3)
+	for _, s := range stores {
+		t.Run(s.name, func(t *testing.T) { testTriggers(t, newEnvOn(t, 3, s.open(t))) })
+	}
+}
+
+func testTriggers(t *testing.T, e *env) {
 	ctx := context.Background()
 	in := e.tok(t, "s1", "crm-1", api.RoleIntegrator)
 	officer := e.tok(t, "s1", "olga", api.RoleOfficer)
@@ -249,7 +259,12 @@ func TestTriggers(t *testing.T) {
 // each with their own key: one message reaches WB, one decision is
 // recorded; the others get the same answer or 409 in_progress.
 func TestConcurrentApprovals(t *testing.T) {
-	e := newEnv(t, 1)
+	for _, s := range stores {
+		t.Run(s.name, func(t *testing.T) { testConcurrentApprovals(t, newEnvOn(t, 1, s.open(t))) })
+	}
+}
+
+func testConcurrentApprovals(t *testing.T, e *env) {
 	item, chat := e.hold(t, 0, nil)
 	path := "/v1/sellers/s1/moderation/" + item.ID + "/approve"
 	const n = 6

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -18,6 +19,8 @@ import (
 	"github.com/agentiq/agentiq/shared/api"
 	"github.com/agentiq/agentiq/shared/api/apitest"
 	"github.com/agentiq/agentiq/shared/bolt"
+	"github.com/agentiq/agentiq/shared/dynamo"
+	"github.com/agentiq/agentiq/shared/dynamo/dynamotest"
 	"github.com/agentiq/agentiq/shared/ingest"
 	"github.com/agentiq/agentiq/shared/intent"
 	"github.com/agentiq/agentiq/shared/policy"
@@ -54,7 +57,7 @@ func (s *spec) check(t *testing.T, method, target string, h http.Header, body []
 // sandbox account polled into the store, a responder, the handler behind
 // `agentiq api`'s token check.
 type env struct {
-	store  *bolt.Store
+	store  agentiq.Store
 	sb     *wbsandbox.Server
 	token  string // s1's WB token
 	keys   *api.Keys
@@ -77,18 +80,54 @@ func daytime() time.Time {
 	return d
 }
 
-func newEnv(t *testing.T, chats int) *env {
+var local *dynamotest.Local
+
+func TestMain(m *testing.M) { dynamotest.Main(m, &local) }
+
+// stores are the stores the flows run on.
+var stores = []struct {
+	name string
+	open func(t *testing.T) agentiq.Store
+}{
+	{"bolt", boltStore},
+	{"dynamo", dynamoStore},
+}
+
+func boltStore(t *testing.T) agentiq.Store {
+	t.Helper()
+	st, err := bolt.Open(bolt.Config{Path: filepath.Join(t.TempDir(), "agentiq.db"), Ingest: ingest.Options{Pseudonyms: storetest.Pseudonyms()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
+
+var tables atomic.Int64
+
+func dynamoStore(t *testing.T) agentiq.Store {
+	t.Helper()
+	st, err := dynamo.New(local.Client(), dynamo.Config{Table: fmt.Sprintf("api-%d", tables.Add(1)),
+		Ingest: ingest.Options{Pseudonyms: storetest.Pseudonyms(), MaxTxnItems: dynamotest.MaxTxnItems}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.CreateTable(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
+// newEnv is an API on the embedded store.
+func newEnv(t *testing.T, chats int) *env { return newEnvOn(t, chats, boltStore(t)) }
+
+func newEnvOn(t *testing.T, chats int, st agentiq.Store) *env {
 	t.Helper()
 	ctx := context.Background()
 	sp, err := loadSpec()
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := bolt.Open(bolt.Config{Path: filepath.Join(t.TempDir(), "agentiq.db"), Ingest: ingest.Options{Pseudonyms: storetest.Pseudonyms()}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
 	e := &env{store: st, token: fmt.Sprintf("tok-%d", time.Now().UnixNano()), spec: sp, now: daytime()}
 	seed := strings.Replace(string(wbsandbox.DefaultSeed()), "chats: 240", fmt.Sprintf("chats: %d", chats), 1)
 	var url string
