@@ -206,6 +206,8 @@ func testTriggers(t *testing.T, e *env) {
 			"text": "Подробности на нашем сайте shop.example.ru"}, agentiq.Deny, agentiq.OutcomeRefused, "external_link", 0, nil},
 		{"wb chat sent", map[string]any{"channel": "wb_chat", "chat_id": e.chats[2], "scenario": "service",
 			"text": "Здравствуйте! Ваш заказ передан в доставку и скоро будет в пункте выдачи."}, agentiq.Allow, agentiq.OutcomeSent, "", 1, nil},
+		{"wb chat held: promo words in a service message", map[string]any{"channel": "wb_chat", "chat_id": e.chats[0], "scenario": "service",
+			"text": "Заказ передан в доставку. Кстати, на следующий заказ действует скидка 5%."}, agentiq.Review, agentiq.OutcomeHeld, "promo_lexicon", 0, nil},
 		{"external marketing with consents", map[string]any{"channel": "whatsapp", "subject_key": subj, "scenario": "promo",
 			"text": "Новая коллекция уже в продаже. Чтобы отказаться от рассылки, ответьте STOP."},
 			agentiq.Allow, agentiq.OutcomeReturned, "", 0, []string{"form-advertising", "form-pd_marketing"}},
@@ -231,6 +233,12 @@ func testTriggers(t *testing.T, e *env) {
 			chat, _ := c.body["chat_id"].(string)
 			if chat != "" && e.sent(chat) != c.atWB {
 				t.Errorf("WB has %d messages in the chat, want %d", e.sent(chat), c.atWB)
+			}
+			if c.outcome == agentiq.OutcomeHeld {
+				m, err := e.store.Moderation(context.Background(), "s1", res.ModerationID)
+				if err != nil || m.Status != agentiq.ModerationPending || m.Trigger != agentiq.TriggerIntegration {
+					t.Errorf("held trigger's queue item %+v, %v", m, err)
+				}
 			}
 			// The replay: the same answer, nothing sent or recorded again.
 			b := e.call(t, "POST", "/v1/sellers/s1/messages", in, key, c.body)
