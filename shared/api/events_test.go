@@ -25,7 +25,7 @@ import (
 
 // lambdaHandler is the handler on an empty store with the local seller,
 // as `make invoke` runs it.
-func lambdaHandler(t *testing.T) *api.Handler {
+func lambdaHandler(t testing.TB) *api.Handler {
 	t.Helper()
 	st, err := bolt.Open(bolt.Config{Path: filepath.Join(t.TempDir(), "agentiq.db"), Ingest: ingest.Options{Pseudonyms: storetest.Pseudonyms()}})
 	if err != nil {
