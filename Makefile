@@ -16,8 +16,9 @@ STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.7.0
 GOSEC := github.com/securego/gosec/v2/cmd/gosec@v2.29.0
 
 # The Lambda functions: functions/<name> is the function <Name>Function of
-# template.yaml (functions/poller is PollerFunction).
-LAMBDAS := poller api
+# template.yaml (functions/poller is PollerFunction); every folder with a
+# main.go is one.
+LAMBDAS := $(patsubst functions/%/main.go,%,$(wildcard functions/*/main.go))
 SANDBOX_ADDR ?= 127.0.0.1:8081
 
 .PHONY: help
@@ -26,6 +27,7 @@ help:
 	@echo "make test   - every test, including the evaluation floors"
 	@echo "make invoke EVENT=events/<Function>/<case>.json - run that function's handler once on the event"
 	@echo "make sandbox - serve the WB sandbox on $(SANDBOX_ADDR) (token: WB_API_TOKEN or dev-token)"
+	@echo "make local-stack / local-stack-down - DynamoDB Local, WB sandbox, versitygw (and agentiq api) on loopback"
 	@echo "make lambdas - build each function as a provided.al2023 bootstrap into bin/lambda/"
 	@echo "make eval   - score the public evaluation sets (three score: lines)"
 	@echo "make bench  - Go benchmarks with -benchmem"
@@ -43,21 +45,30 @@ test: lambdas
 	$(GO) test -race -count=1 ./...
 
 # Each function as Lambda's provided.al2023 runtime takes it: a static
-# linux/arm64 executable named bootstrap, without the RPC shim.
+# linux/arm64 executable named bootstrap, without the RPC shim, stripped
+# of symbols and DWARF (-s -w: smaller zip, faster cold start).
+LAMBDA_BUILD = CGO_ENABLED=0 GOOS=linux GOARCH=arm64 $(GO) build -tags lambda.norpc -trimpath -ldflags="-s -w"
 .PHONY: lambdas
 lambdas:
 	@for f in $(LAMBDAS); do \
-	  CGO_ENABLED=0 GOOS=linux GOARCH=arm64 $(GO) build -tags lambda.norpc -trimpath -o bin/lambda/$$f/bootstrap ./functions/$$f || exit 1; \
+	  $(LAMBDA_BUILD) -o bin/lambda/$$f/bootstrap ./functions/$$f || exit 1; \
 	  echo "bin/lambda/$$f/bootstrap"; \
 	done
 
 # sam build (BuildMethod: makefile) calls build-<LogicalId>.
-.PHONY: build-PollerFunction build-ApiFunction
+.PHONY: build-PollerFunction build-ResponderFunction build-ApiFunction build-ReporterFunction
 build-PollerFunction:
-	CGO_ENABLED=0 GOOS=linux GOARCH=arm64 $(GO) build -tags lambda.norpc -trimpath -o $(ARTIFACTS_DIR)/bootstrap ./functions/poller
+	$(LAMBDA_BUILD) -o $(ARTIFACTS_DIR)/bootstrap ./functions/poller
 
+build-ResponderFunction:
+	$(LAMBDA_BUILD) -o $(ARTIFACTS_DIR)/bootstrap ./functions/responder
+
+# functions/reporter lands with the reports branch.
 build-ApiFunction:
-	CGO_ENABLED=0 GOOS=linux GOARCH=arm64 $(GO) build -tags lambda.norpc -trimpath -o $(ARTIFACTS_DIR)/bootstrap ./functions/api
+	$(LAMBDA_BUILD) -o $(ARTIFACTS_DIR)/bootstrap ./functions/api
+
+build-ReporterFunction:
+	$(LAMBDA_BUILD) -o $(ARTIFACTS_DIR)/bootstrap ./functions/reporter
 
 # make invoke EVENT=events/PollerFunction/scheduled.json runs the handler of
 # the function the event's folder names, once, locally, on the embedded
@@ -67,7 +78,7 @@ invoke:
 	@test -n "$(EVENT)" && test -f "$(EVENT)" || { echo "usage: make invoke EVENT=events/<FunctionLogicalId>/<case>.json"; exit 2; }
 	@fn=$$(basename "$$(dirname "$(EVENT)")"); name=$${fn%Function}; dir=functions/$$(echo "$$name" | tr '[:upper:]' '[:lower:]'); \
 	  test -d "$$dir" || { echo "no folder $$dir for the function $$fn"; exit 2; }; \
-	  AGENTIQ_EVENT="$(EVENT)" $(GO) run ./$$dir
+	  $(LOCAL_STACK_ENV) AGENTIQ_EVENT="$(EVENT)" $(GO) run ./$$dir
 
 # The WB sandbox on a port, for make invoke and for trying the API by hand.
 .PHONY: sandbox
@@ -80,7 +91,21 @@ sandbox: build
 # $(OUT)/. Deciding, sending and the reports join as their issues land.
 .PHONY: run
 run: build
-	bin/agentiq run --out $(OUT)
+	$(LOCAL_STACK_ENV) bin/agentiq run --out $(OUT)
+
+# The local stack on loopback (scripts/local-stack.sh): DynamoDB Local,
+# the WB sandbox, versitygw and, when the CLI has it, agentiq api; PIDs,
+# logs and settings in $(STACK_DIR). With AGENTIQ_STORE=dynamodb, make run
+# and make invoke read the stack's settings (values already set win).
+STACK_DIR ?= .run/local-stack
+LOCAL_STACK_ENV = if [ "$${AGENTIQ_STORE:-}" = dynamodb ] && [ -f $(STACK_DIR)/env ]; then . $(STACK_DIR)/env; fi;
+
+.PHONY: local-stack local-stack-down
+local-stack:
+	STACK_DIR=$(abspath $(STACK_DIR)) scripts/local-stack.sh up
+
+local-stack-down:
+	STACK_DIR=$(abspath $(STACK_DIR)) scripts/local-stack.sh down
 
 .PHONY: eval
 eval: build
@@ -111,6 +136,8 @@ fuzz:
 	$(GO) test ./shared/wb -run '^$$' -fuzz FuzzErrorBody -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/wb -run '^$$' -fuzz FuzzParseLimit -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/wb/wbsandbox -run '^$$' -fuzz FuzzParseFaults -fuzztime $(FUZZTIME)
+	$(GO) test ./shared/respond -run '^$$' -fuzz FuzzInboxKey -fuzztime $(FUZZTIME)
+	$(GO) test ./shared/respond -run '^$$' -fuzz FuzzParseReplies -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/api -run '^$$' -fuzz FuzzHandle -fuzztime $(FUZZTIME)
 
 # gosec: G115 (int conversions) is excluded because token positions are

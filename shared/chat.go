@@ -120,11 +120,15 @@ type ChatState struct {
 	ReplySign string `json:"reply_sign,omitempty"`
 	NmID      int64  `json:"nm_id,omitempty"`
 
-	LastSender               Sender     `json:"last_sender,omitempty"`
-	LastBuyerMessageAt       *time.Time `json:"last_buyer_message_at,omitempty"`
-	LastBuyerEventID         string     `json:"last_buyer_event_id,omitempty"`
-	LastBuyerIntents         []Intent   `json:"last_buyer_intents,omitempty"`
-	SellerMessagesSinceBuyer int        `json:"seller_messages_since_buyer"`
+	LastSender         Sender     `json:"last_sender,omitempty"`
+	LastBuyerMessageAt *time.Time `json:"last_buyer_message_at,omitempty"`
+	LastBuyerEventID   string     `json:"last_buyer_event_id,omitempty"`
+	LastBuyerIntents   []Intent   `json:"last_buyer_intents,omitempty"`
+	// UnansweredIntents are the intents of every buyer message since the
+	// seller last wrote: a chat is answered once, for all of them ("Брак!"
+	// then "вот фото" is answered as a defect).
+	UnansweredIntents        []Intent `json:"unanswered_intents,omitempty"`
+	SellerMessagesSinceBuyer int      `json:"seller_messages_since_buyer"`
 	// MarketingSentAt lists marketing messages sent to the chat within the
 	// cap window (older ones are dropped as the chat is written).
 	MarketingSentAt []time.Time `json:"marketing_sent_at,omitempty"`
@@ -198,6 +202,10 @@ func (c *ChatState) Apply(e Event) bool {
 		c.LastBuyerMessageAt = &at
 		c.LastBuyerEventID = e.ID
 		c.LastBuyerIntents = slices.Clone(e.Intents)
+		if c.SellerMessagesSinceBuyer > 0 {
+			c.UnansweredIntents = nil
+		}
+		c.UnansweredIntents = MergeIntents(c.UnansweredIntents, e.Intents)
 		c.SellerMessagesSinceBuyer = 0
 		if slices.Contains(e.Intents, IntentOptOut) && c.OptedOutAt == nil {
 			c.OptedOutAt, c.OptOutEventID = &at, e.ID
@@ -218,10 +226,26 @@ func (c *ChatState) Apply(e Event) bool {
 		if !own {
 			c.LastSender = SenderSeller
 			c.SellerMessagesSinceBuyer++
+			c.UnansweredIntents = nil
 		}
 	}
 	c.LastEventAt, c.LastEventID = e.At, e.ID
 	return true
+}
+
+// MergeIntents adds the intents of b to a, in primary order, without
+// repeats ("other" only when nothing else is there).
+func MergeIntents(a, b []Intent) []Intent {
+	var out []Intent
+	for _, in := range Intents {
+		if in != IntentOther && (slices.Contains(a, in) || slices.Contains(b, in)) {
+			out = append(out, in)
+		}
+	}
+	if len(out) == 0 && (slices.Contains(a, IntentOther) || slices.Contains(b, IntentOther)) {
+		out = append(out, IntentOther)
+	}
+	return out
 }
 
 // IsOwnEcho reports whether e is the echo of a send agentiq recorded.
@@ -283,6 +307,7 @@ func (c *ChatState) RecordSend(at time.Time, marketing bool) {
 		if c.LastBuyerMessageAt == nil || at.After(*c.LastBuyerMessageAt) {
 			c.LastSender = SenderSeller
 			c.SellerMessagesSinceBuyer++
+			c.UnansweredIntents = nil
 		}
 	}
 	if marketing {

@@ -2,6 +2,7 @@ package agentiq
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 	"time"
 )
@@ -44,6 +45,11 @@ func TestChatApply(t *testing.T) {
 			}, "an opt-out is recorded with its message"},
 		{ev("e7", SenderBuyer, "rusite", t0.Add(6*time.Minute), IntentOptOut), true,
 			func(c ChatState) bool { return c.OptOutEventID == "e6" }, "the first opt-out stands"},
+		{ev("e7b", SenderBuyer, "rusite", t0.Add(6*time.Minute+time.Second), IntentOther), true,
+			func(c ChatState) bool {
+				return slices.Equal(c.UnansweredIntents, []Intent{IntentDefect, IntentWrongItem, IntentOptOut}) &&
+					slices.Equal(c.LastBuyerIntents, []Intent{IntentOther})
+			}, "unanswered intents gather every buyer message since the seller wrote"},
 		{ev("e8", SenderWB, "", t0.Add(7*time.Minute)), true,
 			func(c ChatState) bool { return c.LastSender == SenderBuyer && c.LastEventID == "e8" }, "a WB system message moves only the watermark"},
 	}

@@ -130,7 +130,7 @@ type FailureRecord struct {
 }
 
 // ExcerptRunes is how much of a (redacted) draft an audit record keeps.
-const ExcerptRunes = 160
+const ExcerptRunes = 60
 
 // DraftHash is the SHA-256 of a draft as sent, hex-encoded.
 func DraftHash(text string) string {

@@ -19,7 +19,14 @@ const (
 	SendSent    SendStatus = "sent"
 	SendFailed  SendStatus = "failed"  // WB refused it: nothing was delivered
 	SendUnknown SendStatus = "unknown" // sent or not: never send it again
+	// SendNone: decided without sending (held, refused, no reply). The
+	// record is then only the claim on the decision: a retry or a second
+	// worker finishes the same decision instead of deciding again.
+	SendNone SendStatus = "none"
 )
+
+// Claimable reports whether a new send record may start in status s.
+func (s SendStatus) Claimable() bool { return s == SendPending || s == SendNone }
 
 // SendRetention is how long send records are kept.
 const SendRetention = 90 * 24 * time.Hour

@@ -122,6 +122,9 @@ func serveAPI(ctx context.Context, o apiOptions, stdout, stderr io.Writer, ready
 		return err
 	}
 	defer closeStore()
+	if _, err := set.PrepareLocalTable(ctx, st, false); err != nil { // DynamoDB Local: the table of agentiq run, or a new one
+		return err
+	}
 	if _, err := set.EnsureLocalSeller(ctx, st, time.Now()); err != nil {
 		return err
 	}

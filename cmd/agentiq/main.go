@@ -8,6 +8,7 @@
 //	agentiq version             the rules_version of the rules in use
 //	agentiq wb-sandbox          serve a WB buyer-chat sandbox
 //	agentiq run                 the whole pipeline locally, on the embedded store
+//	agentiq respond             answer the pending buyer messages
 //	agentiq api                 the operator's and integrator's HTTP API, locally
 package main
 
@@ -37,6 +38,7 @@ commands:
   version    print the rules_version of the rules in use
   wb-sandbox serve a WB buyer-chat sandbox (agentiq wb-sandbox --help)
   run        the whole pipeline locally on the embedded store (agentiq run --help)
+  respond    answer pending buyer messages through the policy (agentiq respond --help)
   api        serve the operator's and integrator's API locally (agentiq api --help)
 
 flags of classify, lint and decide:
@@ -60,6 +62,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runSandbox(args, stderr)
 	case "run":
 		return runPipeline(args, stdout, stderr)
+	case "respond":
+		return runRespond(args, stdout, stderr)
 	case "api":
 		return runAPI(args, stdout, stderr)
 	}

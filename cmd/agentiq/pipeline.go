@@ -22,16 +22,21 @@ import (
 	"github.com/agentiq/agentiq/shared/wb/wbsandbox"
 )
 
-const runUsage = `usage: agentiq run [--out DIR] [--rate N/PERIOD] [--keep]
+const runUsage = `usage: agentiq run [--out DIR] [--rate N/PERIOD | --wb-limit] [--keep]
 
-The whole pipeline in one local process, on the embedded store: WB's events
+The whole pipeline in one local process, on the embedded store (or on
+DynamoDB Local: AGENTIQ_STORE=dynamodb, AGENTIQ_DYNAMODB_ENDPOINT,
+AGENTIQ_TABLE — make local-stack sets them up): WB's events
 are polled until caught up — from WB_API_BASE_URL if set, else from a WB
 sandbox started in-process (WB's limit, the scripted conversations) — and
 a summary is printed; logs, metrics and the run's report go to DIR.
 
 flags:
   --out DIR        where the store, logs and reports go (default out)
-  --rate N/PERIOD  the in-process sandbox's limit (default 10/10s, WB's)
+  --rate N/PERIOD  the in-process sandbox's limit (default 50/1s, relaxed so
+                   that the demo finishes in seconds)
+  --wb-limit       the in-process sandbox at WB's real limit, 10/10s (the
+                   ~100 replies then take a few minutes)
   --keep           keep the store of an earlier run (with the in-process
                    sandbox it starts afresh: its events are replayed each time)
 `
@@ -41,7 +46,8 @@ func runPipeline(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, runUsage) }
 	out := fs.String("out", "out", "")
-	rate := fs.String("rate", wb.ChatLimit.String(), "")
+	rate := fs.String("rate", "50/1s", "")
+	wbLimit := fs.Bool("wb-limit", false, "")
 	keep := fs.Bool("keep", false, "")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -49,6 +55,9 @@ func runPipeline(args []string, stdout, stderr io.Writer) int {
 	fail := func(err error) int {
 		fmt.Fprintf(stderr, "agentiq run: %v\n", err)
 		return 1
+	}
+	if *wbLimit {
+		*rate = wb.ChatLimit.String()
 	}
 	limit, err := wb.ParseLimit(*rate)
 	if err != nil {
@@ -62,8 +71,8 @@ func runPipeline(args []string, stdout, stderr io.Writer) int {
 	if os.Getenv("AGENTIQ_BOLT_PATH") == "" {
 		set.BoltPath = filepath.Join(*out, "agentiq.db")
 	}
-	if set.Store != config.StoreBolt {
-		return fail(errors.New("the local pipeline runs on the embedded store (unset AGENTIQ_STORE)"))
+	if set.Store == config.StoreDynamo && set.DynamoEndpoint == "" {
+		return fail(errors.New("the local pipeline runs on the embedded store, or on DynamoDB Local with AGENTIQ_DYNAMODB_ENDPOINT set (make local-stack)"))
 	}
 	if err := os.MkdirAll(*out, 0o750); err != nil {
 		return fail(err)
@@ -97,7 +106,7 @@ func runPipeline(args []string, stdout, stderr io.Writer) int {
 		go func() { _ = sb.Serve(sctx, l) }()
 		set.WBBaseURL = "http://" + l.Addr().String()
 		set.WBRate = limit
-		if !*keep {
+		if !*keep && set.Store == config.StoreBolt {
 			if err := os.Remove(set.BoltPath); err != nil && !errors.Is(err, os.ErrNotExist) {
 				return fail(err)
 			}
@@ -108,6 +117,12 @@ func runPipeline(args []string, stdout, stderr io.Writer) int {
 		return fail(err)
 	}
 	defer closeStore()
+	// DynamoDB Local: the table is made if missing, and emptied first like
+	// the embedded store's file when the sandbox replays its events.
+	created, err := set.PrepareLocalTable(ctx, st, sb != nil && !*keep)
+	if err != nil {
+		return fail(err)
+	}
 	if _, err := set.EnsureLocalSeller(ctx, st, time.Now()); err != nil {
 		return fail(err)
 	}
@@ -121,7 +136,11 @@ func runPipeline(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	fmt.Fprintf(stdout, "agentiq run: WB at %s (%s), store %s\n", set.WBBaseURL, map[bool]string{true: "in-process sandbox", false: "WB_API_BASE_URL"}[sb != nil], set.BoltPath)
+	where := set.BoltPath
+	if set.Store == config.StoreDynamo {
+		where = fmt.Sprintf("DynamoDB table %s at %s (%s)", set.Table, set.DynamoEndpoint, map[bool]string{true: "created", false: "existing"}[created])
+	}
+	fmt.Fprintf(stdout, "agentiq run: WB at %s (%s), store %s\n", set.WBBaseURL, map[bool]string{true: "in-process sandbox", false: "WB_API_BASE_URL"}[sb != nil], where)
 
 	// Poll as the schedule would, a run at a time, until caught up.
 	start := time.Now()
@@ -173,31 +192,43 @@ func runPipeline(args []string, stdout, stderr io.Writer) int {
 			time.UnixMilli(t.Cursor).UTC().Format(time.RFC3339))
 	}
 	_ = tw.Flush()
+	// Answer every buyer message, as the ResponderFunction does from the
+	// table's stream.
+	r, err := set.Responder(st, src, log)
+	if err != nil {
+		return fail(err)
+	}
+	answered := time.Now()
+	reps, err := respondAll(ctx, st, r, "")
+	printResponses(stdout, reps)
+	if err != nil {
+		return fail(fmt.Errorf("%w (details in %s)", err, logFile.Name()))
+	}
+	if err := writeResponses(filepath.Join(*out, "respond-report.json"), reps); err != nil {
+		return fail(err)
+	}
 	for _, id := range ids {
-		items, err := st.PendingInbox(ctx, id, 1_000_000)
+		head, err := st.AuditHead(ctx, id)
 		if err != nil {
 			return fail(err)
 		}
-		byIntent := map[agentiq.Intent]int{}
-		for _, it := range items {
-			if len(it.Intents) > 0 {
-				byIntent[it.Intents[0]]++
-			}
+		recs, err := st.AuditSeq(ctx, id, 1, head.Seq)
+		if err != nil {
+			return fail(err)
 		}
-		fmt.Fprintf(stdout, "\n%s: %d buyer messages wait for a decision, by primary intent:\n", id, len(items))
-		for _, in := range agentiq.Intents {
-			if n := byIntent[in]; n > 0 {
-				fmt.Fprintf(stdout, "  %-15s %d\n", in, n)
-			}
+		verdict := "verifies"
+		if err := agentiq.VerifyChain(agentiq.AuditRecord{}, recs); err != nil {
+			verdict = "BROKEN: " + err.Error()
 		}
+		fmt.Fprintf(stdout, "  audit chain: %d records, %s\n", len(recs), verdict)
 	}
+	fmt.Fprintf(stdout, "answered in %s\n", time.Since(answered).Round(time.Millisecond))
 	if sb != nil {
 		s := sb.Stats()
 		fmt.Fprintf(stdout, "\nWB sandbox: %d requests, %d over the rate limit, %d invalid requests\n", s.Requests, s.Violations, s.InvalidRequests)
 	}
-	fmt.Fprintf(stdout, "polled in %s over %d runs; logs and metrics: %s; report: %s\n", time.Since(start).Round(time.Millisecond),
-		len(runs), logFile.Name(), filepath.Join(*out, "poll-report.json"))
-	fmt.Fprintln(stdout, "(deciding, sending and the compliance reports come with the next issues)")
+	fmt.Fprintf(stdout, "polled in %s over %d runs; logs and metrics: %s; reports: %s, %s\n", answered.Sub(start).Round(time.Millisecond),
+		len(runs), logFile.Name(), filepath.Join(*out, "poll-report.json"), filepath.Join(*out, "respond-report.json"))
 	return 0
 }
 

@@ -1,15 +1,14 @@
 // Command api is the ApiFunction Lambda: the operator's, integrator's and
 // compliance officer's HTTP API behind API Gateway's JWT authorizer
-// (shared/api). Locally, `make invoke EVENT=events/ApiFunction/<case>.json`
-// runs it once on the embedded store, and `agentiq api` serves it over
-// HTTP.
+// (shared/api, docs/api.md). Locally, `make invoke
+// EVENT=events/ApiFunction/<case>.json` runs it once on the embedded
+// store, and `agentiq api` serves it over HTTP.
 package main
 
 import (
 	"context"
 	"log/slog"
 	"os"
-	"time"
 
 	"github.com/aws/aws-lambda-go/events"
 
@@ -20,26 +19,12 @@ import (
 
 type handler = lambdarun.Handler[events.APIGatewayV2HTTPRequest, events.APIGatewayV2HTTPResponse]
 
-func main() {
-	set, err := config.FromEnv(os.Getenv)
-	log := set.Logger(os.Stderr, "api")
-	lambdarun.Start(log, func(ctx context.Context) (handler, func(), error) {
-		if err != nil {
-			return nil, nil, err
-		}
-		return setup(ctx, set, log)
-	})
-}
+func main() { lambdarun.Main("api", setup) }
 
 // setup wires the API: the store, the policy, the responder's send path.
 func setup(ctx context.Context, set config.Settings, log *slog.Logger) (handler, func(), error) {
-	st, closeStore, err := set.OpenStore(ctx)
+	st, cleanup, err := set.OpenFunctionStore(ctx, log)
 	if err != nil {
-		return nil, nil, err
-	}
-	cleanup := func() { _ = closeStore() }
-	if _, err := set.EnsureLocalSeller(ctx, st, time.Now()); err != nil {
-		cleanup()
 		return nil, nil, err
 	}
 	h, err := api.FromSettings(set, st, set.Tokens(ctx, os.Getenv), log)

@@ -8,7 +8,6 @@ import (
 	"context"
 	"log/slog"
 	"os"
-	"time"
 
 	"github.com/aws/aws-lambda-go/events"
 
@@ -17,29 +16,13 @@ import (
 	"github.com/agentiq/agentiq/shared/poll"
 )
 
-func main() {
-	set, err := config.FromEnv(os.Getenv)
-	log := set.Logger(os.Stderr, "poller")
-	lambdarun.Start(log, func(ctx context.Context) (lambdarun.Handler[events.CloudWatchEvent, poll.Report], func(), error) {
-		if err != nil {
-			return nil, nil, err
-		}
-		return setup(ctx, set, log)
-	})
-}
+func main() { lambdarun.Main("poller", setup) }
 
 // setup wires the poller.
 func setup(ctx context.Context, set config.Settings, log *slog.Logger) (lambdarun.Handler[events.CloudWatchEvent, poll.Report], func(), error) {
-	st, closeStore, err := set.OpenStore(ctx)
+	st, cleanup, err := set.OpenFunctionStore(ctx, log)
 	if err != nil {
 		return nil, nil, err
-	}
-	cleanup := func() { _ = closeStore() }
-	if made, err := set.EnsureLocalSeller(ctx, st, time.Now()); err != nil {
-		cleanup()
-		return nil, nil, err
-	} else if made {
-		log.Info("local seller created", "seller", set.LocalSeller, "token", "from WB_API_TOKEN")
 	}
 	p, err := set.Poller(st, set.Tokens(ctx, os.Getenv), log, os.Stderr)
 	if err != nil {

@@ -4,17 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"io"
 	"log/slog"
-	"net/http"
-	"net/http/httptest"
 	"os"
-	"os/exec"
-	"path"
 	"path/filepath"
-	"strconv"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -22,6 +15,7 @@ import (
 
 	"github.com/agentiq/agentiq/shared/config"
 	"github.com/agentiq/agentiq/shared/lambdarun"
+	"github.com/agentiq/agentiq/shared/lambdarun/runtimetest"
 	"github.com/agentiq/agentiq/shared/poll"
 	"github.com/agentiq/agentiq/shared/wb"
 	"github.com/agentiq/agentiq/shared/wb/wbsandbox"
@@ -148,70 +142,37 @@ func TestBootstrap(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the function")
 	}
-	bin := filepath.Join(t.TempDir(), "bootstrap")
-	build := exec.Command("go", "build", "-tags", "lambda.norpc", "-o", bin, ".")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := runtimetest.Build(t, ".")
 	event, err := os.ReadFile(scheduled)
 	if err != nil {
 		t.Fatal(err)
 	}
-	run := func(t *testing.T, env ...string) (status string, body []byte, logs string) {
-		type result struct {
-			kind string
-			body []byte
-		}
-		results := make(chan result, 1)
-		var served atomic.Bool
-		api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			switch {
-			case r.Method == "GET" && r.URL.Path == "/2018-06-01/runtime/invocation/next":
-				if served.Swap(true) { // one invocation: then wait, as Lambda freezes the process
-					<-r.Context().Done()
-					return
-				}
-				w.Header().Set("Lambda-Runtime-Aws-Request-Id", "req-1")
-				w.Header().Set("Lambda-Runtime-Deadline-Ms", strconv.FormatInt(time.Now().Add(60*time.Second).UnixMilli(), 10))
-				w.Header().Set("Lambda-Runtime-Invoked-Function-Arn", "arn:aws:lambda:eu-central-1:123456789012:function:agentiq-PollerFunction")
-				w.Write(event)
-			case r.Method == "POST" && strings.HasPrefix(r.URL.Path, "/2018-06-01/runtime/invocation/req-1/"):
-				b, _ := io.ReadAll(r.Body)
-				w.WriteHeader(http.StatusAccepted)
-				results <- result{path.Base(r.URL.Path), b}
-			default:
-				w.WriteHeader(http.StatusNotFound)
-			}
-		}))
-		defer api.Close()
-		var stderr bytes.Buffer
-		cmd := exec.Command(bin)
-		cmd.Env = append([]string{"AWS_LAMBDA_RUNTIME_API=" + strings.TrimPrefix(api.URL, "http://"), "PATH=" + os.Getenv("PATH")}, env...)
-		cmd.Stderr = &stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		stop := func() string { _ = cmd.Process.Kill(); _ = cmd.Wait(); return stderr.String() }
-		select {
-		case r := <-results:
-			return r.kind, r.body, stop()
-		case <-time.After(90 * time.Second):
-			t.Fatalf("no answer from the bootstrap; stderr:\n%s", stop())
-		}
-		return "", nil, ""
-	}
 	const token = "runtime-token"
 	_, url := sandbox(t, token)
 	db := filepath.Join(t.TempDir(), "agentiq.db")
-	kind, body, logs := run(t, "WB_API_BASE_URL="+url, "WB_API_TOKEN="+token, "WB_API_RATE=50/500ms", "AGENTIQ_BOLT_PATH="+db)
+	res := runtimetest.Invoke(t, bin, event, "WB_API_BASE_URL="+url, "WB_API_TOKEN="+token, "WB_API_RATE=50/500ms", "AGENTIQ_BOLT_PATH="+db)
 	var rep poll.Report
-	if kind != "response" || json.Unmarshal(body, &rep) != nil || len(rep.Sellers) != 1 || !rep.Sellers[0].CaughtUp {
-		t.Errorf("answer %s %s; logs:\n%s", kind, body, logs)
+	if res.Kind != "response" || json.Unmarshal(res.Body, &rep) != nil || len(rep.Sellers) != 1 || !rep.Sellers[0].CaughtUp {
+		t.Errorf("answer %s %s; logs:\n%s", res.Kind, res.Body, res.Logs)
 	}
+	t.Logf("init %s", res.Init)
 	// A bad setting fails each invocation with one clear line.
-	kind, body, logs = run(t, "AGENTIQ_STORE=dynamodb")
-	if kind != "error" || !strings.Contains(string(body), "AGENTIQ_TABLE is required") || strings.Count(logs, `"level":"ERROR"`) != 1 {
-		t.Errorf("answer %s %s; logs:\n%s", kind, body, logs)
+	res = runtimetest.Invoke(t, bin, event, "AGENTIQ_STORE=dynamodb")
+	if res.Kind != "error" || !strings.Contains(string(res.Body), "AGENTIQ_TABLE is required") || strings.Count(res.Logs, `"level":"ERROR"`) != 1 {
+		t.Errorf("answer %s %s; logs:\n%s", res.Kind, res.Body, res.Logs)
 	}
+}
+
+// The bootstrap's init under the fake runtime API: process start to its
+// first request for an event (ms-init/op), on the embedded store.
+func BenchmarkBootstrapInit(b *testing.B) {
+	bin := runtimetest.Build(b, ".")
+	event, err := os.ReadFile(scheduled)
+	if err != nil {
+		b.Fatal(err)
+	}
+	const token = "runtime-token"
+	_, url := sandboxtest.Start(b, wbsandbox.Config{Tokens: []string{token}, Rate: wb.Limit{Requests: 50, Per: 500 * time.Millisecond}})
+	db := filepath.Join(b.TempDir(), "agentiq.db")
+	runtimetest.BenchmarkInit(b, bin, event, "WB_API_BASE_URL="+url, "WB_API_TOKEN="+token, "WB_API_RATE=50/500ms", "AGENTIQ_BOLT_PATH="+db)
 }

@@ -4,21 +4,14 @@ import (
 	"log/slog"
 
 	"github.com/agentiq/agentiq/shared/config"
-	"github.com/agentiq/agentiq/shared/policy"
 	"github.com/agentiq/agentiq/shared/respond"
-	"github.com/agentiq/agentiq/shared/wb"
 )
 
 // FromSettings wires the handler as the functions' settings say: the
-// opened store, the default policy, and the responder's send path to WB
-// with the sellers' tokens.
+// opened store, and the responder (the policy and the send path to WB)
+// the settings make.
 func FromSettings(set config.Settings, st config.Store, toks respond.Tokens, log *slog.Logger) (*Handler, error) {
-	eng, err := policy.Default()
-	if err != nil {
-		return nil, err
-	}
-	r, err := respond.New(respond.Config{Store: st, Engine: eng, Logger: log,
-		Senders: respond.WBSenders{Tokens: toks, Pool: &wb.Pool{BaseURL: set.WBBaseURL, Limit: set.WBRate}}})
+	r, err := set.Responder(st, toks, log)
 	if err != nil {
 		return nil, err
 	}

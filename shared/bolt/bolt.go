@@ -147,6 +147,20 @@ func put(b *bbolt.Bucket, k []byte, v any) error {
 	return b.Put(k, raw)
 }
 
+// one reads one item; a missing one is ErrNotFound, named by what.
+func one[T any](ctx context.Context, s *Store, bucket, k []byte, what string) (T, error) {
+	var out T
+	err := s.view(ctx, func(tx *bbolt.Tx) error {
+		v, ok, err := get[T](tx.Bucket(bucket), k)
+		if err == nil && !ok {
+			err = fmt.Errorf("%s: %w", what, agentiq.ErrNotFound)
+		}
+		out = v
+		return err
+	})
+	return out, err
+}
+
 func (s *Store) view(ctx context.Context, fn func(*bbolt.Tx) error) error {
 	if err := ctx.Err(); err != nil {
 		return err

@@ -41,16 +41,7 @@ func (s *Store) PendingInbox(ctx context.Context, seller string, limit int) ([]a
 
 // Chat returns a chat's state; a chat never seen is ErrNotFound.
 func (s *Store) Chat(ctx context.Context, seller, chatID string) (agentiq.ChatState, error) {
-	var out agentiq.ChatState
-	err := s.view(ctx, func(tx *bbolt.Tx) error {
-		c, ok, err := get[agentiq.ChatState](tx.Bucket(bChats), key(seller, chatID))
-		if err == nil && !ok {
-			err = fmt.Errorf("chat %s: %w", chatID, agentiq.ErrNotFound)
-		}
-		out = c
-		return err
-	})
-	return out, err
+	return one[agentiq.ChatState](ctx, s, bChats, key(seller, chatID), "chat "+chatID)
 }
 
 // UpdateChat writes a chat state if its version is the stored one.
@@ -110,16 +101,7 @@ func (s *Store) ResolveInbox(ctx context.Context, seller, eventID string, entrie
 
 // InboxItem returns one pending inbox item.
 func (s *Store) InboxItem(ctx context.Context, seller, eventID string) (agentiq.InboxItem, error) {
-	var out agentiq.InboxItem
-	err := s.view(ctx, func(tx *bbolt.Tx) error {
-		it, ok, err := get[agentiq.InboxItem](tx.Bucket(bInbox), key(seller, eventID))
-		if err == nil && !ok {
-			err = fmt.Errorf("inbox item %s: %w", eventID, agentiq.ErrNotFound)
-		}
-		out = it
-		return err
-	})
-	return out, err
+	return one[agentiq.InboxItem](ctx, s, bInbox, key(seller, eventID), "inbox item "+eventID)
 }
 
 // FailInbox counts a failed try to decide an item.
@@ -156,8 +138,8 @@ func cutError(s string) string {
 
 // CreateSend records a decision to send before sending.
 func (s *Store) CreateSend(ctx context.Context, r agentiq.SendRecord) error {
-	if r.SellerID == "" || r.DecisionID == "" || !r.Channel.Valid() || r.Status != agentiq.SendPending || r.CreatedAt.IsZero() {
-		return fmt.Errorf("%w: a new send record needs a seller, a decision id, a channel, a time and status pending", agentiq.ErrInvalid)
+	if r.SellerID == "" || r.DecisionID == "" || !r.Channel.Valid() || !r.Status.Claimable() || r.CreatedAt.IsZero() {
+		return fmt.Errorf("%w: a new send record needs a seller, a decision id, a channel, a time and status pending or none", agentiq.ErrInvalid)
 	}
 	if r.ExpiresAt.IsZero() {
 		r.ExpiresAt = r.CreatedAt.Add(agentiq.SendRetention)
@@ -206,16 +188,7 @@ func (s *Store) FinishSend(ctx context.Context, seller, decisionID string, o age
 
 // Send returns a send record.
 func (s *Store) Send(ctx context.Context, seller, decisionID string) (agentiq.SendRecord, error) {
-	var out agentiq.SendRecord
-	err := s.view(ctx, func(tx *bbolt.Tx) error {
-		r, ok, err := get[agentiq.SendRecord](tx.Bucket(bSends), key(seller, decisionID))
-		if err == nil && !ok {
-			err = fmt.Errorf("send %s: %w", decisionID, agentiq.ErrNotFound)
-		}
-		out = r
-		return err
-	})
-	return out, err
+	return one[agentiq.SendRecord](ctx, s, bSends, key(seller, decisionID), "send "+decisionID)
 }
 
 // --- moderation --------------------------------------------------------------------
@@ -223,7 +196,7 @@ func (s *Store) Send(ctx context.Context, seller, decisionID string) (agentiq.Se
 // EnqueueModeration adds a draft for a moderator.
 func (s *Store) EnqueueModeration(ctx context.Context, m agentiq.ModerationItem) error {
 	if m.SellerID == "" || m.ID == "" || m.CreatedAt.IsZero() || m.Status != agentiq.ModerationPending {
-		return fmt.Errorf("%w: a moderation item needs a seller, an id, a time and status pending", agentiq.ErrInvalid)
+		return fmt.Errorf("%w: a moderation item needs a seller, an id, a time and status pending or none", agentiq.ErrInvalid)
 	}
 	return s.update(ctx, func(tx *bbolt.Tx) error {
 		if err := knownSeller(tx, m.SellerID); err != nil {

@@ -22,6 +22,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	ddbtypes "github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 
 	agentiq "github.com/agentiq/agentiq/shared"
@@ -31,10 +32,16 @@ import (
 	"github.com/agentiq/agentiq/shared/ingest"
 	"github.com/agentiq/agentiq/shared/intent"
 	"github.com/agentiq/agentiq/shared/pii"
+	"github.com/agentiq/agentiq/shared/policy"
 	"github.com/agentiq/agentiq/shared/poll"
+	"github.com/agentiq/agentiq/shared/respond"
 	"github.com/agentiq/agentiq/shared/tokens"
 	"github.com/agentiq/agentiq/shared/wb"
 )
+
+// localMaxTxnItems is the most writes DynamoDB Local takes in one
+// transaction (as shared/dynamo/dynamotest.MaxTxnItems).
+const localMaxTxnItems = 10
 
 // Stores.
 const (
@@ -56,9 +63,14 @@ type Settings struct {
 	// with DynamoDB; with the embedded store an unset key is generated
 	// once and kept beside the database file (0600).
 	PseudonymKey []byte
-	TextTTL      time.Duration // AGENTIQ_TEXT_TTL: how long inbox texts are kept (default 720h)
-	WBBaseURL    string        // WB_API_BASE_URL: default WB's production host
-	WBRate       wb.Limit      // WB_API_RATE: default 10/10s, WB's limit
+	// PseudonymKeySecret is the Secrets Manager secret (ARN or name)
+	// holding the key, read at init by OpenStore when AGENTIQ_PSEUDONYM_KEY
+	// is unset (AGENTIQ_PSEUDONYM_KEY_SECRET): so in the cloud the key
+	// is never in the function's configuration.
+	PseudonymKeySecret string
+	TextTTL            time.Duration // AGENTIQ_TEXT_TTL: how long inbox texts are kept (default 720h)
+	WBBaseURL          string        // WB_API_BASE_URL: default WB's production host
+	WBRate             wb.Limit      // WB_API_RATE: default 10/10s, WB's limit
 	// LocalSeller is created on an empty embedded store, with its token
 	// from WB_API_TOKEN (AGENTIQ_SELLER, default "local").
 	LocalSeller     string
@@ -71,16 +83,17 @@ type Settings struct {
 // variable.
 func FromEnv(getenv func(string) string) (Settings, error) {
 	s := Settings{
-		Store:           strings.ToLower(strings.TrimSpace(getenv("AGENTIQ_STORE"))),
-		BoltPath:        getenv("AGENTIQ_BOLT_PATH"),
-		Table:           getenv("AGENTIQ_TABLE"),
-		DynamoEndpoint:  getenv("AGENTIQ_DYNAMODB_ENDPOINT"),
-		TextTTL:         ingest.DefaultTextTTL,
-		WBBaseURL:       strings.TrimSpace(getenv("WB_API_BASE_URL")),
-		WBRate:          wb.ChatLimit,
-		LocalSeller:     getenv("AGENTIQ_SELLER"),
-		PollConcurrency: 4,
-		PollMargin:      5 * time.Second,
+		Store:              strings.ToLower(strings.TrimSpace(getenv("AGENTIQ_STORE"))),
+		BoltPath:           getenv("AGENTIQ_BOLT_PATH"),
+		Table:              getenv("AGENTIQ_TABLE"),
+		DynamoEndpoint:     getenv("AGENTIQ_DYNAMODB_ENDPOINT"),
+		PseudonymKeySecret: strings.TrimSpace(getenv("AGENTIQ_PSEUDONYM_KEY_SECRET")),
+		TextTTL:            ingest.DefaultTextTTL,
+		WBBaseURL:          strings.TrimSpace(getenv("WB_API_BASE_URL")),
+		WBRate:             wb.ChatLimit,
+		LocalSeller:        getenv("AGENTIQ_SELLER"),
+		PollConcurrency:    4,
+		PollMargin:         5 * time.Second,
 	}
 	var errs []error
 	bad := func(name, v, want string) { errs = append(errs, fmt.Errorf("%s=%q: want %s", name, v, want)) }
@@ -103,8 +116,8 @@ func FromEnv(getenv func(string) string) (Settings, error) {
 			errs = append(errs, fmt.Errorf("AGENTIQ_PSEUDONYM_KEY: %w", err))
 		}
 		s.PseudonymKey = k
-	} else if s.Store == StoreDynamo {
-		errs = append(errs, errors.New("AGENTIQ_PSEUDONYM_KEY is required with AGENTIQ_STORE=dynamodb"))
+	} else if s.Store == StoreDynamo && s.PseudonymKeySecret == "" {
+		errs = append(errs, errors.New("AGENTIQ_PSEUDONYM_KEY_SECRET (or AGENTIQ_PSEUDONYM_KEY) is required with AGENTIQ_STORE=dynamodb"))
 	}
 	duration := func(name string, dst *time.Duration) {
 		if v := getenv(name); v != "" {
@@ -170,6 +183,15 @@ type Store interface {
 
 // OpenStore opens the configured store; close releases it.
 func (s *Settings) OpenStore(ctx context.Context) (st Store, closeFn func() error, err error) {
+	if s.PseudonymKey == nil && s.PseudonymKeySecret != "" {
+		cfg, err := s.aws(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		if err := s.ReadPseudonymKey(ctx, secretsmanager.NewFromConfig(cfg)); err != nil {
+			return nil, nil, err
+		}
+	}
 	key := s.PseudonymKey
 	if key == nil {
 		if key, err = s.localKey(); err != nil {
@@ -181,17 +203,17 @@ func (s *Settings) OpenStore(ctx context.Context) (st Store, closeFn func() erro
 		return nil, nil, fmt.Errorf("pseudonym key: %w", err)
 	}
 	opts := ingest.Options{Pseudonyms: pseudo, TextTTL: s.TextTTL}
+	if s.DynamoEndpoint != "" {
+		// DynamoDB Local takes at most 10 writes in a transaction
+		// (DynamoDB takes 100).
+		opts.MaxTxnItems = localMaxTxnItems
+	}
 	switch s.Store {
 	case StoreDynamo:
-		cfg, err := s.aws(ctx)
+		db, err := s.dynamoClient(ctx)
 		if err != nil {
 			return nil, nil, err
 		}
-		db := dynamodb.NewFromConfig(cfg, func(o *dynamodb.Options) {
-			if s.DynamoEndpoint != "" {
-				o.BaseEndpoint = aws.String(s.DynamoEndpoint)
-			}
-		})
 		ds, err := dynamo.New(db, dynamo.Config{Table: s.Table, Ingest: opts})
 		if err != nil {
 			return nil, nil, err
@@ -209,11 +231,27 @@ func (s *Settings) OpenStore(ctx context.Context) (st Store, closeFn func() erro
 	}
 }
 
+// ReadPseudonymKey reads the pseudonym key from the secret
+// PseudonymKeySecret names: the key itself (hex or base64), or JSON
+// {"key": "…"}. Errors name the secret, never its value.
+func (s *Settings) ReadPseudonymKey(ctx context.Context, sm tokens.SecretsAPI) error {
+	v, err := tokens.Secret(ctx, sm, s.PseudonymKeySecret, "key")
+	if err != nil {
+		return fmt.Errorf("AGENTIQ_PSEUDONYM_KEY_SECRET: %w", err)
+	}
+	k, err := decodeKey(v)
+	if err != nil {
+		return fmt.Errorf("AGENTIQ_PSEUDONYM_KEY_SECRET: secret %q: %w", s.PseudonymKeySecret, err)
+	}
+	s.PseudonymKey = k
+	return nil
+}
+
 // localKey reads the embedded store's pseudonym key from beside its file,
 // making one the first time.
 func (s *Settings) localKey() ([]byte, error) {
 	if s.Store != StoreBolt {
-		return nil, errors.New("AGENTIQ_PSEUDONYM_KEY is required")
+		return nil, errors.New("AGENTIQ_PSEUDONYM_KEY_SECRET (or AGENTIQ_PSEUDONYM_KEY) is required")
 	}
 	path := s.BoltPath + ".key"
 	if b, err := os.ReadFile(path); err == nil {
@@ -236,6 +274,56 @@ func (s *Settings) localKey() ([]byte, error) {
 		return nil, fmt.Errorf("pseudonym key: %w", err)
 	}
 	return k, nil
+}
+
+func (s *Settings) dynamoClient(ctx context.Context) (*dynamodb.Client, error) {
+	cfg, err := s.aws(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return dynamodb.NewFromConfig(cfg, func(o *dynamodb.Options) {
+		if s.DynamoEndpoint != "" {
+			o.BaseEndpoint = aws.String(s.DynamoEndpoint)
+			// DynamoDB Local's CRC32 of error bodies does not match them.
+			o.DisableValidateResponseChecksum = true
+		}
+	}), nil
+}
+
+// PrepareLocalTable readies the table of DynamoDB Local
+// (AGENTIQ_DYNAMODB_ENDPOINT) for a local run on st, the opened store:
+// with reset it is deleted first, so that the run starts afresh; a missing
+// table is created. It reports whether it created the table. Without an
+// endpoint it does nothing: the cloud's table comes from template.yaml and
+// is never deleted.
+func (s *Settings) PrepareLocalTable(ctx context.Context, st Store, reset bool) (bool, error) {
+	ds, ok := st.(*dynamo.Store)
+	if s.Store != StoreDynamo || s.DynamoEndpoint == "" || !ok {
+		return false, nil
+	}
+	db, err := s.dynamoClient(ctx)
+	if err != nil {
+		return false, err
+	}
+	var missing *ddbtypes.ResourceNotFoundException
+	if reset {
+		if _, err := db.DeleteTable(ctx, &dynamodb.DeleteTableInput{TableName: &s.Table}); err != nil && !errors.As(err, &missing) {
+			return false, fmt.Errorf("reset table %s: %w", s.Table, err)
+		}
+	}
+	if _, err := db.DescribeTable(ctx, &dynamodb.DescribeTableInput{TableName: &s.Table}); err == nil {
+		return false, nil
+	} else if !errors.As(err, &missing) {
+		return false, fmt.Errorf("table %s at %s: %w", s.Table, s.DynamoEndpoint, err)
+	}
+	if err := ds.CreateTable(ctx); err != nil {
+		return false, err
+	}
+	w := dynamodb.NewTableExistsWaiter(db, func(o *dynamodb.TableExistsWaiterOptions) { o.MinDelay = 100 * time.Millisecond })
+	if err := w.Wait(ctx, &dynamodb.DescribeTableInput{TableName: &s.Table}, 30*time.Second); err != nil {
+		return false, fmt.Errorf("table %s: %w", s.Table, err)
+	}
+	return true, nil
 }
 
 func (s *Settings) aws(ctx context.Context) (aws.Config, error) {
@@ -261,11 +349,12 @@ func (s *Settings) Tokens(ctx context.Context, getenv func(string) string) *toke
 	return src
 }
 
-// EnsureLocalSeller gives an embedded store with no seller the local one,
+// EnsureLocalSeller gives a local store with no seller — the embedded
+// one, or DynamoDB Local (AGENTIQ_DYNAMODB_ENDPOINT set) — the local one,
 // whose token is WB_API_TOKEN, so that a fresh checkout runs as is. It
-// reports whether it created it.
+// reports whether it created it. In the cloud it does nothing.
 func (s *Settings) EnsureLocalSeller(ctx context.Context, st agentiq.SellerStore, now time.Time) (bool, error) {
-	if s.Store != StoreBolt {
+	if s.Store != StoreBolt && s.DynamoEndpoint == "" {
 		return false, nil
 	}
 	all, err := st.Sellers(ctx)
@@ -290,4 +379,35 @@ func (s *Settings) Poller(st poll.Store, toks poll.Tokens, log *slog.Logger, met
 		Concurrency: s.PollConcurrency, Margin: s.PollMargin,
 		Logger: log, Metrics: emf.New(metrics, "agentiq"),
 	})
+}
+
+// Responder wires the responder: the store, the sellers' WB clients from
+// the token source (WB's address and limit), the default policy.
+func (s *Settings) Responder(st respond.Store, toks respond.Tokens, log *slog.Logger) (*respond.Responder, error) {
+	eng, err := policy.Default()
+	if err != nil {
+		return nil, err
+	}
+	return respond.New(respond.Config{Store: st, Engine: eng, Logger: log,
+		Senders: respond.WBSenders{Tokens: toks, Pool: &wb.Pool{BaseURL: s.WBBaseURL, Limit: s.WBRate}}})
+}
+
+// OpenFunctionStore opens the store for a function: on an empty embedded
+// store it also creates the local seller (logged), so that a fresh
+// checkout runs as is. cleanup closes it.
+func (s *Settings) OpenFunctionStore(ctx context.Context, log *slog.Logger) (st Store, cleanup func(), err error) {
+	st, closeStore, err := s.OpenStore(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	cleanup = func() { _ = closeStore() }
+	made, err := s.EnsureLocalSeller(ctx, st, time.Now())
+	if err != nil {
+		cleanup()
+		return nil, nil, err
+	}
+	if made {
+		log.Info("local seller created", "seller", s.LocalSeller, "token", "from WB_API_TOKEN")
+	}
+	return st, cleanup, nil
 }

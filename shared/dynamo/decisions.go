@@ -50,9 +50,12 @@ func (s *Store) PendingInbox(ctx context.Context, seller string, limit int) ([]a
 	return out, nil
 }
 
-// Chat returns a chat's state; a chat never seen is ErrNotFound.
+// Chat returns a chat's state; a chat never seen is ErrNotFound. The read
+// is strongly consistent: the responder reads a chat the moment the
+// stream shows its new inbox item, and a stale state would take the new
+// message for an old one.
 func (s *Store) Chat(ctx context.Context, seller, chatID string) (agentiq.ChatState, error) {
-	it, err := s.get(ctx, "chat", chatPK(seller, chatID), "STATE", false)
+	it, err := s.get(ctx, "chat", chatPK(seller, chatID), "STATE", true)
 	if err != nil {
 		return agentiq.ChatState{}, err
 	}
@@ -235,8 +238,8 @@ func (s *Store) transition(ctx context.Context, op, pk, sk, expr string, vals ma
 
 // CreateSend records a decision to send before sending.
 func (s *Store) CreateSend(ctx context.Context, r agentiq.SendRecord) error {
-	if r.SellerID == "" || r.DecisionID == "" || !r.Channel.Valid() || r.Status != agentiq.SendPending || r.CreatedAt.IsZero() {
-		return fmt.Errorf("%w: a new send record needs a seller, a decision id, a channel, a time and status pending", agentiq.ErrInvalid)
+	if r.SellerID == "" || r.DecisionID == "" || !r.Channel.Valid() || !r.Status.Claimable() || r.CreatedAt.IsZero() {
+		return fmt.Errorf("%w: a new send record needs a seller, a decision id, a channel, a time and status pending or none", agentiq.ErrInvalid)
 	}
 	if err := s.knownSeller(ctx, r.SellerID); err != nil {
 		return err
@@ -355,7 +358,7 @@ func queryIndex[T any](ctx context.Context, s *Store, op, pk, lo, hi string, lim
 // EnqueueModeration adds a draft for a moderator.
 func (s *Store) EnqueueModeration(ctx context.Context, m agentiq.ModerationItem) error {
 	if m.SellerID == "" || m.ID == "" || m.CreatedAt.IsZero() || m.Status != agentiq.ModerationPending {
-		return fmt.Errorf("%w: a moderation item needs a seller, an id, a time and status pending", agentiq.ErrInvalid)
+		return fmt.Errorf("%w: a moderation item needs a seller, an id, a time and status pending or none", agentiq.ErrInvalid)
 	}
 	if err := s.knownSeller(ctx, m.SellerID); err != nil {
 		return err

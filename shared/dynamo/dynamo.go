@@ -62,11 +62,11 @@ type Capacity struct {
 }
 
 // Billed is the write units DynamoDB bills for what was consumed: items
-// written in transactions cost 2 units each (for items under 1 KB, as
-// agentiq's are), others what was reported.
+// written in transactions cost at least 2 units each (twice a write of
+// an item under 1 KB), others what was reported.
 func (c Capacity) Billed() float64 {
 	if c.TxnItems > 0 {
-		return float64(2 * c.TxnItems)
+		return max(float64(2*c.TxnItems), c.Write)
 	}
 	return c.Write
 }

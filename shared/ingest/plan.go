@@ -195,7 +195,7 @@ func Make(b agentiq.IngestBatch, l Loader, o Options) (*Plan, error) {
 				items = append(items, agentiq.InboxItem{
 					SellerID: b.SellerID, EventID: e.ID, ChatID: e.ChatID, At: e.At,
 					Text:    pii.Redact(e.Text, e.ClientName),
-					Intents: slices.Clone(e.Intents), Scenario: e.Scenario, Files: e.Files,
+					Intents: slices.Clone(e.Intents), Scenario: e.Scenario, Files: e.Files, Uncertain: e.Uncertain,
 					ExpiresAt: now.Add(ttl),
 				})
 				p.Result.Inbox++

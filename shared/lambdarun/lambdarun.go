@@ -12,6 +12,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/agentiq/agentiq/shared/config"
 	"github.com/aws/aws-lambda-go/lambda"
 )
 
@@ -92,4 +93,21 @@ func Local[E, R any](ctx context.Context, log *slog.Logger, build Build[E, R], p
 		return 1
 	}
 	return 0
+}
+
+// Setup wires a function's handler from its settings.
+type Setup[E, R any] func(ctx context.Context, set config.Settings, log *slog.Logger) (h Handler[E, R], cleanup func(), err error)
+
+// Main is a function's main: settings from the environment, a JSON logger
+// naming the function, and the handler setup wires, run by Start. A bad
+// setting fails each invocation with one clear line.
+func Main[E, R any](function string, setup Setup[E, R]) {
+	set, err := config.FromEnv(os.Getenv)
+	log := set.Logger(os.Stderr, function)
+	Start(log, func(ctx context.Context) (Handler[E, R], func(), error) {
+		if err != nil {
+			return nil, nil, err
+		}
+		return setup(ctx, set, log)
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -44,11 +45,27 @@ type choice struct {
 	reason   string // why nothing is sent automatically, for a human or no reply
 }
 
-// choose picks the reply to an inbox item from the seller's catalogue.
+// choose picks the reply to an inbox item — the chat's newest buyer
+// message — from the seller's catalogue, for everything the buyer wrote
+// since the seller last did: the first of those intents in primary
+// order, except that an opt-out is always acknowledged (and never
+// answered with an offer), and an offer is made only to the newest
+// message's own request (the marketing window is that message's). If any
+// of the intents is one a human answers, the draft goes to a human.
 func choose(r *agentiq.Replies, it agentiq.InboxItem, chat agentiq.ChatState) (choice, error) {
+	intents := slices.DeleteFunc(agentiq.MergeIntents(chat.UnansweredIntents, it.Intents), func(in agentiq.Intent) bool {
+		return (in == agentiq.IntentPromoRequest || in == agentiq.IntentAnalogRequest) && !slices.Contains(it.Intents, in)
+	})
 	primary := agentiq.IntentOther
-	if len(it.Intents) > 0 {
-		primary = it.Intents[0]
+	switch {
+	case slices.Contains(intents, agentiq.IntentOptOut):
+		// No offer to a buyer who asked to stop: not even for a human.
+		primary = agentiq.IntentOptOut
+		intents = slices.DeleteFunc(intents, func(in agentiq.Intent) bool {
+			return in == agentiq.IntentPromoRequest || in == agentiq.IntentAnalogRequest
+		})
+	case len(intents) > 0:
+		primary = intents[0]
 	}
 	ir := r.Intents[primary]
 	if ir.Mode == agentiq.ReplyNone || ir.Mode == "" {
@@ -63,7 +80,15 @@ func choose(r *agentiq.Replies, it agentiq.InboxItem, chat agentiq.ChatState) (c
 		return choice{}, fmt.Errorf("%w: the seller's replies have no template %q for %s", agentiq.ErrInvalid, id, primary)
 	}
 	c := choice{mode: ir.Mode, template: t, text: t.Fill(fields(chat))}
-	if ir.Mode == agentiq.ReplyHuman {
+	if c.mode == agentiq.ReplyAuto {
+		for _, in := range intents {
+			if r.Intents[in].Mode == agentiq.ReplyHuman {
+				c.mode = agentiq.ReplyHuman
+				break
+			}
+		}
+	}
+	if c.mode == agentiq.ReplyHuman {
 		c.reason = "reply_mode_human"
 	}
 	if it.Uncertain && c.mode == agentiq.ReplyAuto {

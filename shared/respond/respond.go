@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -155,25 +156,55 @@ func (r *Responder) Answer(ctx context.Context, s agentiq.Seller, it agentiq.Inb
 	case err != nil:
 		return res, err
 	}
-	// An earlier try got as far as sending: finish what it started.
+	// The first try's decision stands: finish it rather than decide again.
 	prior, err := r.cfg.Store.Send(ctx, s.ID, id)
 	switch {
 	case err == nil:
-		return r.resume(ctx, s, it, chat, prior)
+		return r.resume(ctx, s, it, prior)
 	case !errors.Is(err, agentiq.ErrNotFound):
 		return res, err
 	}
 	if chat, err = r.recordOptOut(ctx, it, chat); err != nil {
 		return res, err
 	}
-
 	at := it.At
 	rec := agentiq.DecisionRecord{DecisionID: id, Channel: agentiq.ChannelWBChat, ChatID: it.ChatID, EventID: it.EventID,
 		Trigger: agentiq.TriggerAutoReply, Operator: agentiq.OperatorBot, RulesVersion: r.cfg.Engine.Version(),
 		Reasons: []string{}, BuyerIntents: it.Intents, BuyerMessageAt: &at, Uncertain: it.Uncertain, DecidedAt: now, DryRun: s.DryRun}
+	d, err := r.decide(s, it, chat, &rec)
+	if err != nil {
+		return res, err
+	}
+	if err := r.step(ctx, it.EventID, StepDecided); err != nil {
+		return res, err
+	}
+	if d.send {
+		return r.send(ctx, s, it, chat, rec, d.text, d.closesCase)
+	}
+	return r.settle(ctx, s, it, rec, d.text)
+}
+
+// decided is what decide made of an item.
+type decided struct {
+	text       string // the draft
+	send       bool   // allowed: send it
+	closesCase bool
+}
+
+// errNoSignYet: the chat's reply signature has not arrived yet (the
+// poller fetches it from /chats just after ingesting): try again.
+var errNoSignYet = errors.New("the chat's reply signature from WB has not arrived yet")
+
+// SignWait is how long a new message waits for its chat's reply
+// signature before a human is asked to answer in the portal.
+const SignWait = 10 * time.Minute
+
+// decide fills rec with the decision on an item: no reply, or the reply
+// picked, passed through the policy.
+func (r *Responder) decide(s agentiq.Seller, it agentiq.InboxItem, chat agentiq.ChatState, rec *agentiq.DecisionRecord) (decided, error) {
 	if reason := noReply(it, chat); reason != "" {
 		rec.Outcome, rec.Reasons = agentiq.OutcomeNoReply, []string{reason}
-		return r.finish(ctx, s, it, rec, nil)
+		return decided{}, nil
 	}
 	replies := s.Replies
 	if replies == nil {
@@ -182,40 +213,93 @@ func (r *Responder) Answer(ctx context.Context, s agentiq.Seller, it agentiq.Inb
 	c, err := choose(replies, it, chat)
 	if err != nil {
 		// The seller's catalogue cannot answer: a human must.
-		rec.Outcome, rec.Reasons, rec.Error = agentiq.OutcomeProcessErr, []string{"replies_invalid"}, err.Error()
-		return r.finish(ctx, s, it, rec, r.held(s, it, rec, ""))
+		rec.Outcome, rec.Reasons, rec.Error = agentiq.OutcomeProcessErr, []string{"replies_invalid"}, cutErr(err.Error())
+		return decided{}, nil
 	}
 	if c.mode == agentiq.ReplyNone {
 		rec.Outcome, rec.Reasons = agentiq.OutcomeNoReply, []string{c.reason}
-		return r.finish(ctx, s, it, rec, nil)
+		return decided{}, nil
 	}
-	req := r.request(now, id, chat, c)
-	d, err := r.cfg.Engine.Decide(req)
+	if !s.Active && c.mode == agentiq.ReplyAuto {
+		c.mode, c.reason = agentiq.ReplyHuman, "seller_inactive"
+	}
+	req := r.request(rec.DecidedAt, rec.DecisionID, chat, c)
+	pd, err := r.cfg.Engine.Decide(req)
 	if err != nil {
-		return res, fmt.Errorf("respond: deciding %s: %w", it.EventID, err)
+		return decided{}, fmt.Errorf("respond: deciding %s: %w", it.EventID, err)
 	}
-	describe(&rec, req, d, c.text)
-	if err := r.step(ctx, it.EventID, StepDecided); err != nil {
-		return res, err
-	}
+	describe(rec, req, pd, c.text)
+	d := decided{text: c.text, closesCase: c.template.ClosesCase}
 	switch {
-	case d.Decision == agentiq.Deny:
+	case pd.Decision == agentiq.Deny:
 		rec.Outcome = agentiq.OutcomeRefused
-		return r.finish(ctx, s, it, rec, nil)
-	case d.Decision == agentiq.Review || c.mode == agentiq.ReplyHuman:
-		if d.Decision == agentiq.Allow {
+	case pd.Decision == agentiq.Review || c.mode == agentiq.ReplyHuman:
+		if pd.Decision == agentiq.Allow {
 			rec.Decision = agentiq.Review
 		}
 		if c.reason != "" {
 			rec.Reasons = append(rec.Reasons, c.reason)
 		}
 		rec.Outcome = agentiq.OutcomeHeld
-		return r.finish(ctx, s, it, rec, r.held(s, it, rec, c.text))
 	case s.DryRun:
 		rec.Outcome = agentiq.OutcomeDryRun
-		return r.finish(ctx, s, it, rec, nil)
+	case chat.ReplySign == "":
+		if rec.DecidedAt.Sub(it.At) < SignWait {
+			return decided{}, errNoSignYet
+		}
+		// Nothing can reach the chat without WB's signature: a human
+		// answers in the portal.
+		rec.Outcome, rec.Error = agentiq.OutcomeFailed, "the chat has no reply signature from WB"
+		rec.Reasons = append(rec.Reasons, "no_reply_sign")
+	default:
+		d.send = true
 	}
-	return r.send(ctx, s, it, chat, rec, c.text, c.template.ClosesCase)
+	return d, nil
+}
+
+// settle carries out a decision that sends nothing: it claims the
+// decision id (so that a retry or a second worker finishes this decision
+// rather than making another), then holds the draft for a human if the
+// decision says so, and records it.
+func (r *Responder) settle(ctx context.Context, s agentiq.Seller, it agentiq.InboxItem, rec agentiq.DecisionRecord, draft string) (Result, error) {
+	res := Result{EventID: it.EventID, DecisionID: rec.DecisionID}
+	data, err := json.Marshal(rec)
+	if err != nil {
+		return res, err
+	}
+	claim := agentiq.SendRecord{SellerID: s.ID, DecisionID: rec.DecisionID, Channel: rec.Channel, ChatID: it.ChatID, EventID: it.EventID,
+		Status: agentiq.SendNone, CreatedAt: rec.DecidedAt, Draft: pii.Redact(draft), Decision: data}
+	if err := r.cfg.Store.CreateSend(ctx, claim); err != nil {
+		if errors.Is(err, agentiq.ErrExists) {
+			prior, gerr := r.cfg.Store.Send(ctx, s.ID, rec.DecisionID)
+			if gerr != nil {
+				return res, gerr
+			}
+			return r.resume(ctx, s, it, prior)
+		}
+		return res, err
+	}
+	return r.finish(ctx, s, it, rec, r.moderation(s, it, rec, claim.Draft))
+}
+
+// moderation is the queue item a decision leaves for a human, if any: a
+// held, failed or unprocessable draft to answer, or an ambiguous send to
+// settle.
+func (r *Responder) moderation(s agentiq.Seller, it agentiq.InboxItem, rec agentiq.DecisionRecord, draft string) *agentiq.ModerationItem {
+	switch rec.Outcome {
+	case agentiq.OutcomeHeld, agentiq.OutcomeProcessErr:
+		return r.held(s, it, rec, draft)
+	case agentiq.OutcomeFailed:
+		m := r.held(s, it, rec, draft)
+		m.Reasons = append(m.Reasons, "send_failed")
+		return m
+	case agentiq.OutcomeUnknown:
+		m := r.held(s, it, rec, draft)
+		m.ID, m.Kind = "u-"+rec.DecisionID, agentiq.ModerationUnknownSend
+		m.Reasons = append(m.Reasons, "send_outcome_unknown")
+		return m
+	}
+	return nil
 }
 
 // noReply says why a buyer message needs no answer of its own, or "".
@@ -397,6 +481,11 @@ func (rep *Report) add(res Result) {
 // that fails is counted (and, after MaxAttempts, held for a human); the
 // others go on. It stops early only when ctx ends or a step hook stops it.
 func (r *Responder) Run(ctx context.Context, sellerID string) (Report, error) {
+	return r.RunOlder(ctx, sellerID, 0)
+}
+
+// RunOlder is Run for the items older than age only.
+func (r *Responder) RunOlder(ctx context.Context, sellerID string, age time.Duration) (Report, error) {
 	rep := Report{Seller: sellerID, ByOutcome: map[agentiq.Outcome]int{}, ByDecision: map[agentiq.Verdict]int{}, ByReason: map[string]int{}}
 	s, err := r.cfg.Store.Seller(ctx, sellerID)
 	if err != nil {
@@ -405,6 +494,10 @@ func (r *Responder) Run(ctx context.Context, sellerID string) (Report, error) {
 	items, err := r.cfg.Store.PendingInbox(ctx, sellerID, 0)
 	if err != nil {
 		return rep, fmt.Errorf("respond: pending inbox: %w", err)
+	}
+	if age > 0 {
+		cut := r.cfg.Now().Add(-age)
+		items = slices.DeleteFunc(items, func(it agentiq.InboxItem) bool { return it.At.After(cut) })
 	}
 	var (
 		mu      sync.Mutex
@@ -420,6 +513,8 @@ func (r *Responder) Run(ctx context.Context, sellerID string) (Report, error) {
 				res, err := r.Item(ctx, s, it)
 				mu.Lock()
 				switch {
+				case err == nil:
+					rep.add(res)
 				case errors.Is(err, ErrStopped) || ctx.Err() != nil:
 					if stopped == nil {
 						stopped = err
@@ -427,8 +522,6 @@ func (r *Responder) Run(ctx context.Context, sellerID string) (Report, error) {
 				case err != nil:
 					rep.Failed++
 					rep.Errors = append(rep.Errors, fmt.Sprintf("%s: %v", it.EventID, err))
-				default:
-					rep.add(res)
 				}
 				mu.Unlock()
 			}
@@ -474,6 +567,9 @@ func (r *Responder) Item(ctx context.Context, s agentiq.Seller, it agentiq.Inbox
 }
 
 // giveUp records an item that keeps failing and holds it for a human.
+// A decision already claimed stands — a message WB took is recorded as
+// sent, an abandoned send as unknown — with the failure recorded beside
+// it; else the decision is that it could not be processed.
 func (r *Responder) giveUp(ctx context.Context, s agentiq.Seller, it agentiq.InboxItem, cause error) (Result, error) {
 	now := r.cfg.Now().UTC()
 	id := agentiq.DecisionID(s.ID, "inbox", it.EventID)
@@ -482,35 +578,76 @@ func (r *Responder) giveUp(ctx context.Context, s agentiq.Seller, it agentiq.Inb
 		Trigger: agentiq.TriggerAutoReply, Operator: agentiq.OperatorBot, RulesVersion: r.cfg.Engine.Version(),
 		Reasons: []string{"processing_failed"}, Outcome: agentiq.OutcomeProcessErr, BuyerIntents: it.Intents, BuyerMessageAt: &at,
 		DecidedAt: now, DryRun: s.DryRun, Error: cutErr(cause.Error())}
-	fail, err := json.Marshal(agentiq.FailureRecord{EventID: it.EventID, ChatID: it.ChatID, Attempts: it.Attempts, Error: rec.Error})
+	var draft string
+	sr, err := r.cfg.Store.Send(ctx, s.ID, id)
+	switch {
+	case err == nil:
+		var claimed agentiq.DecisionRecord
+		if json.Unmarshal(sr.Decision, &claimed) == nil && claimed.DecisionID == id {
+			rec, draft = claimed, sr.Draft
+		}
+		if sr.Status == agentiq.SendPending {
+			done, ferr := r.cfg.Store.FinishSend(ctx, s.ID, id, agentiq.SendOutcome{Status: agentiq.SendUnknown, At: now,
+				Error: "the send was under way when the item was given up: WB may or may not have the message"})
+			if ferr == nil || errors.Is(ferr, agentiq.ErrConflict) {
+				done, ferr = r.cfg.Store.Send(ctx, s.ID, id)
+			}
+			if ferr != nil {
+				return Result{}, ferr
+			}
+			sr = done
+		}
+		switch sr.Status {
+		case agentiq.SendSent:
+			sent := sr.CreatedAt
+			if sr.ProviderTime != 0 {
+				sent = time.UnixMilli(sr.ProviderTime).UTC()
+			}
+			rec.Outcome, rec.SentAt = agentiq.OutcomeSent, &sent
+			if cerr := r.count(ctx, sr, sent, true); cerr != nil {
+				rec.Error = cutErr("sent; the chat state could not count it: " + cerr.Error())
+			}
+		case agentiq.SendFailed:
+			rec.Outcome, rec.Error = agentiq.OutcomeFailed, cutErr(sr.Error)
+		case agentiq.SendUnknown:
+			rec.Outcome, rec.Error = agentiq.OutcomeUnknown, cutErr(sr.Error)
+		}
+	case !errors.Is(err, agentiq.ErrNotFound):
+		return Result{}, err
+	}
+	fail, err := json.Marshal(agentiq.FailureRecord{EventID: it.EventID, ChatID: it.ChatID, Attempts: it.Attempts, Error: cutErr(cause.Error())})
 	if err != nil {
 		return Result{}, err
 	}
-	mod := r.held(s, it, rec, "")
-	if err := r.cfg.Store.EnqueueModeration(ctx, *mod); err != nil && !errors.Is(err, agentiq.ErrExists) {
-		return Result{}, err
+	mod := r.moderation(s, it, rec, draft)
+	if mod != nil {
+		if err := r.cfg.Store.EnqueueModeration(ctx, *mod); err != nil && !errors.Is(err, agentiq.ErrExists) {
+			return Result{}, err
+		}
+		rec.ModerationID = mod.ID
 	}
-	rec.ModerationID = mod.ID
-	data, err := json.Marshal(rec)
+	entries, err := r.entries(ctx, s, it, rec)
 	if err != nil {
 		return Result{}, err
 	}
-	_, err = r.cfg.Store.ResolveInbox(ctx, s.ID, it.EventID,
-		agentiq.AuditEntry{At: now, Kind: agentiq.AuditFailure, Ref: id, Data: fail},
-		agentiq.AuditEntry{At: now, Kind: agentiq.AuditDecision, Ref: id, Data: data})
-	res := Result{EventID: it.EventID, DecisionID: id, Reasons: rec.Reasons, Outcome: rec.Outcome}
+	entries = append([]agentiq.AuditEntry{{At: now, Kind: agentiq.AuditFailure, Ref: id, Data: fail}}, entries...)
+	_, err = r.cfg.Store.ResolveInbox(ctx, s.ID, it.EventID, entries...)
+	res := Result{EventID: it.EventID, DecisionID: id, Decision: rec.Decision, Reasons: rec.Reasons, Outcome: rec.Outcome}
 	if errors.Is(err, agentiq.ErrNotFound) {
 		res.Taken = true
 		return res, nil
 	}
-	r.cfg.Logger.Error("held for a human after failing", "seller", s.ID, "event", it.EventID, "attempts", it.Attempts, "error", rec.Error)
+	r.cfg.Logger.Error("held for a human after failing", "seller", s.ID, "event", it.EventID, "attempts", it.Attempts, "outcome", rec.Outcome, "error", rec.Error)
 	return res, err
 }
 
+// cutErr bounds an error kept in a record, with personal data redacted
+// (a WB answer may quote the message).
 func cutErr(s string) string {
+	s = pii.Redact(s)
 	const max = 500
 	if len(s) <= max {
 		return s
 	}
-	return string([]rune(s[:max])[:len([]rune(s[:max]))-1]) + "…"
+	return strings.ToValidUTF8(s[:max], "") + "…"
 }

@@ -4,7 +4,10 @@ import (
 	"context"
 	"errors"
 	"math/rand/v2"
+	"regexp"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -12,6 +15,9 @@ import (
 	"github.com/agentiq/agentiq/shared/respond"
 	"github.com/agentiq/agentiq/shared/wb/wbsandbox"
 )
+
+// personalData finds phones, e-mails and card numbers in a text.
+var personalData = regexp.MustCompile(`[\w.+-]+@[\w.-]+|\+?\d[\d ()-]{9,}\d`)
 
 // allAuto answers every intent automatically, marketing replies too, so
 // that the policy (not the reply modes) decides what is held.
@@ -55,8 +61,38 @@ func endToEnd(t *testing.T, st agentiq.Store) {
 		if d.Outcome == agentiq.OutcomeSent && d.MessageType == agentiq.Marketing {
 			t.Errorf("marketing %s sent by default (template %s): it goes to a human", d.DecisionID, d.TemplateID)
 		}
-		if strings.ContainsAny(d.Excerpt, "@") || d.RulesVersion == "" || d.Trigger != agentiq.TriggerAutoReply || d.Operator != "bot" {
+		if d.RulesVersion == "" || d.Trigger != agentiq.TriggerAutoReply || d.Operator != "bot" || d.DecidedAt.IsZero() {
 			t.Errorf("decision record %+v", d)
+		}
+	}
+	// No buyer's name, phone, e-mail or card number in the audit chain or
+	// the moderation queue (the script writes them into messages).
+	var pd []string
+	for _, c := range w.sb.Script(w.token).Chats {
+		pd = append(pd, c.ClientName)
+	}
+	for _, e := range w.sb.Script(w.token).Events {
+		if e.PII && e.Message != nil {
+			pd = append(pd, personalData.FindAllString(e.Message.Text, -1)...)
+		}
+	}
+	if len(pd) < 10 {
+		t.Fatalf("the script has %d pieces of personal data: the check checks nothing", len(pd))
+	}
+	mod, err := w.store.PendingModeration(ctx, w.seller.ID, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stored strings.Builder
+	for _, r := range w.audit(t) {
+		stored.Write(r.Data)
+	}
+	for _, m := range mod {
+		stored.WriteString(m.Draft + " " + strings.Join(m.Reasons, " "))
+	}
+	for _, p := range pd {
+		if strings.Contains(stored.String(), p) {
+			t.Errorf("%q is stored in the audit chain or the moderation queue", p)
 		}
 	}
 	// A second run finds nothing to do and sends nothing.
@@ -150,6 +186,16 @@ func TestBadInput(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		rep, err := w.responder(t, nil).Run(ctx, w.seller.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// A message younger than SignWait waits for its sign (the poller
+		// fetches it just after ingesting); an older one goes to a human.
+		if rep.Failed == 0 {
+			t.Errorf("a fresh message did not wait for its reply signature: %+v", rep)
+		}
+		w.clock.Add(respond.SignWait)
 		if _, err := w.responder(t, nil).Run(ctx, w.seller.ID); err != nil {
 			t.Fatal(err)
 		}
@@ -242,16 +288,14 @@ func TestCrashes(t *testing.T) {
 		step := steps[rng.IntN(len(steps))]
 		nth := rng.IntN(6)
 		w := newWorld(t, boltStore(t), wbsandbox.Config{Seed: smallSeed(6, uint64(i)), FaultSeed: uint64(i),
-			Faults: wbsandbox.Faults{ServerError: 0.15, RateLimit: 0.1, Drop: 0.15}}, agentiq.Seller{Replies: allAuto(t)})
+			Faults: wbsandbox.Faults{ServerError: 0.1, RateLimit: 0.1, Drop: 0.1, TakenError: 0.1}}, agentiq.Seller{Replies: allAuto(t)})
 		ctx := context.Background()
-		seen := 0
+		var seen atomic.Int64
 		r := w.responder(t, func(c *respond.Config) {
 			c.Concurrency = 1 + rng.IntN(3)
 			c.AfterStep = func(_ context.Context, _ string, s respond.Step) error {
-				if s == step {
-					if seen++; seen > nth {
-						return errCrash
-					}
+				if s == step && seen.Add(1) > int64(nth) {
+					return errCrash
 				}
 				return nil
 			}
@@ -262,18 +306,38 @@ func TestCrashes(t *testing.T) {
 			}
 			crashed[step]++
 		}
-		// The next invocation comes after the lease of the dead one.
+		// Retries come at once, from two workers at the same time (a
+		// stream redelivery beside a sweep); then, after the lease of
+		// the dead one, until everything is answered.
 		for rerun := 0; ; rerun++ {
-			w.clock.Add(3 * time.Minute)
-			rep, err := w.responder(t, nil).Run(ctx, w.seller.ID)
-			if err != nil {
-				t.Fatalf("run %d, rerun %d: %v", i, rerun, err)
+			if rerun > 0 {
+				w.clock.Add(3 * time.Minute)
 			}
-			if rep.Items == 0 && rep.Busy == 0 && rep.Failed == 0 {
+			reps := make([]respond.Report, 2)
+			errs := make([]error, 2)
+			var wg sync.WaitGroup
+			for k := range reps {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					reps[k], errs[k] = w.responder(t, nil).Run(ctx, w.seller.ID)
+				}()
+			}
+			wg.Wait()
+			for k := range reps {
+				if errs[k] != nil {
+					t.Fatalf("run %d, rerun %d: %v", i, rerun, errs[k])
+				}
+			}
+			pending, err := w.store.PendingInbox(ctx, w.seller.ID, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(pending) == 0 {
 				break
 			}
 			if rerun > 5 {
-				t.Fatalf("run %d: still answering after %d reruns: %+v", i, rerun, rep)
+				t.Fatalf("run %d: %d items still pending after %d reruns: %+v", i, len(pending), rerun, reps)
 			}
 		}
 		for _, d := range w.check(t) {

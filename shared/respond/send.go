@@ -17,13 +17,6 @@ import (
 func (r *Responder) send(ctx context.Context, s agentiq.Seller, it agentiq.InboxItem, chat agentiq.ChatState,
 	rec agentiq.DecisionRecord, text string, closesCase bool) (Result, error) {
 	res := Result{EventID: it.EventID, DecisionID: rec.DecisionID}
-	if chat.ReplySign == "" {
-		// Nothing can reach the chat without WB's signature: a human
-		// answers in the portal.
-		rec.Outcome, rec.Error = agentiq.OutcomeFailed, "the chat has no reply signature from WB yet"
-		rec.Reasons = append(rec.Reasons, "no_reply_sign")
-		return r.finish(ctx, s, it, rec, r.held(s, it, rec, text))
-	}
 	sender, err := r.cfg.Senders.Sender(ctx, s)
 	if err != nil {
 		return res, fmt.Errorf("respond: WB client for %s: %w", s.ID, err)
@@ -41,7 +34,7 @@ func (r *Responder) send(ctx context.Context, s agentiq.Seller, it agentiq.Inbox
 			if gerr != nil {
 				return res, gerr
 			}
-			return r.resume(ctx, s, it, chat, prior)
+			return r.resume(ctx, s, it, prior)
 		}
 		return res, err
 	}
@@ -57,8 +50,11 @@ func (r *Responder) send(ctx context.Context, s agentiq.Seller, it agentiq.Inbox
 	o := outcome(out, serr, r.cfg.Now().UTC())
 	done, err := r.cfg.Store.FinishSend(ctx, s.ID, rec.DecisionID, o)
 	if errors.Is(err, agentiq.ErrConflict) {
-		// Another worker took it for abandoned and finished it: its word
-		// stands.
+		// Another worker took it for abandoned and finished it as
+		// unknown: its word stands, and a human settles it; what WB told
+		// this worker is logged for them.
+		r.cfg.Logger.Warn("send finished by another worker", "seller", s.ID, "decision_id", rec.DecisionID,
+			"wb_status", o.Status, "wb_time", o.ProviderTime, "error", o.Error)
 		done, err = r.cfg.Store.Send(ctx, s.ID, rec.DecisionID)
 	}
 	if err != nil {
@@ -85,17 +81,24 @@ func outcome(out wb.SendResult, err error, now time.Time) agentiq.SendOutcome {
 	return o
 }
 
-// resume finishes an item whose send record an earlier try (or another
-// worker) made. A pending record younger than the lease belongs to a
-// worker still sending: the item is left to it. An older one was
-// abandoned mid-send: its outcome is unknown, and it is never sent again.
-func (r *Responder) resume(ctx context.Context, s agentiq.Seller, it agentiq.InboxItem, _ agentiq.ChatState, sr agentiq.SendRecord) (Result, error) {
+// resume finishes an item whose decision an earlier try (or another
+// worker) claimed. A decision that sends nothing is recorded as it was
+// made. A pending send younger than the lease belongs to a worker still
+// sending: the item is left to it. An older one was abandoned mid-send:
+// its outcome is unknown, and it is never sent again.
+func (r *Responder) resume(ctx context.Context, s agentiq.Seller, it agentiq.InboxItem, sr agentiq.SendRecord) (Result, error) {
 	res := Result{EventID: it.EventID, DecisionID: sr.DecisionID}
 	var rec agentiq.DecisionRecord
-	if err := json.Unmarshal(sr.Decision, &rec); err != nil || rec.DecisionID == "" {
-		return res, fmt.Errorf("respond: send record %s has no readable decision: %v", sr.DecisionID, err)
+	if err := json.Unmarshal(sr.Decision, &rec); err != nil {
+		return res, fmt.Errorf("respond: the claim on %s has no readable decision: %w", sr.DecisionID, err)
 	}
-	if sr.Status == agentiq.SendPending {
+	if rec.DecisionID != sr.DecisionID {
+		return res, fmt.Errorf("respond: the claim on %s holds the decision %q", sr.DecisionID, rec.DecisionID)
+	}
+	switch sr.Status {
+	case agentiq.SendNone:
+		return r.finish(ctx, s, it, rec, r.moderation(s, it, rec, sr.Draft))
+	case agentiq.SendPending:
 		now := r.cfg.Now()
 		if now.Sub(sr.CreatedAt) < r.cfg.Lease {
 			res.Busy = true
@@ -118,7 +121,6 @@ func (r *Responder) resume(ctx context.Context, s agentiq.Seller, it agentiq.Inb
 // one for a human, and records the decision.
 func (r *Responder) afterSend(ctx context.Context, s agentiq.Seller, it agentiq.InboxItem, sr agentiq.SendRecord, rec agentiq.DecisionRecord) (Result, error) {
 	res := Result{EventID: it.EventID, DecisionID: sr.DecisionID}
-	var mod *agentiq.ModerationItem
 	switch sr.Status {
 	case agentiq.SendSent:
 		at := sr.CreatedAt
@@ -132,25 +134,20 @@ func (r *Responder) afterSend(ctx context.Context, s agentiq.Seller, it agentiq.
 			return res, err
 		}
 	case agentiq.SendFailed:
-		rec.Outcome, rec.Error = agentiq.OutcomeFailed, sr.Error
-		mod = r.held(s, it, rec, sr.Draft)
-		mod.Reasons = append(mod.Reasons, "send_failed")
+		rec.Outcome, rec.Error = agentiq.OutcomeFailed, cutErr(sr.Error)
 	case agentiq.SendUnknown:
-		rec.Outcome, rec.Error = agentiq.OutcomeUnknown, sr.Error
+		rec.Outcome, rec.Error = agentiq.OutcomeUnknown, cutErr(sr.Error)
 		// Unknown marketing counts against the caps as if it went.
 		if err := r.count(ctx, sr, r.cfg.Now().UTC(), false); err != nil {
 			return res, err
 		}
-		mod = r.held(s, it, rec, sr.Draft)
-		mod.ID, mod.Kind = "u-"+sr.DecisionID, agentiq.ModerationUnknownSend
-		mod.Reasons = append(mod.Reasons, "send_outcome_unknown")
 	default:
 		return res, fmt.Errorf("respond: send %s is %s", sr.DecisionID, sr.Status)
 	}
 	if err := r.step(ctx, it.EventID, StepChatUpdated); err != nil {
 		return res, err
 	}
-	return r.finish(ctx, s, it, rec, mod)
+	return r.finish(ctx, s, it, rec, r.moderation(s, it, rec, sr.Draft))
 }
 
 // count changes the chat for a send, once however often it is retried:

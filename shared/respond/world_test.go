@@ -84,6 +84,7 @@ type world struct {
 	token  string
 	url    string
 	clock  *clock
+	poller *poll.Poller
 }
 
 // smallSeed is the sandbox's seed file with fewer chats and another draw.
@@ -131,25 +132,31 @@ func newWorld(t testing.TB, st agentiq.Store, cfg wbsandbox.Config, seller agent
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, err := poll.New(poll.Config{Store: st, Classifier: cl, BaseURL: w.url, Limit: fast, Retry: retry, Tokens: w.tokens(),
+	w.poller, err = poll.New(poll.Config{Store: st, Classifier: cl, BaseURL: w.url, Limit: fast, Retry: retry, Tokens: w.tokens(),
 		Margin: 50 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
 	}
+	w.poll(t)
+	w.sb.SetFaults(faults)
+	return w
+}
+
+// poll runs the poller until it has caught up with the sandbox.
+func (w *world) poll(t testing.TB) {
+	t.Helper()
 	for i := 0; ; i++ {
-		rep, err := p.Run(ctx, poll.Request{})
+		rep, err := w.poller.Run(context.Background(), poll.Request{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if rep.Sellers[0].CaughtUp {
-			break
+			return
 		}
 		if i > 100 {
 			t.Fatal("the poller never caught up")
 		}
 	}
-	w.sb.SetFaults(faults)
-	return w
 }
 
 func (w *world) tokens() *tokens.Source {

@@ -514,6 +514,17 @@ func testSendRecords(t *testing.T, open Factory) {
 	wantErr(t, err, agentiq.ErrConflict)
 	_, err = s.FinishSend(ctx, "s1", "d-9", agentiq.SendOutcome{Status: agentiq.SendSent, At: T0})
 	wantErr(t, err, agentiq.ErrNotFound)
+	// A decision made without sending claims its id the same way, final
+	// at once: it cannot be finished, and a second claim is refused.
+	none := agentiq.SendRecord{SellerID: "s1", DecisionID: "d-none", Channel: agentiq.ChannelWBChat, Status: agentiq.SendNone, CreatedAt: T0,
+		Decision: json.RawMessage(`{"outcome":"held"}`)}
+	must(t, s.CreateSend(ctx, none))
+	wantErr(t, s.CreateSend(ctx, none), agentiq.ErrExists)
+	_, err = s.FinishSend(ctx, "s1", "d-none", agentiq.SendOutcome{Status: agentiq.SendSent, At: T0})
+	wantErr(t, err, agentiq.ErrConflict)
+	if got, err := s.Send(ctx, "s1", "d-none"); err != nil || got.Status != agentiq.SendNone || string(got.Decision) != `{"outcome":"held"}` {
+		t.Errorf("claim %+v, %v", got, err)
+	}
 	_, err = s.FinishSend(ctx, "s1", "d-2", agentiq.SendOutcome{Status: agentiq.SendPending, At: T0})
 	wantErr(t, err, agentiq.ErrInvalid)
 	_, err = s.FinishSend(ctx, "s1", "d-2", agentiq.SendOutcome{Status: agentiq.SendFailed, At: T0, Error: "Invalid signature"})

@@ -133,3 +133,29 @@ func (s *Source) Forget(sel agentiq.Seller) {
 	delete(s.cache, ref)
 	s.mu.Unlock()
 }
+
+// Secret reads the string secret id (a name or an ARN), for settings kept
+// in Secrets Manager rather than in the environment. JSON {"<field>": "…"}
+// gives that field (the console's key/value editor writes JSON); anything
+// else is the value itself.
+func Secret(ctx context.Context, sm SecretsAPI, id, field string) (string, error) {
+	out, err := sm.GetSecretValue(ctx, &secretsmanager.GetSecretValueInput{SecretId: &id})
+	if err != nil {
+		return "", fmt.Errorf("reading secret %q: %w", id, err)
+	}
+	if out.SecretString == nil {
+		return "", fmt.Errorf("secret %q holds no string", id)
+	}
+	v := strings.TrimSpace(*out.SecretString)
+	if strings.HasPrefix(v, "{") {
+		var m map[string]string
+		if err := json.Unmarshal([]byte(v), &m); err != nil {
+			return "", fmt.Errorf("secret %q: a JSON secret must be {%q: \"…\"}", id, field)
+		}
+		v = strings.TrimSpace(m[field])
+	}
+	if v == "" {
+		return "", fmt.Errorf("secret %q is empty", id)
+	}
+	return v, nil
+}

@@ -2,45 +2,19 @@ package tokens
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync/atomic"
 	"testing"
 
-	"github.com/aws/aws-sdk-go-v2/aws"
-	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 
 	agentiq "github.com/agentiq/agentiq/shared"
+	"github.com/agentiq/agentiq/shared/tokens/secretstest"
 )
 
-// secretsServer speaks Secrets Manager's JSON protocol for GetSecretValue,
-// so that the real SDK client is used over real HTTP.
 func secretsServer(t *testing.T, secrets map[string]string, calls *atomic.Int64) *secretsmanager.Client {
-	t.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		calls.Add(1)
-		if r.Header.Get("X-Amz-Target") != "secretsmanager.GetSecretValue" || !strings.HasPrefix(r.Header.Get("Authorization"), "AWS4-HMAC-SHA256") {
-			w.WriteHeader(400)
-			return
-		}
-		var in struct{ SecretId string }
-		json.NewDecoder(r.Body).Decode(&in)
-		w.Header().Set("Content-Type", "application/x-amz-json-1.1")
-		v, ok := secrets[in.SecretId]
-		if !ok {
-			w.WriteHeader(400)
-			json.NewEncoder(w).Encode(map[string]string{"__type": "ResourceNotFoundException", "Message": "Secrets Manager can't find the specified secret."})
-			return
-		}
-		json.NewEncoder(w).Encode(map[string]string{"ARN": "arn:aws:secretsmanager:eu-central-1:123:secret:" + in.SecretId, "Name": in.SecretId, "SecretString": v})
-	}))
-	t.Cleanup(srv.Close)
-	return secretsmanager.New(secretsmanager.Options{Region: "eu-central-1", BaseEndpoint: aws.String(srv.URL),
-		Credentials: credentials.NewStaticCredentialsProvider("AKIDEXAMPLE", "secret", "")})
+	return secretstest.Start(t, secrets, calls)
 }
 
 func TestSource(t *testing.T) {

@@ -23,11 +23,14 @@ type Faults struct {
 	// Drop: a send is taken (the message is posted) and the connection is
 	// then closed without an answer.
 	Drop float64
+	// TakenError: a send is taken and then answered with a 5xx, as when
+	// WB's gateway fails after its backend posted the message.
+	TakenError float64
 }
 
 // ParseFaults reads a fault list, as the --faults flag takes it:
 //
-//	5xx=0.2,429=0.1,storm=3,malformed=0.05,dup=0.3,latency=200ms@0.1,drop=0.05
+//	5xx=0.2,429=0.1,storm=3,malformed=0.05,dup=0.3,latency=200ms@0.1,drop=0.05,taken5xx=0.05
 func ParseFaults(s string) (Faults, error) {
 	var f Faults
 	if strings.TrimSpace(s) == "" {
@@ -58,6 +61,8 @@ func ParseFaults(s string) (Faults, error) {
 			err = share(&f.Duplicate)
 		case "drop":
 			err = share(&f.Drop)
+		case "taken5xx":
+			err = share(&f.TakenError)
 		case "storm":
 			f.Storm, err = strconv.Atoi(v)
 			if err != nil || f.Storm < 0 {
@@ -74,7 +79,7 @@ func ParseFaults(s string) (Faults, error) {
 				err = share(&f.LatencyShare)
 			}
 		default:
-			err = fmt.Errorf("unknown fault %q (5xx, 429, storm, malformed, dup, latency, drop)", k)
+			err = fmt.Errorf("unknown fault %q (5xx, 429, storm, malformed, dup, latency, drop, taken5xx)", k)
 		}
 		if err != nil {
 			return f, err
@@ -104,6 +109,7 @@ func (f Faults) String() string {
 		parts = append(parts, fmt.Sprintf("latency=%s@%g", f.Latency, f.LatencyShare))
 	}
 	add("drop", f.Drop)
+	add("taken5xx", f.TakenError)
 	if len(parts) == 0 {
 		return "none"
 	}

@@ -355,6 +355,7 @@ func (s *Server) handle(r *http.Request, route *routers.Route, params map[string
 	malformed := s.rng.Float64() < f.Malformed
 	dup := s.rng.Float64() < f.Duplicate
 	drop := s.rng.Float64() < f.Drop
+	taken5xx := s.rng.Float64() < f.TakenError
 	if inject429 {
 		if a.storm > 0 {
 			a.storm--
@@ -417,6 +418,12 @@ func (s *Server) handle(r *http.Request, route *routers.Route, params map[string
 			s.stats.Dropped++
 			s.mu.Unlock()
 			return answer{drop: true}, false
+		}
+		if taken5xx && ans.status == http.StatusOK {
+			s.mu.Lock()
+			s.stats.ServerErrors++
+			s.mu.Unlock()
+			return rl(s.serverError(), false)
 		}
 	case strings.HasPrefix(r.URL.Path, wb.PathDownload):
 		ans = s.download(a, params["id"])
