@@ -40,9 +40,17 @@ build:
 	$(GO) build -o bin/agentiq ./cmd/agentiq
 
 .PHONY: test
-test: lambdas
+test: lambdas tools
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
+
+# Test servers installed through the module proxy into bin/: versitygw
+# (S3 with Object Lock, for shared/s3store's tests, which also install it
+# themselves when it is missing).
+VERSITYGW := github.com/versity/versitygw/cmd/versitygw@v1.8.0
+.PHONY: tools
+tools:
+	@test -x bin/versitygw || GOBIN=$(abspath bin) $(GO) install $(VERSITYGW)
 
 # Each function as Lambda's provided.al2023 runtime takes it: a static
 # linux/arm64 executable named bootstrap, without the RPC shim, stripped
@@ -132,6 +140,7 @@ fuzz:
 	$(GO) test ./shared/lint -run '^$$' -fuzz FuzzLint -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/policy -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/pii -run '^$$' -fuzz FuzzRedact -fuzztime $(FUZZTIME)
+	$(GO) test ./shared/consent -run '^$$' -fuzz FuzzImport -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/wb -run '^$$' -fuzz FuzzEvents -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/wb -run '^$$' -fuzz FuzzErrorBody -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/wb -run '^$$' -fuzz FuzzParseLimit -fuzztime $(FUZZTIME)

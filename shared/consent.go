@@ -1,8 +1,13 @@
 package agentiq
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -74,4 +79,101 @@ func (e ConsentEvent) Validate() error {
 		}
 	}
 	return nil
+}
+
+// Fingerprint identifies what a consent event says, leaving out when
+// agentiq registered it: registering the same record again is then
+// recognised as the same, and a different event under a used record id is
+// refused.
+func (e ConsentEvent) Fingerprint() string {
+	e.RecordedAt = time.Time{}
+	e.At = e.At.UTC()
+	b, _ := json.Marshal(e) // a struct of strings and times always encodes
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+// ConsentGrant is a given consent as seen from one channel: when it was
+// given and, if so, when it was first withdrawn for that channel. It is
+// derived from the register's events, never stored.
+type ConsentGrant struct {
+	RecordID    string     `json:"record_id"`
+	Purpose     string     `json:"purpose"`
+	Channel     string     `json:"channel"` // the channel it was given for, or "*"
+	GrantedAt   time.Time  `json:"granted_at"`
+	WithdrawnAt *time.Time `json:"withdrawn_at,omitempty"`
+	// WithdrawnBy is the record id of the withdrawal.
+	WithdrawnBy string `json:"withdrawn_by,omitempty"`
+	Method      string `json:"method"`
+	Source      string `json:"source,omitempty"`
+	EvidenceRef string `json:"evidence_ref"`
+}
+
+// InForce reports whether the grant counts at t (POLICY.md §4.3: given at
+// or before t, not withdrawn at or before t).
+func (g ConsentGrant) InForce(t time.Time) bool {
+	return !g.GrantedAt.After(t) && (g.WithdrawnAt == nil || g.WithdrawnAt.After(t))
+}
+
+// covers reports whether an event for channel c applies to channel ch.
+func covers(c string, ch Channel) bool { return c == "*" || ch == "" || c == string(ch) }
+
+// ConsentGrants derives, from a subject's consent events in any order, the
+// consents that apply to channel ch (every channel when ch is ""): each
+// given consent for ch or "*", withdrawn by the first withdrawal of its
+// purpose for ch or "*" dated at or after it. A withdrawal for one channel
+// does not withdraw a "*" consent for the others; a consent given again
+// after a withdrawal is a new grant. Grants come in time order.
+func ConsentGrants(events []ConsentEvent, ch Channel) []ConsentGrant {
+	sorted := slices.Clone(events)
+	slices.SortStableFunc(sorted, func(a, b ConsentEvent) int {
+		if c := a.At.Compare(b.At); c != 0 {
+			return c
+		}
+		return strings.Compare(a.RecordID, b.RecordID)
+	})
+	var out []ConsentGrant
+	for _, e := range sorted {
+		if !covers(e.Channel, ch) {
+			continue
+		}
+		switch e.Action {
+		case ConsentGiven:
+			out = append(out, ConsentGrant{RecordID: e.RecordID, Purpose: e.Purpose, Channel: e.Channel,
+				GrantedAt: e.At, Method: e.Method, Source: e.Source, EvidenceRef: e.EvidenceRef})
+		case ConsentWithdrawn:
+			for i := range out {
+				g := &out[i]
+				// "for ch" withdraws a "*" grant for ch only; seen from
+				// every channel (ch == "") only a "*" withdrawal or one
+				// for the grant's own channel withdraws it.
+				applies := e.Channel == "*" || e.Channel == g.Channel || ch != ""
+				if g.Purpose == e.Purpose && g.WithdrawnAt == nil && applies && !g.GrantedAt.After(e.At) {
+					at := e.At
+					g.WithdrawnAt, g.WithdrawnBy = &at, e.RecordID
+				}
+			}
+		}
+	}
+	return out
+}
+
+// ConsentState returns the record ids of the consents for purpose in force
+// on channel ch at t, derived from the subject's events: empty when there
+// is none.
+func ConsentState(events []ConsentEvent, purpose string, ch Channel, t time.Time) []string {
+	var ids []string
+	for _, g := range ConsentGrants(events, ch) {
+		if g.Purpose == purpose && g.InForce(t) {
+			ids = append(ids, g.RecordID)
+		}
+	}
+	return ids
+}
+
+// ConsentAudit is the data of an audit record of kind "consent": the event
+// as registered (the subject by pseudonym only) and its fingerprint.
+type ConsentAudit struct {
+	ConsentEvent
+	Fingerprint string `json:"fingerprint"`
 }

@@ -129,35 +129,8 @@ type Subject struct {
 	// MarketingSentAt holds, per channel, marketing sends within the cap
 	// window.
 	MarketingSentAt map[Channel][]time.Time `json:"marketing_sent_at,omitempty"`
-	Consents        []Consent               `json:"consents,omitempty"`
-}
-
-// Consent is a recorded consent with its evidence (POLICY.md §5).
-type Consent struct {
-	SellerID    string     `json:"seller_id"`
-	SubjectKey  string     `json:"subject_key"`
-	Purpose     string     `json:"purpose"` // advertising or pd_marketing
-	Channel     string     `json:"channel"` // a channel or "*"
-	GrantedAt   time.Time  `json:"granted_at"`
-	WithdrawnAt *time.Time `json:"withdrawn_at,omitempty"`
-	Source      string     `json:"source,omitempty"`
-	EvidenceRef string     `json:"evidence_ref,omitempty"`
-	RecordedAt  time.Time  `json:"recorded_at"`
-}
-
-// Validate checks a consent before it is stored.
-func (c Consent) Validate() error {
-	switch {
-	case c.SellerID == "" || c.SubjectKey == "":
-		return fmt.Errorf("%w: consent needs a seller and a subject", ErrInvalid)
-	case c.Purpose != "advertising" && c.Purpose != "pd_marketing":
-		return fmt.Errorf("%w: consent purpose %q (want advertising or pd_marketing)", ErrInvalid, c.Purpose)
-	case c.Channel != "*" && !Channel(c.Channel).Valid():
-		return fmt.Errorf("%w: consent channel %q", ErrInvalid, c.Channel)
-	case c.GrantedAt.IsZero():
-		return fmt.Errorf("%w: consent without granted_at", ErrInvalid)
-	}
-	return nil
+	// Consents are not kept here: they are derived from the consent
+	// register's events (ConsentGrants).
 }
 
 // AuditEntry is what a caller appends to the audit chain.
@@ -224,21 +197,55 @@ func ValidateEntry(e AuditEntry) error {
 	return nil
 }
 
+// Chain problems, as a ChainError names them.
+const (
+	ChainMissing    = "missing"         // a sequence number is absent
+	ChainReordered  = "reordered"       // records are out of sequence order
+	ChainForked     = "forked"          // a record links to another chain (or repeats a number)
+	ChainAltered    = "altered"         // a record's content no longer matches its hash
+	ChainBackdated  = "dated_backwards" // a record is dated before the one it follows
+	ChainCheckpoint = "checkpoint"      // the chain disagrees with a signed checkpoint
+)
+
+// ChainError is the first break in an audit chain: the sequence number
+// where the chain stops being trustworthy and why.
+type ChainError struct {
+	Seq     int64  // the first bad sequence number
+	Problem string // one of the Chain* problems
+	Detail  string
+}
+
+func (e *ChainError) Error() string { return "audit chain: " + e.Detail }
+
 // VerifyChain checks that records are a contiguous, intact stretch of a
 // chain: sequence numbers follow each other, each links to the one before,
-// each hash matches its content, and times never go back. prev is the record before the first
-// (the zero record when starting at 1).
+// each hash matches its content, and times never go back. prev is the
+// record before the first (the zero record when starting at 1). A break is
+// a *ChainError.
 func VerifyChain(prev AuditRecord, records []AuditRecord) error {
-	for _, r := range records {
+	for i, r := range records {
+		want := prev.Seq + 1
 		switch {
-		case r.Seq != prev.Seq+1:
-			return fmt.Errorf("audit chain: record %d follows %d", r.Seq, prev.Seq)
-		case r.PrevHash != prev.Hash:
-			return fmt.Errorf("audit chain: record %d does not link to record %d", r.Seq, prev.Seq)
+		case r.Seq == prev.Seq && i > 0:
+			return &ChainError{want, ChainForked, fmt.Sprintf("record %d appears twice", r.Seq)}
+		case r.Seq < want:
+			return &ChainError{want, ChainReordered, fmt.Sprintf("record %d is out of place: record %d follows %d", want, r.Seq, prev.Seq)}
+		case r.Seq > want:
+			for _, later := range records[i+1:] {
+				if later.Seq == want {
+					return &ChainError{want, ChainReordered, fmt.Sprintf("record %d is out of place: record %d follows %d", want, r.Seq, prev.Seq)}
+				}
+			}
+			return &ChainError{want, ChainMissing, fmt.Sprintf("record %d is missing: record %d follows %d", want, r.Seq, prev.Seq)}
 		case r.Hash != ChainHash(r.SellerID, r.Seq, r.At, r.Kind, r.Ref, r.Data, r.PrevHash):
-			return fmt.Errorf("audit chain: record %d was altered", r.Seq)
+			return &ChainError{r.Seq, ChainAltered, fmt.Sprintf("record %d was altered", r.Seq)}
+		case r.PrevHash != prev.Hash:
+			// Each is intact on its own: either record prev was
+			// rewritten (with its hash) or r comes from another branch.
+			// The first record that may be wrong is prev.
+			return &ChainError{max(prev.Seq, 1), ChainForked, fmt.Sprintf("record %d does not link to record %d: record %d was rewritten or record %d belongs to another chain", r.Seq, prev.Seq, prev.Seq, r.Seq)}
 		case r.At.Before(prev.At):
-			return fmt.Errorf("audit chain: record %d is dated before record %d", r.Seq, prev.Seq)
+			return &ChainError{r.Seq, ChainBackdated, fmt.Sprintf("record %d is dated before record %d", r.Seq, prev.Seq)}
 		}
 		prev = r
 	}

@@ -94,12 +94,21 @@ type ModerationStore interface {
 	Moderation(ctx context.Context, seller, id string) (ModerationItem, error)
 }
 
-// ConsentStore keeps subjects of external channels, their consents and
-// opt-outs.
+// ConsentStore keeps the consent register (append-only events) and the
+// subjects of external channels: their opt-outs and marketing history.
 type ConsentStore interface {
+	// Subject returns a subject's state (ErrNotFound if nothing was
+	// recorded for it). Its consents are derived from ConsentEvents.
 	Subject(ctx context.Context, seller, subjectKey string) (Subject, error)
-	RecordConsent(ctx context.Context, c Consent) error
-	WithdrawConsent(ctx context.Context, seller, subjectKey, purpose, channel string, at time.Time) error
+	// RegisterConsent appends a consent event to the register and its
+	// audit record (kind consent) to the chain, all or nothing. An event
+	// whose record id is already registered is stored once: created is
+	// false and nothing is written; if that record id holds a different
+	// event, the error is ErrConflict. A zero RecordedAt is set to the
+	// store's clock.
+	RegisterConsent(ctx context.Context, e ConsentEvent) (created bool, err error)
+	// ConsentEvents returns a subject's consent events in time order.
+	ConsentEvents(ctx context.Context, seller, subjectKey string) ([]ConsentEvent, error)
 	RecordOptOut(ctx context.Context, seller, subjectKey string, at time.Time, evidence string) error
 	// RecordMarketing adds a marketing send to a subject's history for a
 	// channel; the history is trimmed to the longest cap window.
@@ -121,8 +130,11 @@ type ReportStore interface {
 	// AuditBetween returns the audit records written in [from, to), in
 	// sequence order.
 	AuditBetween(ctx context.Context, seller string, from, to time.Time) ([]AuditRecord, error)
-	// ConsentsBetween returns consents recorded in [from, to).
-	ConsentsBetween(ctx context.Context, seller string, from, to time.Time) ([]Consent, error)
+	// ConsentEventsBetween calls fn with each consent event dated in
+	// [from, to), in time order (ties by record id), reading in pages so
+	// that memory does not grow with the register. An error from fn stops
+	// it and is returned.
+	ConsentEventsBetween(ctx context.Context, seller string, from, to time.Time, fn func(ConsentEvent) error) error
 }
 
 // Store is everything a store implementation provides.

@@ -39,6 +39,8 @@ commands:
   wb-sandbox serve a WB buyer-chat sandbox (agentiq wb-sandbox --help)
   run        the whole pipeline locally on the embedded store (agentiq run --help)
   respond    answer pending buyer messages through the policy (agentiq respond --help)
+  consent    import a seller's consent register (agentiq consent import --help)
+  audit      verify a seller's audit chain, or checkpoint it (agentiq audit --help)
   api        serve the operator's and integrator's API locally (agentiq api --help)
 
 flags of classify, lint and decide:
@@ -64,6 +66,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runPipeline(args, stdout, stderr)
 	case "respond":
 		return runRespond(args, stdout, stderr)
+	case "consent":
+		return runConsent(args, stdin, stdout, stderr)
+	case "audit":
+		return runAudit(args, stdout, stderr)
 	case "api":
 		return runAPI(args, stdout, stderr)
 	}

@@ -14,7 +14,7 @@ import (
 	"text/tabwriter"
 	"time"
 
-	agentiq "github.com/agentiq/agentiq/shared"
+	"github.com/agentiq/agentiq/shared/auditchain"
 	"github.com/agentiq/agentiq/shared/config"
 	"github.com/agentiq/agentiq/shared/poll"
 	"github.com/agentiq/agentiq/shared/tokens"
@@ -106,8 +106,15 @@ func runPipeline(args []string, stdout, stderr io.Writer) int {
 		go func() { _ = sb.Serve(sctx, l) }()
 		set.WBBaseURL = "http://" + l.Addr().String()
 		set.WBRate = limit
-		if !*keep && set.Store == config.StoreBolt {
-			if err := os.Remove(set.BoltPath); err != nil && !errors.Is(err, os.ErrNotExist) {
+		if !*keep {
+			// The sandbox replays its events: start clean, checkpoints of
+			// the old chain with the store.
+			if set.Store == config.StoreBolt {
+				if err := os.Remove(set.BoltPath); err != nil && !errors.Is(err, os.ErrNotExist) {
+					return fail(err)
+				}
+			}
+			if err := os.RemoveAll(checkpointDir(set)); err != nil {
 				return fail(err)
 			}
 		}
@@ -207,20 +214,28 @@ func runPipeline(args []string, stdout, stderr io.Writer) int {
 	if err := writeResponses(filepath.Join(*out, "respond-report.json"), reps); err != nil {
 		return fail(err)
 	}
+	// Anchor each chain's head in a signed checkpoint, then verify the
+	// whole chain against it, as `agentiq audit verify` does.
+	cpLog, cpKey, err := checkpointLog(set, "")
+	if err != nil {
+		return fail(err)
+	}
+	writer := &auditchain.Writer{Store: st, Log: cpLog, Key: cpKey}
 	for _, id := range ids {
-		head, err := st.AuditHead(ctx, id)
-		if err != nil {
-			return fail(err)
-		}
-		recs, err := st.AuditSeq(ctx, id, 1, head.Seq)
-		if err != nil {
-			return fail(err)
-		}
 		verdict := "verifies"
-		if err := agentiq.VerifyChain(agentiq.AuditRecord{}, recs); err != nil {
+		if _, err := writer.Write(ctx, id); err != nil {
 			verdict = "BROKEN: " + err.Error()
 		}
-		fmt.Fprintf(stdout, "  audit chain: %d records, %s\n", len(recs), verdict)
+		res, err := auditchain.VerifyLog(ctx, st, cpLog, cpKey, id, 1)
+		switch {
+		case err != nil:
+			verdict = "not verified: " + err.Error()
+		case !res.OK:
+			verdict = "BROKEN: " + res.Err().Error()
+		case res.Checkpoint != nil:
+			verdict += fmt.Sprintf(" (against the checkpoint at record %d in %s)", res.Checkpoint.Seq, cpLog.Dir)
+		}
+		fmt.Fprintf(stdout, "  audit chain: %d records, %s\n", res.Head, verdict)
 	}
 	fmt.Fprintf(stdout, "answered in %s\n", time.Since(answered).Round(time.Millisecond))
 	if sb != nil {

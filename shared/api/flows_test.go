@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -185,9 +186,10 @@ func testTriggers(t *testing.T, e *env) {
 		e.setChat(t, c, func(c *agentiq.ChatState) { c.LastBuyerIntents = []agentiq.Intent{agentiq.IntentDelivery} })
 	}
 	subj := "subj-ad-ok"
-	for _, p := range []string{"advertising", "pd_marketing"} {
-		if err := e.store.RecordConsent(ctx, agentiq.Consent{SellerID: "s1", SubjectKey: subj, Purpose: p, Channel: "whatsapp",
-			GrantedAt: e.now.Add(-30 * 24 * time.Hour), Source: "web_form", EvidenceRef: "form-" + p}); err != nil {
+	for _, p := range []string{agentiq.PurposeAdvertising, agentiq.PurposePDMarketing} {
+		if _, err := e.store.RegisterConsent(ctx, agentiq.ConsentEvent{SellerID: "s1", RecordID: "rec-" + p, SubjectKey: subj,
+			Action: agentiq.ConsentGiven, Purpose: p, Channel: "whatsapp", At: e.now.Add(-30 * 24 * time.Hour), Method: "web_form",
+			EvidenceRef: "form-" + p}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -256,8 +258,13 @@ func testTriggers(t *testing.T, e *env) {
 			if d.Decision.Trigger != agentiq.TriggerIntegration || d.Decision.Operator != "crm-1" || d.Decision.Outcome != c.outcome {
 				t.Errorf("decision record %+v", d.Decision)
 			}
-			if fmt.Sprint(d.Decision.ConsentIDs) != fmt.Sprint(res.ConsentEvidence) && len(res.ConsentEvidence) > 0 {
-				t.Errorf("recorded consents %v, answered %v", d.Decision.ConsentIDs, res.ConsentEvidence)
+			if fmt.Sprint(d.Decision.ConsentIDs) != fmt.Sprint(res.ConsentRecords) {
+				t.Errorf("recorded consents %v, answered %v", d.Decision.ConsentIDs, res.ConsentRecords)
+			}
+			for _, ref := range c.consents {
+				if !contains(res.ConsentRecords, "rec-"+strings.TrimPrefix(ref, "form-")) {
+					t.Errorf("consent records %v lack the record of %s", res.ConsentRecords, ref)
+				}
 			}
 		})
 	}

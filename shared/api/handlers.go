@@ -9,6 +9,7 @@ import (
 	"time"
 
 	agentiq "github.com/agentiq/agentiq/shared"
+	"github.com/agentiq/agentiq/shared/auditchain"
 	"github.com/agentiq/agentiq/shared/respond"
 )
 
@@ -237,53 +238,25 @@ func (h *Handler) listAudit(ctx context.Context, r *request) (int, any, error) {
 // Verification is the state of a seller's audit chain.
 type Verification struct {
 	Verified bool      `json:"verified"`
-	Records  int64     `json:"records"`
+	Records  int64     `json:"records"` // records checked
 	HeadSeq  int64     `json:"head_seq"`
 	HeadHash string    `json:"head_hash,omitempty"`
-	BrokenAt int64     `json:"broken_at,omitempty"`
+	BrokenAt int64     `json:"broken_at,omitempty"` // the first record that does not verify
+	Problem  string    `json:"problem,omitempty"`
 	Error    string    `json:"error,omitempty"`
 	Checked  time.Time `json:"checked_at"`
 }
 
-const verifyPage = 500
-
+// verifyAudit recomputes the seller's whole chain, a page at a time
+// (shared/auditchain). Checkpoints are checked by the reporter and
+// `agentiq audit`, which hold their bucket and key.
 func (h *Handler) verifyAudit(ctx context.Context, r *request) (int, any, error) {
-	head, err := h.cfg.Store.AuditHead(ctx, r.seller.ID)
-	if err != nil && !errors.Is(err, agentiq.ErrNotFound) {
+	res, err := auditchain.Verify(ctx, h.cfg.Store, r.seller.ID, 1, nil)
+	if err != nil {
 		return 0, nil, internal(err)
 	}
-	v := Verification{Verified: true, HeadSeq: head.Seq, HeadHash: head.Hash, Checked: h.cfg.Now().UTC()}
-	var prev agentiq.AuditRecord
-	for from := int64(1); from <= head.Seq; from += verifyPage {
-		recs, err := h.cfg.Store.AuditSeq(ctx, r.seller.ID, from, min(from+verifyPage-1, head.Seq))
-		if err != nil {
-			return 0, nil, internal(err)
-		}
-		if err := agentiq.VerifyChain(prev, recs); err != nil {
-			v.Verified, v.Error, v.BrokenAt = false, err.Error(), brokenAt(prev, recs)
-			return 200, v, nil
-		}
-		v.Records += int64(len(recs))
-		if len(recs) > 0 {
-			prev = recs[len(recs)-1]
-		}
-		if int64(len(recs)) < min(verifyPage, head.Seq-from+1) {
-			v.Verified, v.Error, v.BrokenAt = false, fmt.Sprintf("audit chain: records missing after %d", prev.Seq), prev.Seq+1
-			return 200, v, nil
-		}
-	}
-	return 200, v, nil
-}
-
-// brokenAt is the first record of recs that does not verify.
-func brokenAt(prev agentiq.AuditRecord, recs []agentiq.AuditRecord) int64 {
-	for _, r := range recs {
-		if agentiq.VerifyChain(prev, []agentiq.AuditRecord{r}) != nil {
-			return r.Seq
-		}
-		prev = r
-	}
-	return prev.Seq + 1
+	return 200, Verification{Verified: res.OK, Records: res.Checked, HeadSeq: res.Head, HeadHash: res.HeadHash,
+		BrokenAt: res.FirstBad, Problem: res.Problem, Error: res.Detail, Checked: h.cfg.Now().UTC()}, nil
 }
 
 // --- query parameters ------------------------------------------------------------------

@@ -34,12 +34,13 @@ var (
 	bModeration   = []byte("moderation")
 	bModPending   = []byte("moderation_pending")
 	bSubjects     = []byte("subjects")
-	bConsents     = []byte("consents")         // seller, subject, purpose, channel, granted → consent
-	bConsentTime  = []byte("consents_by_time") // seller, recorded, consent key → ""
-	bAudit        = []byte("audit")            // seller, seq → record
-	bAuditTime    = []byte("audit_by_time")    // seller, time, seq → ""
+	bConsents     = []byte("consent_events")         // seller, subject, time, record id → event
+	bConsentIDs   = []byte("consent_ids")            // seller, record id → fingerprint, event key
+	bConsentTime  = []byte("consent_events_by_time") // seller, time, record id → event key
+	bAudit        = []byte("audit")                  // seller, seq → record
+	bAuditTime    = []byte("audit_by_time")          // seller, time, seq → ""
 	buckets       = [][]byte{bSellers, bCursors, bChats, bInbox, bInboxPending, bExpiry, bSends,
-		bModeration, bModPending, bSubjects, bConsents, bConsentTime, bAudit, bAuditTime, bIdem}
+		bModeration, bModPending, bSubjects, bConsents, bConsentIDs, bConsentTime, bAudit, bAuditTime, bIdem}
 )
 
 // Config configures the store.

@@ -13,29 +13,22 @@ import (
 	agentiq "github.com/agentiq/agentiq/shared"
 )
 
-// --- subjects and consents -------------------------------------------------------
+// --- subjects and the consent register -------------------------------------------------
 
-func consentKey(c agentiq.Consent) []byte {
-	return key(c.SellerID, c.SubjectKey, c.Purpose, c.Channel, timeKey(c.GrantedAt))
+// consentRef is what the record-id index keeps: the event's fingerprint
+// (to tell a repeat from a clash) and where the event is.
+type consentRef struct {
+	Fingerprint string `json:"fingerprint"`
+	Key         []byte `json:"key"`
 }
 
-// Subject returns a subject with its consents.
+// Subject returns a subject's state.
 func (s *Store) Subject(ctx context.Context, seller, subjectKey string) (agentiq.Subject, error) {
 	var out agentiq.Subject
 	err := s.view(ctx, func(tx *bbolt.Tx) error {
 		sub, ok, err := get[agentiq.Subject](tx.Bucket(bSubjects), key(seller, subjectKey))
 		if err != nil {
 			return err
-		}
-		pre := prefix(seller, subjectKey)
-		c := tx.Bucket(bConsents).Cursor()
-		for k, v := c.Seek(pre); k != nil && bytes.HasPrefix(k, pre); k, v = c.Next() {
-			var con agentiq.Consent
-			if err := json.Unmarshal(v, &con); err != nil {
-				return fmt.Errorf("bolt: corrupt consent: %w", err)
-			}
-			sub.Consents = append(sub.Consents, con)
-			ok = true
 		}
 		if !ok {
 			return fmt.Errorf("subject: %w", agentiq.ErrNotFound)
@@ -47,60 +40,119 @@ func (s *Store) Subject(ctx context.Context, seller, subjectKey string) (agentiq
 	return out, err
 }
 
-// RecordConsent stores a consent; the same consent twice is ErrExists.
-func (s *Store) RecordConsent(ctx context.Context, c agentiq.Consent) error {
-	if err := c.Validate(); err != nil {
-		return err
+// RegisterConsent appends a consent event and its audit record in one
+// transaction; a record id already registered is stored once.
+func (s *Store) RegisterConsent(ctx context.Context, e agentiq.ConsentEvent) (bool, error) {
+	if err := e.Validate(); err != nil {
+		return false, err
 	}
-	if c.RecordedAt.IsZero() {
-		c.RecordedAt = s.cfg.Now()
+	if e.RecordedAt.IsZero() {
+		e.RecordedAt = s.cfg.Now()
 	}
-	return s.update(ctx, func(tx *bbolt.Tx) error {
-		if err := knownSeller(tx, c.SellerID); err != nil {
+	e.At, e.RecordedAt = e.At.UTC(), e.RecordedAt.UTC()
+	fp := e.Fingerprint()
+	data, err := json.Marshal(agentiq.ConsentAudit{ConsentEvent: e, Fingerprint: fp})
+	if err != nil {
+		return false, fmt.Errorf("bolt: encode consent: %w", err)
+	}
+	entry := agentiq.AuditEntry{At: e.RecordedAt, Kind: agentiq.AuditConsent, Ref: e.RecordID, Data: data}
+	if err := agentiq.ValidateEntry(entry); err != nil {
+		return false, err
+	}
+	created := false
+	err = s.update(ctx, func(tx *bbolt.Tx) error {
+		if err := knownSeller(tx, e.SellerID); err != nil {
 			return err
 		}
-		k := consentKey(c)
-		if tx.Bucket(bConsents).Get(k) != nil {
-			return fmt.Errorf("consent: %w", agentiq.ErrExists)
-		}
-		if err := put(tx.Bucket(bConsents), k, c); err != nil {
+		idKey := key(e.SellerID, e.RecordID)
+		ref, ok, err := get[consentRef](tx.Bucket(bConsentIDs), idKey)
+		if err != nil {
 			return err
 		}
-		return tx.Bucket(bConsentTime).Put(append(key(c.SellerID, timeKey(c.RecordedAt)), append([]byte{0}, k...)...), nil)
+		if ok {
+			if ref.Fingerprint != fp {
+				return fmt.Errorf("consent record %s: %w: the id is registered for a different event", e.RecordID, agentiq.ErrConflict)
+			}
+			return nil
+		}
+		ek := key(e.SellerID, e.SubjectKey, timeKey(e.At), e.RecordID)
+		if err := put(tx.Bucket(bConsents), ek, e); err != nil {
+			return err
+		}
+		if err := put(tx.Bucket(bConsentIDs), idKey, consentRef{Fingerprint: fp, Key: ek}); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bConsentTime).Put(key(e.SellerID, timeKey(e.At), e.RecordID), ek); err != nil {
+			return err
+		}
+		if _, err := appendIn(tx, e.SellerID, entry); err != nil {
+			return err
+		}
+		created = true
+		return nil
 	})
+	return created, err
 }
 
-// WithdrawConsent marks the subject's current consents for purpose and
-// channel withdrawn at `at`.
-func (s *Store) WithdrawConsent(ctx context.Context, seller, subjectKey, purpose, channel string, at time.Time) error {
-	return s.update(ctx, func(tx *bbolt.Tx) error {
-		b := tx.Bucket(bConsents)
-		pre := prefix(seller, subjectKey, purpose, channel)
-		found := false
-		var updates []agentiq.Consent
-		c := b.Cursor()
+// ConsentEvents returns a subject's consent events in time order.
+func (s *Store) ConsentEvents(ctx context.Context, seller, subjectKey string) ([]agentiq.ConsentEvent, error) {
+	var out []agentiq.ConsentEvent
+	err := s.view(ctx, func(tx *bbolt.Tx) error {
+		pre := prefix(seller, subjectKey)
+		c := tx.Bucket(bConsents).Cursor()
 		for k, v := c.Seek(pre); k != nil && bytes.HasPrefix(k, pre); k, v = c.Next() {
-			var con agentiq.Consent
-			if err := json.Unmarshal(v, &con); err != nil {
-				return fmt.Errorf("bolt: corrupt consent: %w", err)
+			var e agentiq.ConsentEvent
+			if err := json.Unmarshal(v, &e); err != nil {
+				return fmt.Errorf("bolt: corrupt consent event: %w", err)
 			}
-			if con.WithdrawnAt == nil && !con.GrantedAt.After(at) {
-				w := at
-				con.WithdrawnAt = &w
-				updates = append(updates, con)
-			}
-			found = true
-		}
-		if !found {
-			return fmt.Errorf("consent: %w", agentiq.ErrNotFound)
-		}
-		for _, con := range updates {
-			if err := put(b, consentKey(con), con); err != nil {
-				return err
-			}
+			out = append(out, e)
 		}
 		return nil
 	})
+	return out, err
+}
+
+// consentPage is how many events ConsentEventsBetween reads per
+// transaction: fn runs outside it, so it may use the store.
+const consentPage = 512
+
+// ConsentEventsBetween calls fn with each event dated in [from, to), in
+// time order.
+func (s *Store) ConsentEventsBetween(ctx context.Context, seller string, from, to time.Time, fn func(agentiq.ConsentEvent) error) error {
+	pre := prefix(seller)
+	hi := key(seller, timeKey(to))
+	next := key(seller, timeKey(from))
+	for next != nil {
+		page := make([]agentiq.ConsentEvent, 0, consentPage)
+		err := s.view(ctx, func(tx *bbolt.Tx) error {
+			c := tx.Bucket(bConsentTime).Cursor()
+			k, ek := c.Seek(next)
+			next = nil
+			for ; k != nil && bytes.HasPrefix(k, pre) && bytes.Compare(k, hi) < 0; k, ek = c.Next() {
+				if len(page) == consentPage {
+					next = slices.Clone(k)
+					return nil
+				}
+				e, ok, err := get[agentiq.ConsentEvent](tx.Bucket(bConsents), ek)
+				if err != nil {
+					return err
+				}
+				if ok {
+					page = append(page, e)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, e := range page {
+			if err := fn(e); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func (s *Store) changeSubject(ctx context.Context, seller, subjectKey string, change func(*agentiq.Subject)) error {
@@ -115,7 +167,7 @@ func (s *Store) changeSubject(ctx context.Context, seller, subjectKey string, ch
 		if err != nil {
 			return err
 		}
-		sub.SellerID, sub.Key, sub.Consents = seller, subjectKey, nil
+		sub.SellerID, sub.Key = seller, subjectKey
 		change(&sub)
 		return put(tx.Bucket(bSubjects), key(seller, subjectKey), sub)
 	})
@@ -145,25 +197,4 @@ func (s *Store) RecordMarketing(ctx context.Context, seller, subjectKey string, 
 		list := append(sub.MarketingSentAt[ch], at)
 		sub.MarketingSentAt[ch] = slices.DeleteFunc(list, func(t time.Time) bool { return at.Sub(t) > SubjectMarketingWindow })
 	})
-}
-
-// ConsentsBetween returns consents recorded in [from, to).
-func (s *Store) ConsentsBetween(ctx context.Context, seller string, from, to time.Time) ([]agentiq.Consent, error) {
-	var out []agentiq.Consent
-	err := s.view(ctx, func(tx *bbolt.Tx) error {
-		pre := prefix(seller)
-		lo, hi := key(seller, timeKey(from)), key(seller, timeKey(to))
-		c := tx.Bucket(bConsentTime).Cursor()
-		for k, _ := c.Seek(lo); k != nil && bytes.HasPrefix(k, pre) && bytes.Compare(k, hi) < 0; k, _ = c.Next() {
-			con, ok, err := get[agentiq.Consent](tx.Bucket(bConsents), k[len(pre)+9:])
-			if err != nil {
-				return err
-			}
-			if ok {
-				out = append(out, con)
-			}
-		}
-		return nil
-	})
-	return out, err
 }

@@ -181,26 +181,38 @@ type Store interface {
 	agentiq.Store
 }
 
-// OpenStore opens the configured store; close releases it.
-func (s *Settings) OpenStore(ctx context.Context) (st Store, closeFn func() error, err error) {
+// Pseudonymizer returns the keyed pseudonymizer of the configured store:
+// AGENTIQ_PSEUDONYM_KEY, the secret AGENTIQ_PSEUDONYM_KEY_SECRET names
+// (read once), or the embedded store's key kept beside its file.
+func (s *Settings) Pseudonymizer(ctx context.Context) (*pii.Pseudonymizer, error) {
 	if s.PseudonymKey == nil && s.PseudonymKeySecret != "" {
 		cfg, err := s.aws(ctx)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		if err := s.ReadPseudonymKey(ctx, secretsmanager.NewFromConfig(cfg)); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
 	key := s.PseudonymKey
 	if key == nil {
+		var err error
 		if key, err = s.localKey(); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
 	pseudo, err := pii.NewPseudonymizer(key)
 	if err != nil {
-		return nil, nil, fmt.Errorf("pseudonym key: %w", err)
+		return nil, fmt.Errorf("pseudonym key: %w", err)
+	}
+	return pseudo, nil
+}
+
+// OpenStore opens the configured store; close releases it.
+func (s *Settings) OpenStore(ctx context.Context) (st Store, closeFn func() error, err error) {
+	pseudo, err := s.Pseudonymizer(ctx)
+	if err != nil {
+		return nil, nil, err
 	}
 	opts := ingest.Options{Pseudonyms: pseudo, TextTTL: s.TextTTL}
 	if s.DynamoEndpoint != "" {

@@ -2,6 +2,8 @@ package dynamo
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -16,114 +18,178 @@ import (
 
 // --- subjects and consents -------------------------------------------------------------------
 
-func consentSK(c agentiq.Consent) string {
-	return "CONSENT#" + c.Purpose + "#" + c.Channel + "#" + ts(c.GrantedAt)
+func consentSK(e agentiq.ConsentEvent) string    { return "CEV#" + ts(e.At) + "#" + e.RecordID }
+func consentIDPK(seller, recordID string) string { return "S#" + seller + "#CREC#" + recordID }
+func consentStreamPK(seller string) string       { return sellerKey(seller) + "#CONSENTEV" }
+
+// consentRef is the item that reserves a record id: the event's
+// fingerprint tells a repeat from a clash.
+type consentRef struct {
+	Fingerprint string `json:"fingerprint"`
+	SubjectKey  string `json:"subject_key"`
 }
 
-// Subject returns a subject with its consents.
+// Subject returns a subject's state.
 func (s *Store) Subject(ctx context.Context, seller, subjectKey string) (agentiq.Subject, error) {
-	items, err := s.query(ctx, "subject", &dynamodb.QueryInput{
-		KeyConditionExpression:    aws.String("PK = :pk"),
-		ExpressionAttributeValues: map[string]types.AttributeValue{":pk": sv(subjectPK(seller, subjectKey))},
-		ConsistentRead:            aws.Bool(true),
-	}, 0)
+	it, err := s.get(ctx, "subject", subjectPK(seller, subjectKey), "STATE", true)
 	if err != nil {
 		return agentiq.Subject{}, err
 	}
-	if len(items) == 0 {
+	if it == nil {
 		return agentiq.Subject{}, fmt.Errorf("subject: %w", agentiq.ErrNotFound)
 	}
-	var sub agentiq.Subject
-	for _, it := range items {
-		sk := it[attrSK].(*types.AttributeValueMemberS).Value
-		if sk == "STATE" {
-			st, err := decode[agentiq.Subject](it)
-			if err != nil {
-				return sub, err
-			}
-			st.Consents = sub.Consents
-			sub = st
-			continue
-		}
-		c, err := decode[agentiq.Consent](it)
-		if err != nil {
-			return sub, err
-		}
-		sub.Consents = append(sub.Consents, c)
-	}
+	sub, err := decode[agentiq.Subject](it)
 	sub.SellerID, sub.Key = seller, subjectKey
-	return sub, nil
+	return sub, err
 }
 
-// RecordConsent stores a consent; the same consent twice is ErrExists.
-func (s *Store) RecordConsent(ctx context.Context, c agentiq.Consent) error {
-	if err := c.Validate(); err != nil {
-		return err
+// RegisterConsent writes, in one transaction, the item reserving the
+// record id, the event in its subject's partition (indexed by time for
+// the reports) and the next audit record; a conflict on the audit
+// sequence is retried, one on the record id means it is registered.
+func (s *Store) RegisterConsent(ctx context.Context, e agentiq.ConsentEvent) (bool, error) {
+	const op = "register consent"
+	if err := e.Validate(); err != nil {
+		return false, err
 	}
-	if c.RecordedAt.IsZero() {
-		c.RecordedAt = s.cfg.Now()
+	if e.RecordedAt.IsZero() {
+		e.RecordedAt = s.cfg.Now()
 	}
-	if err := s.knownSeller(ctx, c.SellerID); err != nil {
-		return err
+	e.At, e.RecordedAt = e.At.UTC(), e.RecordedAt.UTC()
+	fp := e.Fingerprint()
+	data, err := json.Marshal(agentiq.ConsentAudit{ConsentEvent: e, Fingerprint: fp})
+	if err != nil {
+		return false, fmt.Errorf("dynamo: encode consent: %w", err)
 	}
-	m, err := item(c, subjectPK(c.SellerID, c.SubjectKey), consentSK(c), map[string]types.AttributeValue{
-		attrGSI1PK: sv(sellerKey(c.SellerID) + "#CONSENTS"),
-		attrGSI1SK: sv(ts(c.RecordedAt) + "#" + c.SubjectKey + "#" + consentSK(c)),
+	entry := agentiq.AuditEntry{At: e.RecordedAt, Kind: agentiq.AuditConsent, Ref: e.RecordID, Data: data}
+	if err := agentiq.ValidateEntry(entry); err != nil {
+		return false, err
+	}
+	if err := s.knownSeller(ctx, e.SellerID); err != nil {
+		return false, err
+	}
+	ref, err := item(consentRef{Fingerprint: fp, SubjectKey: e.SubjectKey}, consentIDPK(e.SellerID, e.RecordID), "CREC", nil)
+	if err != nil {
+		return false, err
+	}
+	ev, err := item(e, subjectPK(e.SellerID, e.SubjectKey), consentSK(e), map[string]types.AttributeValue{
+		attrGSI1PK: sv(consentStreamPK(e.SellerID)),
+		attrGSI1SK: sv(ts(e.At) + "#" + e.RecordID),
 	})
 	if err != nil {
+		return false, err
+	}
+	table := aws.String(s.cfg.Table)
+	notExists := aws.String("attribute_not_exists(SK)")
+	for attempt := 0; ; attempt++ {
+		head, err := s.auditHead(ctx, op, e.SellerID, attempt > 2)
+		if err != nil {
+			return false, err
+		}
+		rec := agentiq.NextRecord(e.SellerID, head, entry)
+		am, err := item(rec, auditPK(e.SellerID), seqSK(rec.Seq), nil)
+		if err != nil {
+			return false, err
+		}
+		out, err := s.db.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{
+			TransactItems: []types.TransactWriteItem{
+				{Put: &types.Put{TableName: table, Item: ref, ConditionExpression: notExists}},
+				{Put: &types.Put{TableName: table, Item: ev, ConditionExpression: notExists}},
+				{Put: &types.Put{TableName: table, Item: am, ConditionExpression: notExists}},
+			},
+			ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal})
+		if err == nil {
+			s.txn(op, 3, out.ConsumedCapacity)
+			return true, nil
+		}
+		var tce *types.TransactionCanceledException
+		if errors.As(err, &tce) && len(tce.CancellationReasons) > 0 {
+			if c := tce.CancellationReasons[0].Code; c != nil && *c == "ConditionalCheckFailed" {
+				return false, s.sameConsent(ctx, e, fp)
+			}
+		}
+		if !conditionFailed(err) {
+			return false, wrap(op, err)
+		}
+		if err := backoff(ctx, attempt); err != nil {
+			return false, fmt.Errorf("%s: %w", op, err)
+		}
+	}
+}
+
+// sameConsent checks that the registered event under e's record id is e.
+func (s *Store) sameConsent(ctx context.Context, e agentiq.ConsentEvent, fp string) error {
+	it, err := s.get(ctx, "register consent", consentIDPK(e.SellerID, e.RecordID), "CREC", true)
+	if err != nil {
 		return err
 	}
-	out, err := s.db.PutItem(ctx, &dynamodb.PutItemInput{TableName: aws.String(s.cfg.Table), Item: m,
-		ConditionExpression:    aws.String("attribute_not_exists(SK)"),
-		ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal})
+	ref, err := decode[consentRef](it)
 	if err != nil {
-		if conditionFailed(err) {
-			return fmt.Errorf("consent: %w", agentiq.ErrExists)
-		}
-		return wrap("record consent", err)
+		return err
 	}
-	s.writeOne("record consent", out.ConsumedCapacity)
+	if ref.Fingerprint != fp {
+		return fmt.Errorf("consent record %s: %w: the id is registered for a different event", e.RecordID, agentiq.ErrConflict)
+	}
 	return nil
 }
 
-// WithdrawConsent marks the subject's current consents for purpose and
-// channel withdrawn at `at`.
-func (s *Store) WithdrawConsent(ctx context.Context, seller, subjectKey, purpose, channel string, at time.Time) error {
-	items, err := s.query(ctx, "withdraw consent", &dynamodb.QueryInput{
+// ConsentEvents returns a subject's consent events in time order.
+func (s *Store) ConsentEvents(ctx context.Context, seller, subjectKey string) ([]agentiq.ConsentEvent, error) {
+	items, err := s.query(ctx, "consent events", &dynamodb.QueryInput{
 		KeyConditionExpression: aws.String("PK = :pk AND begins_with(SK, :sk)"),
 		ExpressionAttributeValues: map[string]types.AttributeValue{
-			":pk": sv(subjectPK(seller, subjectKey)), ":sk": sv("CONSENT#" + purpose + "#" + channel + "#")},
+			":pk": sv(subjectPK(seller, subjectKey)), ":sk": sv("CEV#")},
 		ConsistentRead: aws.Bool(true),
 	}, 0)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	if len(items) == 0 {
-		return fmt.Errorf("consent: %w", agentiq.ErrNotFound)
-	}
+	out := make([]agentiq.ConsentEvent, 0, len(items))
 	for _, it := range items {
-		c, err := decode[agentiq.Consent](it)
+		e, err := decode[agentiq.ConsentEvent](it)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if c.WithdrawnAt != nil || c.GrantedAt.After(at) {
-			continue
-		}
-		out, err := s.db.UpdateItem(ctx, &dynamodb.UpdateItemInput{
-			TableName: aws.String(s.cfg.Table), Key: keyOf(subjectPK(seller, subjectKey), consentSK(c)),
-			UpdateExpression:          aws.String("SET withdrawn_at = :at"),
-			ConditionExpression:       aws.String("attribute_not_exists(withdrawn_at)"),
-			ExpressionAttributeValues: map[string]types.AttributeValue{":at": sv(at.Format(time.RFC3339Nano))},
-			ReturnConsumedCapacity:    types.ReturnConsumedCapacityTotal,
-		})
-		if err != nil && !conditionFailed(err) {
-			return wrap("withdraw consent", err)
-		}
-		if err == nil {
-			s.writeOne("withdraw consent", out.ConsumedCapacity)
-		}
+		out = append(out, e)
 	}
-	return nil
+	return out, nil
+}
+
+// ConsentEventsBetween calls fn with each event dated in [from, to), in
+// time order, a page of the index at a time.
+func (s *Store) ConsentEventsBetween(ctx context.Context, seller string, from, to time.Time, fn func(agentiq.ConsentEvent) error) error {
+	const op = "consent events between"
+	if !to.After(from) {
+		return nil
+	}
+	in := &dynamodb.QueryInput{
+		TableName:              aws.String(s.cfg.Table),
+		IndexName:              aws.String(gsi1),
+		KeyConditionExpression: aws.String("GSI1PK = :pk AND GSI1SK BETWEEN :lo AND :hi"),
+		ExpressionAttributeValues: map[string]types.AttributeValue{
+			":pk": sv(consentStreamPK(seller)), ":lo": sv(ts(from)), ":hi": sv(ts(to.Add(-time.Nanosecond)) + "~")},
+		ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal,
+	}
+	for {
+		res, err := s.db.Query(ctx, in)
+		if err != nil {
+			return wrap(op, err)
+		}
+		s.readOne(op, res.ConsumedCapacity)
+		for _, it := range res.Items {
+			e, err := decode[agentiq.ConsentEvent](it)
+			if err != nil {
+				return err
+			}
+			if err := fn(e); err != nil {
+				return err
+			}
+		}
+		if len(res.LastEvaluatedKey) == 0 {
+			return nil
+		}
+		in.ExclusiveStartKey = res.LastEvaluatedKey
+	}
 }
 
 // changeSubject reads, changes and writes a subject's state, retrying when
@@ -150,7 +216,7 @@ func (s *Store) changeSubject(ctx context.Context, op, seller, subjectKey string
 				version, _ = strconv.ParseInt(v.Value, 10, 64)
 			}
 		}
-		sub.SellerID, sub.Key, sub.Consents = seller, subjectKey, nil
+		sub.SellerID, sub.Key = seller, subjectKey
 		change(&sub)
 		m, err := item(sub, subjectPK(seller, subjectKey), "STATE", map[string]types.AttributeValue{"version": nv(version + 1)})
 		if err != nil {
@@ -198,9 +264,4 @@ func (s *Store) RecordMarketing(ctx context.Context, seller, subjectKey string, 
 		list := append(sub.MarketingSentAt[ch], at)
 		sub.MarketingSentAt[ch] = slices.DeleteFunc(list, func(t time.Time) bool { return at.Sub(t) > agentiq.ChatMarketingWindow })
 	})
-}
-
-// ConsentsBetween returns consents recorded in [from, to).
-func (s *Store) ConsentsBetween(ctx context.Context, seller string, from, to time.Time) ([]agentiq.Consent, error) {
-	return queryIndex[agentiq.Consent](ctx, s, "consents between", sellerKey(seller)+"#CONSENTS", ts(from), ts(to.Add(-time.Nanosecond))+"~", 0)
 }

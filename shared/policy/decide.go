@@ -137,6 +137,10 @@ type Decision struct {
 	// Consents are the evidence references of the consents a marketing
 	// message on an external channel relied on.
 	Consents []string `json:"consents,omitempty"`
+	// ConsentRecordIDs are the register's record ids of every consent in
+	// force that an allowed (or held) external marketing message relied
+	// on, both purposes (advertising first).
+	ConsentRecordIDs []string `json:"consent_record_ids,omitempty"`
 }
 
 // Decide decides on a request. It validates the request first; an invalid
@@ -182,8 +186,12 @@ func (e *Engine) Decide(r *Request) (Decision, error) {
 	d.BuyerIntents = c.intents
 	if c.marketing && r.Channel.External() {
 		for _, p := range []string{PurposeAdvertising, PurposePDMarketing} {
-			if st := c.consent(p); st.valid && st.evidence != "" {
+			st := c.consent(p)
+			if st.valid && st.evidence != "" {
 				d.Consents = append(d.Consents, st.evidence)
+			}
+			if st.valid && d.Decision != agentiq.Deny {
+				d.ConsentRecordIDs = append(d.ConsentRecordIDs, st.records...)
 			}
 		}
 	}

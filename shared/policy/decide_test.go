@@ -49,8 +49,8 @@ func extRequest(ch agentiq.Channel, mods ...func(*Request)) *Request {
 	r := &Request{ID: "t", Now: now, Channel: ch,
 		Message: Message{Text: "Распродажа пледов: −20% по промокоду PLED20. Отписаться: ответьте STOP.", MessageType: agentiq.Marketing, Scenario: agentiq.ScenarioPromo},
 		Subject: &Subject{Timezone: "Europe/Moscow", Consents: []Consent{
-			{Purpose: PurposeAdvertising, Channel: string(ch), GrantedAt: granted, EvidenceRef: "ad-1"},
-			{Purpose: PurposePDMarketing, Channel: string(ch), GrantedAt: granted, EvidenceRef: "pd-1"},
+			{RecordID: "rec-ad-1", Purpose: PurposeAdvertising, Channel: string(ch), GrantedAt: granted, EvidenceRef: "ad-1"},
+			{RecordID: "rec-pd-1", Purpose: PurposePDMarketing, Channel: string(ch), GrantedAt: granted, EvidenceRef: "pd-1"},
 		}},
 	}
 	for _, m := range mods {
@@ -227,6 +227,13 @@ func TestExternalConsentEvidence(t *testing.T) {
 	d := decide(t, extRequest(agentiq.ChannelEmail))
 	if !slices.Equal(d.Consents, []string{"ad-1", "pd-1"}) {
 		t.Errorf("consents relied on = %v, want [ad-1 pd-1]", d.Consents)
+	}
+	if !slices.Equal(d.ConsentRecordIDs, []string{"rec-ad-1", "rec-pd-1"}) {
+		t.Errorf("consent records relied on = %v, want [rec-ad-1 rec-pd-1]", d.ConsentRecordIDs)
+	}
+	denied := decide(t, extRequest(agentiq.ChannelEmail, func(r *Request) { r.Message.Text = "Распродажа пледов: −20%." }))
+	if denied.Decision != agentiq.Deny || len(denied.ConsentRecordIDs) != 0 {
+		t.Errorf("a denied decision: %s relying on %v", denied.Decision, denied.ConsentRecordIDs)
 	}
 }
 

@@ -148,7 +148,8 @@ type evalCtx struct {
 type consentState struct {
 	valid     bool
 	withdrawn bool
-	evidence  string // evidence_ref of the consent relied on
+	evidence  string   // evidence_ref of the first consent in force
+	records   []string // record ids of every consent in force
 }
 
 func (c *evalCtx) orgType() string {
@@ -214,6 +215,9 @@ func (c *evalCtx) consent(purpose string) consentState {
 			case k.WithdrawnAt == nil || k.WithdrawnAt.After(c.req.Now):
 				if !st.valid {
 					st.valid, st.evidence = true, k.EvidenceRef
+				}
+				if k.RecordID != "" {
+					st.records = append(st.records, k.RecordID)
 				}
 			default:
 				st.withdrawn = true

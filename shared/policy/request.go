@@ -74,6 +74,9 @@ type Subject struct {
 
 // Consent is a recorded consent with its evidence.
 type Consent struct {
+	// RecordID is the consent register's record id of the grant (optional;
+	// an agentiq extension), reported back as relied on.
+	RecordID    string     `json:"record_id,omitempty"`
 	Purpose     string     `json:"purpose"` // advertising or pd_marketing
 	Channel     string     `json:"channel"` // a channel or "*"
 	GrantedAt   time.Time  `json:"granted_at"`

@@ -25,6 +25,7 @@ import (
 	"unicode/utf8"
 
 	agentiq "github.com/agentiq/agentiq/shared"
+	"github.com/agentiq/agentiq/shared/consent"
 	"github.com/agentiq/agentiq/shared/pii"
 	"github.com/agentiq/agentiq/shared/policy"
 	"github.com/agentiq/agentiq/shared/wb"
@@ -35,6 +36,7 @@ type Store interface {
 	agentiq.SellerStore
 	agentiq.DecisionStore
 	agentiq.ModerationStore
+	agentiq.ConsentStore
 }
 
 // Sender sends a message to a WB chat (a *wb.Client).
@@ -165,6 +167,9 @@ func (r *Responder) Answer(ctx context.Context, s agentiq.Seller, it agentiq.Inb
 		return res, err
 	}
 	if chat, err = r.recordOptOut(ctx, it, chat); err != nil {
+		return res, err
+	}
+	if err := r.withdrawConsent(ctx, s, it, chat); err != nil {
 		return res, err
 	}
 	at := it.At
@@ -329,6 +334,26 @@ func (r *Responder) recordOptOut(ctx context.Context, it agentiq.InboxItem, chat
 	})
 }
 
+// withdrawConsent turns the chat's opt-out into the consent register's
+// terms, once: the buyer withdraws every marketing consent, with the
+// message as evidence. The subject is the pseudonym of the WB client id
+// where WB gave one, else the chat (WB's event stream names no client).
+func (r *Responder) withdrawConsent(ctx context.Context, s agentiq.Seller, it agentiq.InboxItem, chat agentiq.ChatState) error {
+	if chat.OptOutEventID != it.EventID {
+		return nil
+	}
+	_, err := consent.WithdrawForOptOut(ctx, r.cfg.Store, s.ID, ChatSubject(chat), agentiq.ChannelWBChat, it.At, it.EventID, consent.MethodWBChat)
+	return err
+}
+
+// ChatSubject is the consent register's subject of a WB chat's buyer.
+func ChatSubject(c agentiq.ChatState) string {
+	if c.ClientKey != "" {
+		return c.ClientKey
+	}
+	return "wb_chat:" + c.ChatID
+}
+
 // request builds the policy request from stored state only.
 func (r *Responder) request(now time.Time, id string, chat agentiq.ChatState, c choice) *policy.Request {
 	t := c.template
@@ -373,9 +398,10 @@ func describe(rec *agentiq.DecisionRecord, req *policy.Request, d policy.Decisio
 	rec.Excerpt = Excerpt(text)
 }
 
-// consentIDs are the consents a decision relied on.
+// consentIDs are the register's record ids of the consents a decision
+// relied on.
 func consentIDs(d policy.Decision) []string {
-	return slices.Clone(d.Consents)
+	return slices.Clone(d.ConsentRecordIDs)
 }
 
 // Excerpt is the redacted beginning of a draft that an audit record keeps.
@@ -432,7 +458,7 @@ func (r *Responder) entries(ctx context.Context, s agentiq.Seller, it agentiq.In
 			return nil, err
 		}
 		if chat.OptOutEventID == it.EventID {
-			data, err := json.Marshal(agentiq.OptOutRecord{Channel: agentiq.ChannelWBChat, ChatID: it.ChatID, SubjectKey: chat.ClientKey,
+			data, err := json.Marshal(agentiq.OptOutRecord{Channel: agentiq.ChannelWBChat, ChatID: it.ChatID, SubjectKey: ChatSubject(chat),
 				EventID: it.EventID, Evidence: "WB chat message " + it.EventID, At: it.At, Source: "wb_chat_message"})
 			if err != nil {
 				return nil, err

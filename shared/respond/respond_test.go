@@ -147,6 +147,17 @@ func TestMarketingAndOptOut(t *testing.T) {
 	if optOutRecords == 0 || optOutRecords > optOuts {
 		t.Errorf("%d opt-out records for %d opt-out messages", optOutRecords, optOuts)
 	}
+	// Each opt-out withdrew both marketing consents in the register, with
+	// the message as evidence.
+	withdrawn := 0
+	for _, r := range recs {
+		if r.Kind == agentiq.AuditConsent && strings.Contains(string(r.Data), `"withdrawn"`) {
+			withdrawn++
+		}
+	}
+	if withdrawn != 2*optOutRecords {
+		t.Errorf("%d withdrawals registered for %d opt-outs", withdrawn, optOutRecords)
+	}
 	t.Logf("report %+v", rep)
 }
 

@@ -47,8 +47,10 @@ type TriggerResult struct {
 	RulesVersion string           `json:"rules_version"`
 	Outcome      agentiq.Outcome  `json:"outcome"`
 	// ConsentEvidence are the evidence references of the consents the
-	// decision relied on (external marketing).
+	// decision relied on (external marketing), and ConsentRecords their
+	// record ids in the consent register.
 	ConsentEvidence []string   `json:"consent_evidence"`
+	ConsentRecords  []string   `json:"consent_records,omitempty"`
 	ModerationID    string     `json:"moderation_id,omitempty"` // held for a human
 	SentAt          *time.Time `json:"sent_at,omitempty"`
 	Error           string     `json:"error,omitempty"`
@@ -98,12 +100,13 @@ func (r *Responder) Trigger(ctx context.Context, seller string, tr TriggerReques
 	rec := agentiq.DecisionRecord{DecisionID: id, Channel: tr.Channel, Trigger: agentiq.TriggerIntegration, Operator: tr.Operator,
 		DecidedAt: now, DryRun: s.DryRun}
 	var follow *agentiq.ModerationItem
+	var evidence []string
 	if tr.Channel == agentiq.ChannelWBChat {
 		rec.ChatID = tr.ChatID
 		follow, err = r.triggerChat(ctx, s, req, &rec, text)
 	} else {
 		rec.SubjectKey = tr.SubjectKey
-		err = r.triggerExternal(ctx, os, seller, req, &rec, text)
+		evidence, err = r.triggerExternal(ctx, os, seller, req, &rec, text)
 	}
 	if err != nil {
 		return out, err
@@ -113,7 +116,7 @@ func (r *Responder) Trigger(ctx context.Context, seller string, tr TriggerReques
 	}
 	out = TriggerResult{DecisionID: id, Channel: rec.Channel, ChatID: rec.ChatID, SubjectKey: rec.SubjectKey, Decision: rec.Decision,
 		Reasons: rec.Reasons, Priority: rec.Priority, RulesVersion: rec.RulesVersion, Outcome: rec.Outcome,
-		ConsentEvidence: slices.Clone(rec.ConsentIDs), ModerationID: rec.ModerationID, SentAt: rec.SentAt, Error: rec.Error, DecidedAt: rec.DecidedAt}
+		ConsentEvidence: evidence, ConsentRecords: slices.Clone(rec.ConsentIDs), ModerationID: rec.ModerationID, SentAt: rec.SentAt, Error: rec.Error, DecidedAt: rec.DecidedAt}
 	if out.ConsentEvidence == nil {
 		out.ConsentEvidence = []string{}
 	}
@@ -226,32 +229,35 @@ func (r *Responder) triggerChat(ctx context.Context, s agentiq.Seller, req *poli
 }
 
 // triggerExternal decides a message on an external channel from the
-// subject's consents, opt-out and marketing history. An allowed marketing
-// message counts against the subject's caps at once: the caller is about
-// to deliver it, and counting it twice after a crash errs on the safe side.
-func (r *Responder) triggerExternal(ctx context.Context, os onceStore, seller string, req *policy.Request, rec *agentiq.DecisionRecord, text string) error {
+// subject's consent register, opt-out and marketing history, and returns
+// the evidence references of the consents it relied on. An allowed
+// marketing message counts against the subject's caps at once: the caller
+// is about to deliver it, and counting it twice after a crash errs on the
+// safe side.
+func (r *Responder) triggerExternal(ctx context.Context, os onceStore, seller string, req *policy.Request, rec *agentiq.DecisionRecord, text string) ([]string, error) {
 	sub, err := os.Subject(ctx, seller, rec.SubjectKey)
 	known := err == nil
 	if err != nil && !errors.Is(err, agentiq.ErrNotFound) {
-		return err
+		return nil, err
 	}
-	ps := &policy.Subject{Timezone: sub.Timezone, MarketingSentAt: sub.MarketingSentAt[req.Channel], OptedOutAt: sub.OptedOutAt}
-	for _, c := range sub.Consents {
-		ps.Consents = append(ps.Consents, policy.Consent{Purpose: c.Purpose, Channel: c.Channel, GrantedAt: c.GrantedAt,
-			WithdrawnAt: c.WithdrawnAt, Source: c.Source, EvidenceRef: c.EvidenceRef})
+	events, err := os.ConsentEvents(ctx, seller, rec.SubjectKey)
+	if err != nil && !errors.Is(err, agentiq.ErrNotFound) {
+		return nil, err
 	}
-	req.Subject = ps
+	req.Subject = policy.SubjectFromRegister(sub, events, req.Channel)
 	d, err := r.cfg.Engine.Decide(req)
 	if err != nil {
-		return fmt.Errorf("%w: %v", agentiq.ErrInvalid, err)
+		return nil, fmt.Errorf("%w: %v", agentiq.ErrInvalid, err)
 	}
 	describe(rec, req, d, text)
 	rec.Outcome = agentiq.OutcomeReturned
 	if d.Decision == agentiq.Deny {
 		rec.Outcome = agentiq.OutcomeRefused
 	}
-	if known && d.Decision == agentiq.Allow && rec.MessageType == agentiq.Marketing && !rec.DryRun {
-		return os.RecordMarketing(ctx, seller, rec.SubjectKey, req.Channel, req.Now)
+	if (known || len(events) > 0) && d.Decision == agentiq.Allow && rec.MessageType == agentiq.Marketing && !rec.DryRun {
+		if err := os.RecordMarketing(ctx, seller, rec.SubjectKey, req.Channel, req.Now); err != nil {
+			return nil, err
+		}
 	}
-	return nil
+	return slices.Clone(d.Consents), nil
 }

@@ -11,7 +11,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -75,8 +74,12 @@ func Run(t *testing.T, open Factory) {
 		{"SendRecords", testSendRecords},
 		{"Moderation", testModeration},
 		{"Consents", testConsents},
+		{"ConsentRegister", testConsentRegister},
+		{"ConsentConcurrency", testConsentConcurrency},
+		{"ConsentStream", testConsentStream},
 		{"AuditChain", testAuditChain},
 		{"AuditConcurrency", testAuditConcurrency},
+		{"AuditVerify", testAuditVerify},
 		{"Expiry", testExpiry},
 		{"Tenants", testTenants},
 		{"BadInput", testBadInput},
@@ -566,152 +569,6 @@ func testModeration(t *testing.T, open Factory) {
 	}
 }
 
-func testConsents(t *testing.T, open Factory) {
-	s := newStore(t, open, Config{})
-	key := Pseudonyms().Pseudonym("phone", "+79165554433")
-	ad := agentiq.Consent{SellerID: "s1", SubjectKey: key, Purpose: "advertising", Channel: "whatsapp",
-		GrantedAt: T0.Add(-48 * time.Hour), Source: "web_form", EvidenceRef: "form-1", RecordedAt: T0.Add(-47 * time.Hour)}
-	pd := ad
-	pd.Purpose, pd.EvidenceRef, pd.RecordedAt = "pd_marketing", "form-2", T0.Add(-time.Hour)
-	must(t, s.RecordConsent(ctx, ad))
-	must(t, s.RecordConsent(ctx, pd))
-	wantErr(t, s.RecordConsent(ctx, ad), agentiq.ErrExists)
-	wantErr(t, s.RecordConsent(ctx, agentiq.Consent{SellerID: "s1", SubjectKey: key, Purpose: "spam", Channel: "sms", GrantedAt: T0}), agentiq.ErrInvalid)
-	sub, err := s.Subject(ctx, "s1", key)
-	must(t, err)
-	if len(sub.Consents) != 2 {
-		t.Fatalf("subject %+v", sub)
-	}
-	must(t, s.WithdrawConsent(ctx, "s1", key, "advertising", "whatsapp", T0))
-	must(t, s.RecordOptOut(ctx, "s1", key, T0, "e-77"))
-	must(t, s.RecordOptOut(ctx, "s1", key, T0.Add(time.Hour), "e-78")) // the first stands
-	for i := 0; i < 3; i++ {
-		must(t, s.RecordMarketing(ctx, "s1", key, agentiq.ChannelWhatsApp, T0.Add(time.Duration(i)*time.Hour)))
-	}
-	must(t, s.RecordMarketing(ctx, "s1", key, agentiq.ChannelWhatsApp, T0.Add(100*24*time.Hour))) // drops the old ones
-	sub, err = s.Subject(ctx, "s1", key)
-	must(t, err)
-	for _, c := range sub.Consents {
-		if (c.Purpose == "advertising") != (c.WithdrawnAt != nil) {
-			t.Errorf("consent %+v after withdrawing advertising", c)
-		}
-	}
-	if sub.OptedOutAt == nil || !sub.OptedOutAt.Equal(T0) || sub.OptOutRef != "e-77" {
-		t.Errorf("opt-out %v %q", sub.OptedOutAt, sub.OptOutRef)
-	}
-	if got := sub.MarketingSentAt[agentiq.ChannelWhatsApp]; len(got) != 1 {
-		t.Errorf("marketing history %v, want the last send only", got)
-	}
-	between, err := s.ConsentsBetween(ctx, "s1", T0.Add(-2*time.Hour), T0)
-	must(t, err)
-	if len(between) != 1 || between[0].EvidenceRef != "form-2" {
-		t.Errorf("consents in the last two hours: %+v", between)
-	}
-	_, err = s.Subject(ctx, "s1", "nobody")
-	wantErr(t, err, agentiq.ErrNotFound)
-	wantErr(t, s.WithdrawConsent(ctx, "s1", key, "advertising", "sms", T0), agentiq.ErrNotFound)
-}
-
-func entry(i int) agentiq.AuditEntry {
-	data, _ := json.Marshal(map[string]any{"decision": "allow", "n": i})
-	return agentiq.AuditEntry{At: T0.Add(time.Duration(i) * time.Minute), Kind: "decision", Ref: fmt.Sprintf("d-%d", i), Data: data}
-}
-
-func testAuditChain(t *testing.T, open Factory) {
-	s := newStore(t, open, Config{})
-	head, err := s.AuditHead(ctx, "s1")
-	must(t, err)
-	if head.Seq != 0 {
-		t.Fatalf("empty chain head %d", head.Seq)
-	}
-	for i := 1; i <= 5; i++ {
-		r, err := s.Append(ctx, "s1", entry(i))
-		must(t, err)
-		if r.Seq != int64(i) {
-			t.Fatalf("record %d got seq %d", i, r.Seq)
-		}
-	}
-	all, err := s.AuditSeq(ctx, "s1", 1, 5)
-	must(t, err)
-	if err := agentiq.VerifyChain(agentiq.AuditRecord{}, all); err != nil {
-		t.Fatal(err)
-	}
-	mid, err := s.AuditSeq(ctx, "s1", 3, 4)
-	must(t, err)
-	if len(mid) != 2 || mid[0].Seq != 3 {
-		t.Errorf("records 3..4: %+v", mid)
-	}
-	if err := agentiq.VerifyChain(all[1], mid); err != nil {
-		t.Errorf("a stretch from the middle: %v", err)
-	}
-	// minutes 2, 3 and 4 fall in [T0+2m, T0+5m)
-	between, err := s.AuditBetween(ctx, "s1", T0.Add(2*time.Minute), T0.Add(5*time.Minute))
-	must(t, err)
-	if len(between) != 3 || between[0].Seq != 2 || between[2].Seq != 4 {
-		t.Errorf("records between: %d from %v", len(between), between)
-	}
-	// a changed record no longer verifies
-	tampered := slices.Clone(all)
-	tampered[2].Data = json.RawMessage(`{"decision":"deny","n":3}`)
-	if agentiq.VerifyChain(agentiq.AuditRecord{}, tampered) == nil {
-		t.Error("an altered record verified")
-	}
-	if agentiq.VerifyChain(agentiq.AuditRecord{}, append(slices.Clone(all[:2]), all[3:]...)) == nil {
-		t.Error("a removed record verified")
-	}
-	_, err = s.Append(ctx, "s1", agentiq.AuditEntry{At: T0, Kind: "decision", Data: json.RawMessage(`{bad`)})
-	wantErr(t, err, agentiq.ErrInvalid)
-	// an entry dated before the newest record takes the newest record's time
-	late, err := s.Append(ctx, "s1", agentiq.AuditEntry{At: T0, Kind: "decision", Data: json.RawMessage(`{}`)})
-	must(t, err)
-	if !late.At.Equal(all[4].At) {
-		t.Errorf("late entry dated %v, want %v", late.At, all[4].At)
-	}
-	none, err := s.AuditBetween(ctx, "s1", T0.Add(time.Hour), T0.Add(2*time.Hour))
-	must(t, err)
-	if len(none) != 0 {
-		t.Errorf("%d records in an empty range", len(none))
-	}
-	everything, err := s.AuditBetween(ctx, "s1", T0.Add(-time.Hour), T0.Add(time.Hour))
-	must(t, err)
-	if len(everything) != 6 {
-		t.Errorf("%d records in the whole range, want 6", len(everything))
-	}
-}
-
-func testAuditConcurrency(t *testing.T, open Factory) {
-	s := newStore(t, open, Config{})
-	const n = 50
-	var wg sync.WaitGroup
-	errs := make(chan error, n)
-	for i := 0; i < n; i++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			_, err := s.Append(ctx, "s1", entry(i))
-			errs <- err
-		}()
-	}
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		must(t, err)
-	}
-	all, err := s.AuditSeq(ctx, "s1", 1, n+10)
-	must(t, err)
-	if len(all) != n {
-		t.Fatalf("%d records after %d appends", len(all), n)
-	}
-	for i, r := range all {
-		if r.Seq != int64(i+1) {
-			t.Fatalf("record %d has seq %d: a gap or a duplicate", i, r.Seq)
-		}
-	}
-	if err := agentiq.VerifyChain(agentiq.AuditRecord{}, all); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func testExpiry(t *testing.T, open Factory) {
 	now := T0
 	s := newStore(t, open, Config{Now: func() time.Time { return now }})
@@ -726,126 +583,5 @@ func testExpiry(t *testing.T, open Factory) {
 	// the chat state, which holds no text, stays
 	if _, err := s.Chat(ctx, "s1", "c0"); err != nil {
 		t.Errorf("chat state gone with the texts: %v", err)
-	}
-}
-
-func testTenants(t *testing.T, open Factory) {
-	s := newStore(t, open, Config{}, "a", "b")
-	b := page(0, 2, 1)
-	b.SellerID = "a"
-	_, err := s.Ingest(ctx, b)
-	must(t, err)
-	_, err = s.Append(ctx, "a", entry(1))
-	must(t, err)
-	inbox, err := s.PendingInbox(ctx, "b", 0)
-	must(t, err)
-	if len(inbox) != 0 {
-		t.Errorf("seller b sees %d of a's inbox items", len(inbox))
-	}
-	if c, _ := s.Cursor(ctx, "b"); c != 0 {
-		t.Errorf("seller b's cursor %d", c)
-	}
-	_, err = s.Chat(ctx, "b", "c0")
-	wantErr(t, err, agentiq.ErrNotFound)
-	if head, _ := s.AuditHead(ctx, "b"); head.Seq != 0 {
-		t.Errorf("seller b's audit head %d", head.Seq)
-	}
-	// the same event id under another seller is another event
-	b.SellerID = "b"
-	res, err := s.Ingest(ctx, b)
-	must(t, err)
-	if res.Inbox != 2 {
-		t.Errorf("seller b's page: %+v", res)
-	}
-}
-
-func testBadInput(t *testing.T, open Factory) {
-	s := newStore(t, open, Config{})
-	before := items(t, s)
-	bad := []struct {
-		name string
-		b    agentiq.IngestBatch
-		want error
-	}{
-		{"unknown seller", agentiq.IngestBatch{SellerID: "ghost", Next: 1, Events: []agentiq.Event{buyer("e1", "c1", T0, "hi")}}, agentiq.ErrUnknownSeller},
-		{"invalid UTF-8", agentiq.IngestBatch{SellerID: "s1", Next: 1, Events: []agentiq.Event{buyer("e1", "c1", T0, "ok"), buyer("e2", "c1", T0, "bad \xff")}}, agentiq.ErrInvalid},
-		{"oversized text", agentiq.IngestBatch{SellerID: "s1", Next: 1, Events: []agentiq.Event{buyer("e1", "c1", T0, strings.Repeat("я", agentiq.MaxTextRunes+1))}}, agentiq.ErrTooLarge},
-		{"event without id", agentiq.IngestBatch{SellerID: "s1", Next: 1, Events: []agentiq.Event{buyer("", "c1", T0, "hi")}}, agentiq.ErrInvalid},
-		{"unknown sender", agentiq.IngestBatch{SellerID: "s1", Next: 1, Events: []agentiq.Event{{ID: "e1", ChatID: "c1", Sender: "bot", At: T0}}}, agentiq.ErrInvalid},
-		{"cursor backwards", agentiq.IngestBatch{SellerID: "s1", From: 10, Next: 5}, agentiq.ErrInvalid},
-	}
-	for _, tc := range bad {
-		_, err := s.Ingest(ctx, tc.b)
-		if !errors.Is(err, tc.want) {
-			t.Errorf("%s: error %v, want %v", tc.name, err, tc.want)
-		}
-	}
-	if after := items(t, s); after != before {
-		t.Errorf("refused input wrote %d items", after-before)
-	}
-	_, err := s.UpdateChat(ctx, agentiq.ChatState{SellerID: "s1", ChatID: "c1", LastBuyerEventID: strings.Repeat("x", agentiq.MaxItemBytes)})
-	wantErr(t, err, agentiq.ErrTooLarge)
-	_, err = s.UpdateChat(ctx, agentiq.ChatState{SellerID: "ghost", ChatID: "c1"})
-	if err == nil {
-		t.Error("a chat of an unknown seller was written")
-	}
-	wantErr(t, s.CreateSend(ctx, agentiq.SendRecord{SellerID: "ghost", DecisionID: "d", Channel: agentiq.ChannelWBChat, Status: agentiq.SendPending, CreatedAt: T0}), agentiq.ErrUnknownSeller)
-	_, err = s.Append(ctx, "ghost", entry(1))
-	wantErr(t, err, agentiq.ErrUnknownSeller)
-	if after := items(t, s); after != before {
-		t.Errorf("refused writes wrote %d items", after-before)
-	}
-}
-
-// The buyer's personal data in a realistic conversation.
-const (
-	buyerName     = "Алёна Смирнова"
-	buyerClientID = "982734651"
-	buyerEmail    = "alena.smirnova@mail.ru"
-)
-
-var phoneDigits = regexp.MustCompile(`9165554433|916\D?555\D?44\D?33`)
-
-func testNoPersonalData(t *testing.T, open Factory) {
-	s := newStore(t, open, Config{})
-	t1 := T0.Add(-10 * time.Minute)
-	conv := []agentiq.Event{
-		{ID: "e1", ChatID: "c1", Sender: agentiq.SenderBuyer, Source: "android", At: t1, ClientName: buyerName, ClientID: buyerClientID,
-			ReplySign: "1:abc:def", Text: "Здравствуйте! Меня зовут Алёна Смирнова, заказ так и не пришёл", Intents: []agentiq.Intent{agentiq.IntentDelivery}},
-		{ID: "e2", ChatID: "c1", Sender: agentiq.SenderSeller, Source: "seller-portal", At: t1.Add(time.Minute),
-			Text: "Алёна, здравствуйте! Проверим."},
-		{ID: "e3", ChatID: "c1", Sender: agentiq.SenderBuyer, Source: "android", At: t1.Add(2 * time.Minute), ClientName: buyerName, ClientID: buyerClientID,
-			Text: "Мой телефон +7 (916) 555-44-33, почта " + buyerEmail + ". Алёну всё устраивает, просто привезите", Intents: []agentiq.Intent{agentiq.IntentDelivery}},
-		{ID: "e4", ChatID: "c1", Sender: agentiq.SenderBuyer, Source: "android", At: t1.Add(3 * time.Minute), ClientName: buyerName, ClientID: buyerClientID,
-			Text: "Карта для возврата 2200 7001 2345 6789, с уважением, Алёна", Intents: []agentiq.Intent{agentiq.IntentReturn}},
-	}
-	_, err := s.Ingest(ctx, agentiq.IngestBatch{SellerID: "s1", Next: ms(T0), Events: conv})
-	must(t, err)
-	inbox, err := s.PendingInbox(ctx, "s1", 0)
-	must(t, err)
-	if len(inbox) != 3 {
-		t.Fatalf("%d inbox items", len(inbox))
-	}
-	c, err := s.Chat(ctx, "s1", "c1")
-	must(t, err)
-	if c.ClientKey == "" || c.ClientKey != Pseudonyms().Pseudonym("wb-client", buyerClientID) {
-		t.Errorf("client key %q: want the keyed pseudonym", c.ClientKey)
-	}
-	n := 0
-	must(t, s.Dump(ctx, func(where string, v []byte) error {
-		n++
-		text := where + " " + string(v)
-		for _, bad := range []string{"Алён", "алён", "Смирнов", buyerClientID, buyerEmail, "2200 7001", "22007001"} {
-			if strings.Contains(text, bad) {
-				t.Errorf("stored item %s holds %q: %s", where, bad, v)
-			}
-		}
-		if phoneDigits.MatchString(text) {
-			t.Errorf("stored item %s holds the phone number: %s", where, v)
-		}
-		return nil
-	}))
-	if n == 0 {
-		t.Fatal("nothing stored")
 	}
 }

@@ -355,7 +355,7 @@ func (s *Server) handle(r *http.Request, route *routers.Route, params map[string
 	malformed := s.rng.Float64() < f.Malformed
 	dup := s.rng.Float64() < f.Duplicate
 	drop := s.rng.Float64() < f.Drop
-	taken5xx := s.rng.Float64() < f.TakenError
+	taken5xx := f.TakenError > 0 && s.rng.Float64() < f.TakenError // drawn only when asked: the other faults keep their draws
 	if inject429 {
 		if a.storm > 0 {
 			a.storm--
