@@ -74,7 +74,7 @@ build-PollerFunction:
 build-ResponderFunction:
 	$(LAMBDA_BUILD) -o $(ARTIFACTS_DIR)/bootstrap ./functions/responder
 
-# functions/api and functions/reporter land with the api and reports branches.
+# functions/reporter lands with the reports branch.
 build-ApiFunction:
 	$(LAMBDA_BUILD) -o $(ARTIFACTS_DIR)/bootstrap ./functions/api
 
@@ -168,6 +168,7 @@ fuzz:
 	$(GO) test ./shared/wb/wbsandbox -run '^$$' -fuzz FuzzParseFaults -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/respond -run '^$$' -fuzz FuzzInboxKey -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/respond -run '^$$' -fuzz FuzzParseReplies -fuzztime $(FUZZTIME)
+	$(GO) test ./shared/api -run '^$$' -fuzz FuzzHandle -fuzztime $(FUZZTIME)
 
 # gosec: G115 (int conversions) is excluded because token positions are
 # bounded by rutext.MaxTokens; G304 because the paths read are the

@@ -19,6 +19,7 @@ require (
 	github.com/aws/aws-sdk-go-v2/service/secretsmanager v1.50.10
 	github.com/awslabs/goformation/v7 v7.14.9
 	github.com/getkin/kin-openapi v0.152.0
+	github.com/go-jose/go-jose/v4 v4.1.9
 	go.etcd.io/bbolt v1.5.0
 	golang.org/x/time v0.16.0
 	mvdan.cc/xurls/v2 v2.6.0

@@ -89,6 +89,9 @@ type ModerationStore interface {
 	EnqueueModeration(ctx context.Context, m ModerationItem) error
 	PendingModeration(ctx context.Context, seller string, limit int) ([]ModerationItem, error)
 	ResolveModeration(ctx context.Context, seller, id string, status ModerationStatus, moderator string, at time.Time) (ModerationItem, error)
+	// Moderation returns one item, pending or resolved (ErrNotFound if the
+	// seller has none with that id).
+	Moderation(ctx context.Context, seller, id string) (ModerationItem, error)
 }
 
 // ConsentStore keeps the consent register (append-only events) and the
@@ -143,6 +146,7 @@ type Store interface {
 	ConsentStore
 	AuditStore
 	ReportStore
+	IdempotencyStore
 }
 
 // UpdateChatFunc applies change to the current state of a chat and writes

@@ -9,6 +9,7 @@
 //	agentiq wb-sandbox          serve a WB buyer-chat sandbox
 //	agentiq run                 the whole pipeline locally, on the embedded store
 //	agentiq respond             answer the pending buyer messages
+//	agentiq api                 the operator's and integrator's HTTP API, locally
 package main
 
 import (
@@ -42,6 +43,7 @@ commands:
   respond    answer pending buyer messages through the policy (agentiq respond --help)
   consent    import a seller's consent register (agentiq consent import --help)
   audit      verify a seller's audit chain, or checkpoint it (agentiq audit --help)
+  api        serve the operator's and integrator's API locally (agentiq api --help)
 
 flags of classify, lint and decide:
   --rules FILE   rules file (default: embedded; or $AGENTIQ_RULES)
@@ -73,6 +75,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runAudit(args, stdout, stderr)
 	case "train":
 		return runTrain(args, stdout, stderr)
+	case "api":
+		return runAPI(args, stdout, stderr)
 	}
 	fs := flag.NewFlagSet("agentiq "+cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)

@@ -40,7 +40,7 @@ var (
 	bAudit        = []byte("audit")                  // seller, seq → record
 	bAuditTime    = []byte("audit_by_time")          // seller, time, seq → ""
 	buckets       = [][]byte{bSellers, bCursors, bChats, bInbox, bInboxPending, bExpiry, bSends,
-		bModeration, bModPending, bSubjects, bConsents, bConsentIDs, bConsentTime, bAudit, bAuditTime}
+		bModeration, bModPending, bSubjects, bConsents, bConsentIDs, bConsentTime, bAudit, bAuditTime, bIdem}
 )
 
 // Config configures the store.
@@ -263,6 +263,14 @@ func (s *Store) Expire(ctx context.Context) (int, error) {
 					if err := tx.Bucket(bSends).Delete(ik); err != nil {
 						return err
 					}
+					n++
+				}
+			case bytes.Equal(bucket, bIdem):
+				gone, err := s.expireIdempotent(tx, ik)
+				if err != nil {
+					return err
+				}
+				if gone {
 					n++
 				}
 			}

@@ -27,7 +27,6 @@ var known = map[string]bool{
 // once the api and reports branches are merged: from then on every
 // function of the template must have its folder, events and build.
 var expectedLater = map[string]bool{
-	"ApiFunction":      true,
 	"ReporterFunction": true,
 }
 

@@ -84,6 +84,8 @@ func Run(t *testing.T, open Factory) {
 		{"Tenants", testTenants},
 		{"BadInput", testBadInput},
 		{"NoPersonalData", testNoPersonalData},
+		{"Idempotency", testIdempotency},
+		{"ModerationItem", testModerationItem},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })
