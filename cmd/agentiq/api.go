@@ -191,7 +191,7 @@ func runAPIToken(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("agentiq api token", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, apiUsage) }
-	seller := fs.String("seller", "local", "")
+	seller := fs.String("seller", "demo", "")
 	sub := fs.String("sub", "", "")
 	roles := fs.String("roles", "", "")
 	ttl := fs.Duration("ttl", 12*time.Hour, "")

@@ -40,7 +40,7 @@ func TestAPICommand(t *testing.T) {
 	served := make(chan error, 1)
 	var out, logs bytes.Buffer
 	go func() {
-		served <- serveAPI(ctx, apiOptions{addr: "127.0.0.1:0", out: dir, tokenFor: []string{"local:dev:officer"}}, &out, &logs,
+		served <- serveAPI(ctx, apiOptions{addr: "127.0.0.1:0", out: dir, tokenFor: []string{"demo:dev:officer"}}, &out, &logs,
 			func(a string) { addr <- a })
 	}()
 	var base string
@@ -56,7 +56,7 @@ func TestAPICommand(t *testing.T) {
 			t.Errorf("agentiq api: %v", err)
 		}
 	}()
-	tok, errOut, code := cli(t, "", "api", "token", "--out", dir, "--seller", "local", "--sub", "alice", "--roles", "operator,officer")
+	tok, errOut, code := cli(t, "", "api", "token", "--out", dir, "--seller", "demo", "--sub", "alice", "--roles", "operator,officer")
 	if code != 0 {
 		t.Fatalf("agentiq api token: %d %s", code, errOut)
 	}
@@ -97,17 +97,17 @@ func TestAPICommand(t *testing.T) {
 		return res.StatusCode, b
 	}
 
-	status, body := do("GET", "/v1/sellers/local/moderation", tok, "", "")
+	status, body := do("GET", "/v1/sellers/demo/moderation", tok, "", "")
 	var q struct{ Items []api.QueueItem }
 	if err := json.Unmarshal(body, &q); status != 200 || err != nil || !slices.ContainsFunc(q.Items, func(i api.QueueItem) bool { return i.ID == item.ID }) {
 		t.Fatalf("queue: %d %s", status, body)
 	}
-	status, body = do("POST", "/v1/sellers/local/moderation/"+item.ID+"/approve", tok, "approve-1", "{}")
+	status, body = do("POST", "/v1/sellers/demo/moderation/"+item.ID+"/approve", tok, "approve-1", "{}")
 	var res respond.Resolution
 	if err := json.Unmarshal(body, &res); status != 200 || err != nil || res.Outcome != agentiq.OutcomeSent {
 		t.Fatalf("approve: %d %s", status, body)
 	}
-	status, body = do("GET", "/v1/sellers/local/audit?kind=moderation&ref="+url.QueryEscape(item.ID), tok, "", "")
+	status, body = do("GET", "/v1/sellers/demo/audit?kind=moderation&ref="+url.QueryEscape(item.ID), tok, "", "")
 	var audit struct{ Records []agentiq.AuditRecord }
 	if err := json.Unmarshal(body, &audit); status != 200 || err != nil || len(audit.Records) != 1 {
 		t.Fatalf("audit: %d %s", status, body)
@@ -121,18 +121,18 @@ func TestAPICommand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	expired, err := keys.Mint(api.Token{Subject: "alice", Seller: "local", Roles: []string{"operator"}, TTL: -time.Hour})
+	expired, err := keys.Mint(api.Token{Subject: "alice", Seller: "demo", Roles: []string{"operator"}, TTL: -time.Hour})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if status, body := do("GET", "/v1/sellers/local/moderation", "", "", ""); status != 401 {
+	if status, body := do("GET", "/v1/sellers/demo/moderation", "", "", ""); status != 401 {
 		t.Errorf("no token: %d %s", status, body)
 	}
-	if status, body := do("GET", "/v1/sellers/local/moderation", expired, "", ""); status != 401 {
+	if status, body := do("GET", "/v1/sellers/demo/moderation", expired, "", ""); status != 401 {
 		t.Errorf("expired token: %d %s", status, body)
 	}
 	dev := out.String()[strings.LastIndex(strings.TrimSpace(out.String()), "\n")+1:]
-	if status, body := do("GET", "/v1/sellers/local/moderation", strings.TrimSpace(dev), "", ""); status != 403 {
+	if status, body := do("GET", "/v1/sellers/demo/moderation", strings.TrimSpace(dev), "", ""); status != 403 {
 		t.Errorf("the --token-for officer token on the queue: %d %s", status, body)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "api-key.pub.json")); err != nil {
@@ -161,7 +161,7 @@ func holdDraft(t *testing.T, dir string) (agentiq.ModerationItem, string) {
 	}
 	defer closeStore()
 	now := time.Now().UTC()
-	_, err = agentiq.UpdateChatFunc(ctx, st, "local", chat, func(c *agentiq.ChatState) error {
+	_, err = agentiq.UpdateChatFunc(ctx, st, "demo", chat, func(c *agentiq.ChatState) error {
 		at := now.Add(-time.Hour)
 		c.LastSender, c.LastBuyerMessageAt, c.LastBuyerIntents = agentiq.SenderBuyer, &at, []agentiq.Intent{agentiq.IntentPromoRequest}
 		c.SellerMessagesSinceBuyer, c.OptedOutAt, c.MarketingSentAt = 0, nil, nil
@@ -170,7 +170,7 @@ func holdDraft(t *testing.T, dir string) (agentiq.ModerationItem, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := agentiq.ModerationItem{SellerID: "local", ID: agentiq.DecisionID("local", "api-test", chat), Kind: agentiq.ModerationDraft, ChatID: chat,
+	m := agentiq.ModerationItem{SellerID: "demo", ID: agentiq.DecisionID("demo", "api-test", chat), Kind: agentiq.ModerationDraft, ChatID: chat,
 		Draft: "Для вас есть промокод на следующую покупку: 10% на весь ассортимент.", Reasons: []string{"promo_lexicon"}, RulesVersion: "v1",
 		Scenario: agentiq.ScenarioPromo, MessageType: agentiq.Marketing, Window: agentiq.CustomerRequest, Status: agentiq.ModerationPending,
 		CreatedAt: now.Add(-5 * time.Minute)}

@@ -70,7 +70,7 @@ func TestInvokeScheduled(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
 		t.Fatalf("%v: %s", err, out.String())
 	}
-	if len(rep.Sellers) != 1 || rep.Sellers[0].Seller != "local" || !rep.Sellers[0].CaughtUp || rep.Sellers[0].Inbox == 0 {
+	if len(rep.Sellers) != 1 || rep.Sellers[0].Seller != "demo" || !rep.Sellers[0].CaughtUp || rep.Sellers[0].Inbox == 0 {
 		t.Errorf("report %s", out.String())
 	}
 	if n := len(sb.Script(token).Events); rep.Sellers[0].Events != n {
@@ -116,7 +116,7 @@ func TestInvokeWithoutToken(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer closeStore()
-	if c, err := st.Cursor(context.Background(), "local"); err != nil || c != 0 {
+	if c, err := st.Cursor(context.Background(), "demo"); err != nil || c != 0 {
 		t.Errorf("cursor %d, %v", c, err)
 	}
 }

@@ -32,7 +32,7 @@ func lambdaHandler(t testing.TB) *api.Handler {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	if err := st.PutSeller(context.Background(), agentiq.Seller{ID: "local", Name: "Локальный", Active: true, CreatedAt: time.Now()}); err != nil {
+	if err := st.PutSeller(context.Background(), agentiq.Seller{ID: "demo", Name: "Локальный", Active: true, CreatedAt: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	eng, err := policy.Default()
@@ -144,19 +144,19 @@ func TestClaims(t *testing.T) {
 		status int
 		code   string
 	}{
-		{"space-separated roles", map[string]string{"sub": "a", "seller": "local", "roles": "integrator operator"}, 200, ""},
-		{"comma-separated roles", map[string]string{"sub": "a", "seller": "local", "roles": "integrator,operator"}, 200, ""},
-		{"JSON array roles", map[string]string{"sub": "a", "seller": "local", "roles": `["operator"]`}, 200, ""},
-		{"API Gateway's array rendering", map[string]string{"sub": "a", "seller": "local", "roles": "[officer operator]"}, 200, ""},
-		{"no roles", map[string]string{"sub": "a", "seller": "local"}, 403, "forbidden_role"},
-		{"a role's look-alike", map[string]string{"sub": "a", "seller": "local", "roles": "operators"}, 403, "forbidden_role"},
-		{"no sub", map[string]string{"seller": "local", "roles": "operator"}, 401, "unauthorized"},
+		{"space-separated roles", map[string]string{"sub": "a", "seller": "demo", "roles": "integrator operator"}, 200, ""},
+		{"comma-separated roles", map[string]string{"sub": "a", "seller": "demo", "roles": "integrator,operator"}, 200, ""},
+		{"JSON array roles", map[string]string{"sub": "a", "seller": "demo", "roles": `["operator"]`}, 200, ""},
+		{"API Gateway's array rendering", map[string]string{"sub": "a", "seller": "demo", "roles": "[officer operator]"}, 200, ""},
+		{"no roles", map[string]string{"sub": "a", "seller": "demo"}, 403, "forbidden_role"},
+		{"a role's look-alike", map[string]string{"sub": "a", "seller": "demo", "roles": "operators"}, 403, "forbidden_role"},
+		{"no sub", map[string]string{"seller": "demo", "roles": "operator"}, 401, "unauthorized"},
 		{"no seller", map[string]string{"sub": "a", "roles": "operator"}, 401, "unauthorized"},
 		{"unknown seller", map[string]string{"sub": "a", "seller": "ghost", "roles": "operator"}, 403, "forbidden_seller"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			ev := events.APIGatewayV2HTTPRequest{RawPath: "/v1/sellers/local/moderation"}
+			ev := events.APIGatewayV2HTTPRequest{RawPath: "/v1/sellers/demo/moderation"}
 			ev.RequestContext.HTTP.Method = "GET"
 			ev.RequestContext.Authorizer = &events.APIGatewayV2HTTPRequestContextAuthorizerDescription{
 				JWT: &events.APIGatewayV2HTTPRequestContextAuthorizerJWTDescription{Claims: c.claims}}

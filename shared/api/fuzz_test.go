@@ -13,10 +13,10 @@ import (
 // shape.
 func FuzzHandle(f *testing.F) {
 	h := lambdaHandler(f)
-	f.Add("POST", "/v1/sellers/local/moderation/x/approve", "", `{"text":"Привет"}`, "operator", "local")
-	f.Add("POST", "/v1/sellers/local/messages", "", `{"channel":"sms","subject_key":"s","scenario":"promo","text":"Скидка"}`, "integrator", "local")
-	f.Add("GET", "/v1/sellers/local/decisions", "from=2026-01-01T00:00:00Z&chat_id=%ff", "", "officer", "local")
-	f.Add("POST", "/v1/sellers/local/moderation/u-x/settle", "", `{"delivered":null}`, "[operator]", "local")
+	f.Add("POST", "/v1/sellers/demo/moderation/x/approve", "", `{"text":"Привет"}`, "operator", "demo")
+	f.Add("POST", "/v1/sellers/demo/messages", "", `{"channel":"sms","subject_key":"s","scenario":"promo","text":"Скидка"}`, "integrator", "demo")
+	f.Add("GET", "/v1/sellers/demo/decisions", "from=2026-01-01T00:00:00Z&chat_id=%ff", "", "officer", "demo")
+	f.Add("POST", "/v1/sellers/demo/moderation/u-x/settle", "", `{"delivered":null}`, "[operator]", "demo")
 	f.Add("GET", "//v1//sellers/../local/audit", "kind=%", "\x00", `["officer"`, "")
 	f.Fuzz(func(t *testing.T, method, path, query, body, roles, seller string) {
 		ev := events.APIGatewayV2HTTPRequest{RawPath: path, RawQueryString: query, Body: body,

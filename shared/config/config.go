@@ -72,7 +72,7 @@ type Settings struct {
 	WBBaseURL          string        // WB_API_BASE_URL: default WB's production host
 	WBRate             wb.Limit      // WB_API_RATE: default 10/10s, WB's limit
 	// LocalSeller is created on an empty embedded store, with its token
-	// from WB_API_TOKEN (AGENTIQ_SELLER, default "local").
+	// from WB_API_TOKEN (AGENTIQ_SELLER, default "demo").
 	LocalSeller     string
 	PollConcurrency int           // AGENTIQ_POLL_CONCURRENCY: sellers polled at once (default 4)
 	PollMargin      time.Duration // AGENTIQ_POLL_MARGIN: time kept free before the deadline (default 5s)
@@ -146,7 +146,7 @@ func FromEnv(getenv func(string) string) (Settings, error) {
 		s.WBRate = l
 	}
 	if s.LocalSeller == "" {
-		s.LocalSeller = "local"
+		s.LocalSeller = "demo"
 	}
 	if v := getenv("AGENTIQ_LOG_LEVEL"); v != "" {
 		if err := s.LogLevel.UnmarshalText([]byte(v)); err != nil {

@@ -16,7 +16,7 @@ func getenv(m map[string]string) func(string) string { return func(k string) str
 func TestFromEnv(t *testing.T) {
 	s, err := FromEnv(getenv(nil))
 	if err != nil || s.Store != StoreBolt || s.BoltPath != filepath.Join("out", "agentiq.db") || s.WBRate != wb.ChatLimit ||
-		s.TextTTL != 30*24*time.Hour || s.LocalSeller != "local" || s.PollConcurrency != 4 {
+		s.TextTTL != 30*24*time.Hour || s.LocalSeller != "demo" || s.PollConcurrency != 4 {
 		t.Errorf("defaults: %+v, %v", s, err)
 	}
 	s, err = FromEnv(getenv(map[string]string{"AGENTIQ_STORE": "dynamodb", "AGENTIQ_TABLE": "t",
@@ -58,7 +58,7 @@ func TestLocalStore(t *testing.T) {
 	if again, _ := s.EnsureLocalSeller(ctx, st, time.Now()); again {
 		t.Error("the local seller was created twice")
 	}
-	sel, err := st.Seller(ctx, "local")
+	sel, err := st.Seller(ctx, "demo")
 	if err != nil || sel.TokenRef != "env:WB_API_TOKEN" || !sel.Active {
 		t.Errorf("local seller %+v, %v", sel, err)
 	}

@@ -96,7 +96,7 @@ func TestStreamSamples(t *testing.T) {
 		evs = append(evs, agentiq.Event{ID: id, ChatID: fmt.Sprintf("c%d", i), Text: "Когда привезут?", Intents: []agentiq.Intent{agentiq.IntentDelivery}})
 	}
 	rec := &recorder{}
-	st, r := directFor(t, "local", rec, evs...)
+	st, r := directFor(t, "demo", rec, evs...)
 	ctx := context.Background()
 	for _, c := range []struct {
 		file     string
@@ -116,7 +116,7 @@ func TestStreamSamples(t *testing.T) {
 		if len(resp.BatchItemFailures) != c.failures {
 			t.Errorf("%s: %d failures, want %d", c.file, len(resp.BatchItemFailures), c.failures)
 		}
-		ds := decisionsOfSeller(t, st, "local")
+		ds := decisionsOfSeller(t, st, "demo")
 		if len(ds) != len(c.answered) {
 			t.Errorf("after %s: %d decisions, want %d", c.file, len(ds), len(c.answered))
 		}
