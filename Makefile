@@ -85,11 +85,8 @@ build-ReporterFunction:
 # the function the event's folder names, once, locally, on the embedded
 # store (settings from the environment: README, "Settings").
 .PHONY: invoke
-invoke:
-	@test -n "$(EVENT)" && test -f "$(EVENT)" || { echo "usage: make invoke EVENT=events/<FunctionLogicalId>/<case>.json"; exit 2; }
-	@fn=$$(basename "$$(dirname "$(EVENT)")"); name=$${fn%Function}; dir=functions/$$(echo "$$name" | tr '[:upper:]' '[:lower:]'); \
-	  test -d "$$dir" || { echo "no folder $$dir for the function $$fn"; exit 2; }; \
-	  $(LOCAL_STACK_ENV) AGENTIQ_EVENT="$(EVENT)" $(GO) run ./$$dir
+invoke: build
+	@$(LOCAL_STACK_ENV) scripts/invoke.sh "$(EVENT)"
 
 # The WB sandbox on a port, for make invoke and for trying the API by hand.
 .PHONY: sandbox
