@@ -42,6 +42,13 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.90,window_precision=0.96,window_recall=0.90", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_lint.jsonl",
 		floors: "exact_match=0.90,micro_f1=0.95", flagRecall: 0.80, flagFalse: 0.02},
+	// Batch E, written blind after the issue-11 work landed and scored on
+	// arrival (testdata/holdout/README.md): an honest second held-back
+	// measure, likewise never tuned on.
+	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_E_classify.jsonl",
+		floors: "primary_accuracy=0.90,window_precision=0.95,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_E_lint.jsonl",
+		floors: "exact_match=0.90,micro_f1=0.93", flagRecall: 0.79, flagFalse: 0.02},
 }
 
 // denyFlags are the deny-level flags of POLICY.md §4.1 that a draft's words carry.
