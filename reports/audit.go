@@ -113,7 +113,7 @@ func newAuditAgg(zone *time.Location) *auditAgg {
 // for each.
 func runAudit(ctx context.Context, src Source, req *Request, row func(*logRow) error) (*auditAgg, error) {
 	a := newAuditAgg(req.Zone)
-	err := src.Audit(ctx, req.Seller, req.From, req.To, func(r agentiq.AuditRecord) error {
+	err := readAudit(ctx, src, req, &a.link, func(r agentiq.AuditRecord) error {
 		lr := a.add(r)
 		if req.Progress != nil && a.records%5000 == 0 {
 			req.Progress(a.records)
@@ -135,7 +135,6 @@ func isMarketing(d *agentiq.DecisionRecord) bool {
 
 func (a *auditAgg) add(r agentiq.AuditRecord) logRow {
 	a.records++
-	a.link.add(r)
 	a.byKind.add(r.Kind)
 	lr := logRow{Seq: r.Seq, At: r.At, Kind: r.Kind, Ref: r.Ref, Hash: r.Hash}
 	fail := func(err error) logRow {

@@ -161,7 +161,12 @@ func writeAuditXLSX(ctx context.Context, w io.Writer, src Source, req *Request) 
 	if err := modS.header(modCols); err != nil {
 		return err
 	}
-	a, err := runAudit(ctx, src, req, func(r *logRow) error {
+	var a *auditAgg
+	err = pipeRows(ctx, func(emit func(*logRow) error) error {
+		var err error
+		a, err = runAudit(ctx, src, req, emit)
+		return err
+	}, func(r *logRow) error {
 		if r.moderation != nil {
 			if err := modS.modRow(r.moderation); err != nil {
 				return err

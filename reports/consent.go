@@ -105,9 +105,8 @@ func loadRegister(ctx context.Context, src Source, req *Request, inPeriod func(a
 // runConsent streams the period's audit records through the checks.
 func runConsent(ctx context.Context, src Source, req *Request, c *consentAgg,
 	onMarketing func(*marketingRow) error, onException func(*exceptionRow) error) error {
-	err := src.Audit(ctx, req.Seller, req.From, req.To, func(r agentiq.AuditRecord) error {
+	err := readAudit(ctx, src, req, &c.link, func(r agentiq.AuditRecord) error {
 		c.records++
-		c.link.add(r)
 		if req.Progress != nil && c.records%5000 == 0 {
 			req.Progress(c.records)
 		}

@@ -1,6 +1,8 @@
 package reports
 
 import (
+	"archive/zip"
+	"compress/flate"
 	"fmt"
 	"io"
 	"strings"
@@ -75,10 +77,22 @@ func newBook(req *Request, sheets []string) (*xbook, error) {
 	return b, nil
 }
 
-// write saves the workbook to w and releases its temporary files.
+// write saves the workbook to w and releases its temporary files. The zip
+// goes straight to w (excelize would otherwise build the whole file in a
+// memory buffer first), compressed at deflate's fastest level: a large
+// sheet compresses well anyway, and the default level costs several times
+// the time.
 func (b *xbook) write(w io.Writer) error {
 	defer b.f.Close()
-	if _, err := b.f.WriteTo(w); err != nil {
+	var zw *zip.Writer
+	b.f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
+		zw = zip.NewWriter(w)
+		zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+			return flate.NewWriter(out, flate.BestSpeed)
+		})
+		return zw
+	})
+	if _, err := b.f.WriteToBuffer(); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
 	return nil
@@ -196,7 +210,9 @@ func (b *xbook) cell(v any) any {
 		if v.IsZero() {
 			return nil
 		}
-		return excelize.Cell{StyleID: b.date, Value: v.In(b.req.Zone)}
+		// as a date number, not through excelize's time conversion, which
+		// reads the workbook's properties for every cell
+		return excelize.Cell{StyleID: b.date, Value: excelSerial(v, b.req.Zone)}
 	case bool:
 		if v {
 			return tr(b.req.Lang, "yes")
