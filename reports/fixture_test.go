@@ -187,3 +187,8 @@ func request(kind Kind, format Format) Request {
 	return Request{Seller: seller, Kind: kind, Format: format, From: periodLo, To: periodHi, Zone: msk,
 		Generated: time.Date(2026, 12, 1, 9, 0, 0, 0, msk)}
 }
+
+type (
+	agentiqRecord = agentiq.AuditRecord
+	agentiqEvent  = agentiq.ConsentEvent
+)
