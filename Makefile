@@ -17,7 +17,7 @@ GOSEC := github.com/securego/gosec/v2/cmd/gosec@v2.29.0
 
 # The Lambda functions: functions/<name> is the function <Name>Function of
 # template.yaml (functions/poller is PollerFunction).
-LAMBDAS := poller
+LAMBDAS := poller reporter
 SANDBOX_ADDR ?= 127.0.0.1:8081
 
 .PHONY: help
@@ -55,6 +55,10 @@ lambdas:
 .PHONY: build-PollerFunction
 build-PollerFunction:
 	CGO_ENABLED=0 GOOS=linux GOARCH=arm64 $(GO) build -tags lambda.norpc -trimpath -o $(ARTIFACTS_DIR)/bootstrap ./functions/poller
+
+.PHONY: build-ReporterFunction
+build-ReporterFunction:
+	CGO_ENABLED=0 GOOS=linux GOARCH=arm64 $(GO) build -tags lambda.norpc -trimpath -o $(ARTIFACTS_DIR)/bootstrap ./functions/reporter
 
 # make invoke EVENT=events/PollerFunction/scheduled.json runs the handler of
 # the function the event's folder names, once, locally, on the embedded
