@@ -22,6 +22,7 @@ require (
 	github.com/xuri/excelize/v2 v2.10.1
 	go.etcd.io/bbolt v1.5.0
 	golang.org/x/image v0.48.0
+	golang.org/x/term v0.48.0
 	golang.org/x/time v0.16.0
 	mvdan.cc/xurls/v2 v2.6.0
 )

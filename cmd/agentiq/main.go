@@ -8,6 +8,7 @@
 //	agentiq version             the rules_version of the rules in use
 //	agentiq wb-sandbox          serve a WB buyer-chat sandbox
 //	agentiq run                 the whole pipeline locally, on the embedded store
+//	agentiq report audit|consent  a seller's report for a period, XLSX or PDF
 package main
 
 import (
@@ -36,6 +37,7 @@ commands:
   version    print the rules_version of the rules in use
   wb-sandbox serve a WB buyer-chat sandbox (agentiq wb-sandbox --help)
   run        the whole pipeline locally on the embedded store (agentiq run --help)
+  report     write an audit or consent-evidence report, XLSX or PDF (agentiq report --help)
 
 flags of classify, lint and decide:
   --rules FILE   rules file (default: embedded; or $AGENTIQ_RULES)
@@ -58,6 +60,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runSandbox(args, stderr)
 	case "run":
 		return runPipeline(args, stdout, stderr)
+	case "report":
+		return runReport(args, stdout, stderr)
 	}
 	fs := flag.NewFlagSet("agentiq "+cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)

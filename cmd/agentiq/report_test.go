@@ -1,0 +1,101 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	agentiq "github.com/agentiq/agentiq/shared"
+	"github.com/agentiq/agentiq/shared/bolt"
+	"github.com/agentiq/agentiq/shared/ingest"
+	"github.com/agentiq/agentiq/shared/storetest"
+)
+
+// reportStore makes an embedded store with the local seller and n
+// decisions in November 2026, and points AGENTIQ_BOLT_PATH at it.
+func reportStore(t testing.TB, n int) string {
+	t.Helper()
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "agentiq.db")
+	st, err := bolt.Open(bolt.Config{Path: path, Ingest: ingest.Options{Pseudonyms: storetest.Pseudonyms()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.PutSeller(ctx, agentiq.Seller{ID: "local", Name: "Локальный", Active: true, Timezone: "Europe/Moscow", CreatedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Date(2026, 11, 1, 9, 0, 0, 0, time.FixedZone("MSK", 3*3600))
+	for i := 0; i < n; i++ {
+		at := start.Add(time.Duration(i) * time.Hour)
+		d := agentiq.DecisionRecord{DecisionID: fmt.Sprintf("d-%d", i), Channel: agentiq.ChannelWBChat, ChatID: "chat-1",
+			Trigger: agentiq.TriggerAutoReply, Operator: agentiq.OperatorBot, RulesVersion: "r-1", Decision: agentiq.Allow,
+			Outcome: agentiq.OutcomeSent, Excerpt: "=1+2 Здравствуйте", DecidedAt: at, Reasons: []string{}}
+		data, _ := json.Marshal(d)
+		if _, err := st.Append(ctx, "local", agentiq.AuditEntry{At: at, Kind: agentiq.AuditDecision, Data: data}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := st.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// the pseudonym key the CLI's configuration reads beside the store
+	if err := os.WriteFile(path+".key", []byte(strings.Repeat("ab", 32)+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("AGENTIQ_BOLT_PATH", path)
+	t.Setenv("AGENTIQ_STORE", "")
+	t.Setenv("AGENTIQ_SELLER", "")
+	return dir
+}
+
+func TestReportCommand(t *testing.T) {
+	dir := reportStore(t, 48)
+	out := filepath.Join(dir, "r.pdf")
+	stdout, stderr, code := cli(t, "", "report", "audit", "--from", "2026-11-01", "--to", "2026-11-01", "--out", out)
+	if code != 0 || !strings.HasPrefix(stdout, out) {
+		t.Fatalf("exit %d: %s %s", code, stdout, stderr)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !bytes.HasPrefix(b, []byte("%PDF-")) {
+		t.Fatalf("not a PDF: %v", err)
+	}
+	// to standard output, as XLSX (a zip)
+	stdout, _, code = cli(t, "", "report", "consent", "--seller", "local", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "xlsx", "--out", "-")
+	if code != 0 || !strings.HasPrefix(stdout, "PK") {
+		t.Errorf("exit %d, output %q", code, clip(stdout, 8))
+	}
+	for _, args := range [][]string{
+		{"report"},
+		{"report", "summary", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "pdf"},
+		{"report", "audit", "--from", "2026-11-01", "--format", "pdf"},
+		{"report", "audit", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "docx"},
+		{"report", "audit", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "pdf", "--lang", "de"},
+	} {
+		if _, stderr, code := cli(t, "", args...); code != 2 || !strings.Contains(stderr, "usage: agentiq report") {
+			t.Errorf("%v: exit %d, %s", args, code, stderr)
+		}
+	}
+	for args, want := range map[string]string{
+		"report audit --seller nobody --from 2026-11-01 --to 2026-11-30 --format pdf": `unknown seller "nobody"`,
+		"report audit --from 2026-11-31 --to 2026-11-30 --format pdf":                 `from "2026-11-31"`,
+		"report audit --from 2026-11-30 --to 2026-11-01 --format pdf":                 "ends (2026-11-01) before it starts",
+	} {
+		if _, stderr, code := cli(t, "", strings.Fields(args)...); code != 1 || !strings.Contains(stderr, want) {
+			t.Errorf("%s: exit %d, %s", args, code, stderr)
+		}
+	}
+}
+
+func clip(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
