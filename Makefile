@@ -29,6 +29,7 @@ help:
 	@echo "make lambdas - build each function as a provided.al2023 bootstrap into bin/lambda/"
 	@echo "make eval   - score the public evaluation sets (three score: lines)"
 	@echo "make bench  - Go benchmarks with -benchmem"
+	@echo "make report-bench - the reports' 1M-record benchmarks (XLSX, PDF) with peak RSS"
 	@echo "make fuzz   - each fuzz target for FUZZTIME (default $(FUZZTIME))"
 	@echo "make lint   - gofmt, go vet, staticcheck, gosec"
 	@echo "make build  - the agentiq CLI into bin/"
@@ -38,9 +39,17 @@ build:
 	$(GO) build -o bin/agentiq ./cmd/agentiq
 
 .PHONY: test
-test: lambdas
+test: lambdas report-tools
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
+
+# The reports' tests read them back with tools independent of the writer:
+# Debian's python3-openpyxl (XLSX) and poppler-utils (pdftotext, pdftoppm).
+.PHONY: report-tools
+report-tools:
+	@/usr/bin/python3 -c 'import openpyxl' 2>/dev/null && command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-openpyxl poppler-utils >/dev/null; \
+	  else echo "the report tests need: sudo apt-get install -y python3-openpyxl poppler-utils (else they skip)"; fi; }
 
 # Each function as Lambda's provided.al2023 runtime takes it: a static
 # linux/arm64 executable named bootstrap, without the RPC shim.
@@ -100,6 +109,14 @@ endef
 .PHONY: bench
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# The reports at scale: a million audit records, as XLSX and as PDF; the
+# benchmark binary runs under /usr/bin/time -v for its peak RSS.
+.PHONY: report-bench
+report-bench:
+	$(GO) test -c -o bin/reports.test ./reports
+	cd reports && /usr/bin/time -v ../bin/reports.test -test.run '^$$' -test.bench 'AuditXLSX1M$$' -test.benchtime 1x 2>&1 | grep -E 'Benchmark|Maximum resident|Elapsed'
+	cd reports && /usr/bin/time -v ../bin/reports.test -test.run '^$$' -test.bench 'AuditPDF1M$$' -test.benchtime 1x 2>&1 | grep -E 'Benchmark|Maximum resident|Elapsed'
 
 .PHONY: fuzz
 fuzz:

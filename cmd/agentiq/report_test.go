@@ -21,9 +21,16 @@ import (
 // decisions in November 2026, and points AGENTIQ_BOLT_PATH at it.
 func reportStore(t testing.TB, n int) string {
 	t.Helper()
-	ctx := context.Background()
 	dir := t.TempDir()
-	path := filepath.Join(dir, "agentiq.db")
+	fillStore(t, filepath.Join(dir, "agentiq.db"), n)
+	return dir
+}
+
+// fillStore writes the store at path: the local seller and n decisions
+// spread over November 2026.
+func fillStore(t testing.TB, path string, n int) {
+	t.Helper()
+	ctx := context.Background()
 	st, err := bolt.Open(bolt.Config{Path: path, Ingest: ingest.Options{Pseudonyms: storetest.Pseudonyms()}})
 	if err != nil {
 		t.Fatal(err)
@@ -32,11 +39,15 @@ func reportStore(t testing.TB, n int) string {
 		t.Fatal(err)
 	}
 	start := time.Date(2026, 11, 1, 9, 0, 0, 0, time.FixedZone("MSK", 3*3600))
+	step := 30 * 24 * time.Hour / time.Duration(n+1)
 	for i := 0; i < n; i++ {
-		at := start.Add(time.Duration(i) * time.Hour)
+		at := start.Add(time.Duration(i) * step)
 		d := agentiq.DecisionRecord{DecisionID: fmt.Sprintf("d-%d", i), Channel: agentiq.ChannelWBChat, ChatID: "chat-1",
 			Trigger: agentiq.TriggerAutoReply, Operator: agentiq.OperatorBot, RulesVersion: "r-1", Decision: agentiq.Allow,
-			Outcome: agentiq.OutcomeSent, Excerpt: "=1+2 Здравствуйте", DecidedAt: at, Reasons: []string{}}
+			Outcome: agentiq.OutcomeSent, Excerpt: "=1+2 Здравствуйте! Ваш заказ передан в доставку, ожидайте его в пункте выдачи.",
+			DecidedAt: at, Reasons: []string{}, EventID: fmt.Sprintf("ev-%d", i), TemplateID: "delivery-1", Scenario: agentiq.ScenarioService,
+			MessageType: agentiq.Service, Priority: agentiq.P0, BuyerMessageAt: &at, SentAt: &at,
+			DraftSHA256: "5feceb66ffc86f38d952786c6d696c79c2dbc239dd4e91b46729d73a27fb57e9"}
 		data, _ := json.Marshal(d)
 		if _, err := st.Append(ctx, "local", agentiq.AuditEntry{At: at, Kind: agentiq.AuditDecision, Data: data}); err != nil {
 			t.Fatal(err)
@@ -52,7 +63,6 @@ func reportStore(t testing.TB, n int) string {
 	t.Setenv("AGENTIQ_BOLT_PATH", path)
 	t.Setenv("AGENTIQ_STORE", "")
 	t.Setenv("AGENTIQ_SELLER", "")
-	return dir
 }
 
 func TestReportCommand(t *testing.T) {
