@@ -342,7 +342,8 @@ type linkCheck struct {
 	prev     agentiq.AuditRecord
 	n        int64
 	firstBad int64
-	problem  string
+	problem  string // a key of texts, with the sequence numbers below
+	a, b     int64
 }
 
 func (c *linkCheck) add(r agentiq.AuditRecord) {
@@ -350,20 +351,26 @@ func (c *linkCheck) add(r agentiq.AuditRecord) {
 	if c.firstBad != 0 {
 		return
 	}
-	bad := func(format string, args ...any) {
-		c.firstBad, c.problem = r.Seq, fmt.Sprintf(format, args...)
-	}
+	bad := func(key string, b int64) { c.firstBad, c.problem, c.a, c.b = r.Seq, key, r.Seq, b }
 	switch {
 	case c.n > 1 && r.Seq != c.prev.Seq+1:
-		bad("record %d follows record %d", r.Seq, c.prev.Seq)
+		bad("link.follows", c.prev.Seq)
 	case c.n > 1 && r.PrevHash != c.prev.Hash:
-		bad("record %d does not link to record %d", r.Seq, c.prev.Seq)
+		bad("link.unlinked", c.prev.Seq)
 	case r.Hash != agentiq.ChainHash(r.SellerID, r.Seq, r.At, r.Kind, r.Ref, r.Data, r.PrevHash):
-		bad("record %d was altered (its hash does not match its content)", r.Seq)
+		bad("link.altered", 0)
 	case c.n > 1 && r.At.Before(c.prev.At):
-		bad("record %d is dated before record %d", r.Seq, c.prev.Seq)
+		bad("link.dated", c.prev.Seq)
 	}
 	c.prev = r
+}
+
+// text says what is wrong, in the report's language.
+func (c *linkCheck) text(l Lang) string {
+	if c.problem == "link.altered" {
+		return trf(l, c.problem, c.a)
+	}
+	return trf(l, c.problem, c.a, c.b)
 }
 
 // chainBroken says whether either check found the chain broken.
@@ -391,7 +398,7 @@ func chainLines(req *Request, l *linkCheck) []string {
 		}
 	}
 	if l.firstBad != 0 {
-		out = append(out, trf(req.Lang, "chain.period.bad", l.problem))
+		out = append(out, trf(req.Lang, "chain.period.bad", l.text(req.Lang)))
 	} else {
 		out = append(out, trf(req.Lang, "chain.period.ok", l.n))
 	}

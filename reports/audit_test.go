@@ -269,7 +269,7 @@ func TestTamperedChainOnFirstPage(t *testing.T) {
 			// the period's own links, checked as the report reads them
 			pdf := build(t, src, request(kind, FormatPDF))
 			page1 := pdfPages(t, pdf, 1, 1)
-			if !strings.Contains(page1, "ЗАПИСИ ПЕРИОДА: record 42 was altered") {
+			if !strings.Contains(page1, "ЗАПИСИ ПЕРИОДА: запись №42 изменена") {
 				t.Errorf("page 1 does not show the altered record:\n%s", clip(page1, 800))
 			}
 			// and the whole chain's verification, as the caller passes it

@@ -192,3 +192,27 @@ func (s failingSource) Audit(ctx context.Context, seller string, from, to time.T
 func (s failingSource) ConsentEvents(ctx context.Context, seller string, from, to time.Time, fn func(agentiqEvent) error) error {
 	return cleanFixture().source().ConsentEvents(ctx, seller, from, to, fn)
 }
+
+// The period's own check names the first bad record for a changed, a
+// deleted and a swapped record (a chain rewritten with recomputed hashes
+// needs the checkpoint: the whole chain's verification, req.Chain).
+func TestLinkCheck(t *testing.T) {
+	for name, c := range map[string]struct {
+		change func([]agentiqRecord) []agentiqRecord
+		want   string
+	}{
+		"intact":  {func(r []agentiqRecord) []agentiqRecord { return r }, ""},
+		"changed": {func(r []agentiqRecord) []agentiqRecord { r[9].Kind = "x"; return r }, "запись №10 изменена (хеш не совпадает с содержимым)"},
+		"deleted": {func(r []agentiqRecord) []agentiqRecord { return append(r[:9:9], r[10:]...) }, "запись №11 следует за №9 (пропуск или перестановка)"},
+		"swapped": {func(r []agentiqRecord) []agentiqRecord { r[9], r[10] = r[10], r[9]; return r }, "запись №11 следует за №9 (пропуск или перестановка)"},
+	} {
+		recs := c.change(cleanFixture().source().Records[:20])
+		var l linkCheck
+		for _, r := range recs {
+			l.add(r)
+		}
+		if got := map[bool]string{true: l.text(LangRU), false: ""}[l.firstBad != 0]; got != c.want {
+			t.Errorf("%s: %q, want %q", name, got, c.want)
+		}
+	}
+}
