@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -150,6 +151,7 @@ func runConsent(ctx context.Context, src Source, req *Request, c *consentAgg,
 	if req.Progress != nil {
 		req.Progress(c.records)
 	}
+	slices.SortStableFunc(c.stops, func(a, b *stop) int { return a.at.Compare(b.at) })
 	return nil
 }
 

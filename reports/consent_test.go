@@ -83,6 +83,9 @@ func TestConsentReportViolations(t *testing.T) {
 		if !strings.Contains(row[problem].V.(string), why) || !row[problem].Red {
 			t.Errorf("exception %s: %+v, want %q in red", d, row[problem], why)
 		}
+		if c := row[exc.column(t, "Решено")]; c.T != "d" || !c.Red {
+			t.Errorf("exception %s decided at %+v, want a date in red", d, c)
+		}
 	}
 	found := false
 	for _, row := range sum.Rows[:12] {

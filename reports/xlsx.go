@@ -13,18 +13,18 @@ import (
 
 // xbook is a workbook being written, with the styles every sheet uses.
 type xbook struct {
-	f      *excelize.File
-	req    *Request
-	date   int // a date-and-time cell
-	day    int // a date cell
-	head   int // a header cell
-	bold   int
-	red    int // a failure: red, bold, on pink
-	ok     int // a pass: dark green, bold
-	pct    int
-	wrap   int
-	title  int
-	tables int
+	f       *excelize.File
+	req     *Request
+	date    int // a date-and-time cell
+	day     int // a date cell
+	head    int // a header cell
+	bold    int
+	red     int // a failure: red, bold, on pink
+	redDate int // a date in a failure's row
+	ok      int // a pass: dark green, bold
+	pct     int
+	wrap    int
+	title   int
 }
 
 func newBook(req *Request, sheets []string) (*xbook, error) {
@@ -44,6 +44,8 @@ func newBook(req *Request, sheets []string) (*xbook, error) {
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9E1F2"}}}},
 		{&b.bold, &excelize.Style{Font: &excelize.Font{Bold: true}}},
 		{&b.red, &excelize.Style{Font: &excelize.Font{Bold: true, Color: "C00000"},
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFE0E0"}}}},
+		{&b.redDate, &excelize.Style{CustomNumFmt: &dateFmt, Font: &excelize.Font{Bold: true, Color: "C00000"},
 			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFE0E0"}}}},
 		{&b.ok, &excelize.Style{Font: &excelize.Font{Bold: true, Color: "1E6B2F"}}},
 		{&b.pct, &excelize.Style{NumFmt: 10}}, // 0.00%
@@ -219,7 +221,15 @@ func (b *xbook) cell(v any) any {
 		}
 		return tr(b.req.Lang, "no")
 	case styled:
-		return excelize.Cell{StyleID: v.style, Value: b.cell(v.v)}
+		inner := b.cell(v.v)
+		if c, ok := inner.(excelize.Cell); ok { // a date: keep its number format
+			style := v.style
+			if style == b.red {
+				style = b.redDate
+			}
+			return excelize.Cell{StyleID: style, Value: c.Value}
+		}
+		return excelize.Cell{StyleID: v.style, Value: inner}
 	case excelize.Cell:
 		return v
 	}
