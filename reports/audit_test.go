@@ -104,7 +104,7 @@ func summaryFigures(t *testing.T, s *xsheetRead) map[string]string {
 	out := map[string]string{}
 	start := -1
 	for i := range s.Rows {
-		if s.text(i, 0) == "Вид" || s.text(i, 0) == "Kind" {
+		if s.text(i, 0) == "Раздел" || s.text(i, 0) == "Section" {
 			start = i
 		}
 	}

@@ -79,7 +79,7 @@ func auditSummary(a *auditAgg, req *Request) []sumRow {
 	return rows
 }
 
-var summaryCols = []xcol{{"c.kind", 34}, {"key", 52}, {"value", 26}, {"share", 10}, {"first", 20}, {"last", 20}}
+var summaryCols = []xcol{{"section", 34}, {"key", 52}, {"value", 26}, {"share", 10}, {"first", 20}, {"last", 20}}
 
 // writeSummarySheet writes the first sheet: the header, the chain
 // verification (red when broken), notes and the figures.

@@ -45,6 +45,7 @@ var texts = map[string][2]string{
 	"by.trigger":         {"Инициаторы", "Triggers"},
 	"by.kind":            {"Записи аудита по видам", "Audit records by kind"},
 	"key":                {"Показатель", "Measure"},
+	"section":            {"Раздел", "Section"},
 	"value":              {"Значение", "Value"},
 	"count":              {"Количество", "Count"},
 	"share":              {"Доля", "Share"},
