@@ -206,10 +206,3 @@ func durationText(l Lang, sec float64) string {
 	}
 	return fmt.Sprintf("%d %s %d %s", s/86400, u[3], s%86400/3600, u[2])
 }
-
-func percentText(part, whole int64) string {
-	if whole == 0 {
-		return "—"
-	}
-	return fmt.Sprintf("%.1f%%", 100*float64(part)/float64(whole))
-}

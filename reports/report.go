@@ -3,6 +3,7 @@ package reports
 import (
 	"context"
 	"io"
+	"time"
 )
 
 // Write writes the report req names to w, reading from src.
@@ -25,7 +26,7 @@ func Write(ctx context.Context, w io.Writer, src Source, req Request) error {
 // FileName is the conventional file name of a report.
 func FileName(req Request) string {
 	_ = req.Normalize()
-	last := req.To.In(req.Zone).AddDate(0, 0, 0).Add(-1)
+	last := req.To.In(req.Zone).Add(-time.Nanosecond) // the period's last day
 	return req.Seller + "-" + string(req.Kind) + "-" + req.From.In(req.Zone).Format("2006-01-02") + "_" +
 		last.Format("2006-01-02") + "-" + string(req.Lang) + "." + string(req.Format)
 }

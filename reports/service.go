@@ -48,7 +48,7 @@ func (d DirSink) Put(ctx context.Context, key string, r io.Reader) (string, erro
 	}
 	defer os.Remove(tmp.Name())
 	if _, err := io.Copy(tmp, r); err != nil {
-		tmp.Close()
+		_ = tmp.Close()
 		return "", fmt.Errorf("write report %s: %w", key, err)
 	}
 	if err := tmp.Close(); err != nil {

@@ -175,13 +175,6 @@ func (s *xsheet) raw(vals ...any) error {
 // skip leaves n rows empty.
 func (s *xsheet) skip(n int) { s.row += n }
 
-// merge merges the row just written across the table's columns.
-func (s *xsheet) merge() error {
-	a, _ := excelize.CoordinatesToCellName(1, s.row)
-	z, _ := excelize.CoordinatesToCellName(s.ncols, s.row)
-	return s.sw.MergeCell(a, z)
-}
-
 // finish adds the table (filters on every column) and ends the sheet.
 func (s *xsheet) finish(table string) error {
 	if s.headerRow > 0 && table != "" && s.row >= s.headerRow {

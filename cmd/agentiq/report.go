@@ -158,7 +158,7 @@ func writeFileAtomic(path string, write func(io.Writer) error) (int64, error) {
 	}
 	defer os.Remove(tmp.Name())
 	if err := write(tmp); err != nil {
-		tmp.Close()
+		_ = tmp.Close()
 		return 0, err
 	}
 	size, _ := tmp.Seek(0, io.SeekCurrent)
