@@ -122,8 +122,12 @@ var logCols = []xcol{
 }
 
 func (s *xsheet) logRow(r *logRow) error {
+	var dry any // only the dry-run rows say so: a million "no" cells cost time and say nothing
+	if r.DryRun {
+		dry = true
+	}
 	return s.add(r.Seq, r.At, r.Kind, r.DecisionID, r.Channel, r.Chat, r.Subject, r.Trigger, r.Operator,
-		r.Template, r.Scenario, r.Priority, r.MsgType, r.Verdict, r.Reasons, r.Outcome, r.DryRun && r.decision != nil,
+		r.Template, r.Scenario, r.Priority, r.MsgType, r.Verdict, r.Reasons, r.Outcome, dry,
 		r.BuyerAt, r.DecidedAt, r.SentAt, r.Rules, r.Consents, r.Excerpt, r.Details, r.Hash)
 }
 
