@@ -70,7 +70,7 @@ func writeConsentPDF(ctx context.Context, w io.Writer, src Source, req *Request)
 			}
 			rows[i] = []string{e.DecidedAt.In(req.Zone).Format(tl), e.DecisionID, e.Channel, who, e.ConsentIDs, e.Problem}
 		}
-		d.table([]pcol{{tr(l, "c.decided_at"), 15, false}, {tr(l, "c.decision_id"), 18, false}, {tr(l, "c.channel"), 9, false},
+		d.table([]pcol{{tr(l, "c.decided_at"), 17, false}, {tr(l, "c.decision_id"), 16, false}, {tr(l, "c.channel"), 9, false},
 			{tr(l, "c.subject"), 15, false}, {tr(l, "c.consents"), 16, false}, {tr(l, "c.problem"), 27, false}},
 			rows, func(int) bool { return true })
 	}
@@ -85,7 +85,7 @@ func writeConsentPDF(ctx context.Context, w io.Writer, src Source, req *Request)
 			rows[i] = []string{m.DecidedAt.In(req.Zone).Format(tl), m.DecisionID, m.Channel, m.Subject, m.AdIDs, m.PDIDs,
 				map[bool]string{true: tr(l, "yes"), false: tr(l, "no")}[m.Covered]}
 		}
-		d.table([]pcol{{tr(l, "c.decided_at"), 15, false}, {tr(l, "c.decision_id"), 18, false}, {tr(l, "c.channel"), 9, false},
+		d.table([]pcol{{tr(l, "c.decided_at"), 17, false}, {tr(l, "c.decision_id"), 16, false}, {tr(l, "c.channel"), 9, false},
 			{tr(l, "c.subject"), 14, false}, {tr(l, "c.ad_ids"), 17, false}, {tr(l, "c.pd_ids"), 17, false},
 			{tr(l, "c.valid"), 10, false}}, rows, func(i int) bool { return !mrows[i].Covered })
 	}
