@@ -31,6 +31,7 @@ type logRow struct {
 	moderation                 *modRow // set for moderation records
 	decision                   *agentiq.DecisionRecord
 	optOut                     *agentiq.OptOutRecord
+	failure, bad               bool // a failure record; data that could not be read
 }
 
 // modRow is one moderator's action.
@@ -110,15 +111,16 @@ func newAuditAgg(zone *time.Location) *auditAgg {
 }
 
 // runAudit streams the period's records through the aggregate, calling row
-// for each.
-func runAudit(ctx context.Context, src Source, req *Request, row func(*logRow) error) (*auditAgg, error) {
+// for each, in sequence order. Decision records after the first full are
+// decoded only for the figures (decodeFacts): the PDF shows no more.
+func runAudit(ctx context.Context, src Source, req *Request, full int64, row func(*logRow) error) (*auditAgg, error) {
 	a := newAuditAgg(req.Zone)
-	err := readAudit(ctx, src, req, &a.link, func(r agentiq.AuditRecord) error {
-		lr := a.add(r)
+	err := decodeAudit(ctx, src, req, &a.link, full, func(lr *logRow) error {
+		a.apply(lr)
 		if req.Progress != nil && a.records%5000 == 0 {
 			req.Progress(a.records)
 		}
-		return row(&lr)
+		return row(lr)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read audit records: %w", err)
@@ -133,22 +135,54 @@ func isMarketing(d *agentiq.DecisionRecord) bool {
 	return d.MessageType == agentiq.Marketing || d.Priority == agentiq.P3 || d.Scenario.MessageType() == agentiq.Marketing
 }
 
-func (a *auditAgg) add(r agentiq.AuditRecord) logRow {
+// add decodes a record and counts it.
+func (a *auditAgg) add(r agentiq.AuditRecord, full bool) logRow {
+	lr := decodeRecord(r, full)
+	a.apply(&lr)
+	return lr
+}
+
+// apply counts a decoded record.
+func (a *auditAgg) apply(lr *logRow) {
 	a.records++
-	a.byKind.add(r.Kind)
+	a.byKind.add(lr.Kind)
+	switch {
+	case lr.bad:
+		a.unreadable++
+	case lr.decision != nil:
+		a.decision(lr.decision)
+	case lr.moderation != nil:
+		a.moderations++
+		a.modWait.add(lr.moderation.WaitSeconds)
+	case lr.optOut != nil:
+		a.optOuts++
+	case lr.failure:
+		a.failures++
+	}
+}
+
+// decodeRecord decodes a record's data for the log (full) or for the
+// figures only. It has no side effects: records are decoded in parallel.
+func decodeRecord(r agentiq.AuditRecord, full bool) logRow {
 	lr := logRow{Seq: r.Seq, At: r.At, Kind: r.Kind, Ref: r.Ref, Hash: r.Hash}
 	fail := func(err error) logRow {
-		a.unreadable++
+		lr.bad = true
 		lr.Details = "unreadable data: " + err.Error()
 		return lr
 	}
 	switch r.Kind {
 	case agentiq.AuditDecision:
 		d := new(agentiq.DecisionRecord)
+		if !full {
+			if err := decodeFacts(r.Data, d); err != nil {
+				return fail(err)
+			}
+			lr.decision = d
+			return lr
+		}
 		if err := json.Unmarshal(r.Data, d); err != nil {
 			return fail(err)
 		}
-		a.decision(d)
 		lr.decision = d
 		lr.DecisionID, lr.Channel, lr.Chat, lr.Subject = d.DecisionID, string(d.Channel), d.ChatID, d.SubjectKey
 		lr.Trigger, lr.Operator, lr.Template = d.Trigger, d.Operator, d.TemplateID
@@ -173,8 +207,6 @@ func (a *auditAgg) add(r agentiq.AuditRecord) logRow {
 		if err := json.Unmarshal(r.Data, m); err != nil {
 			return fail(err)
 		}
-		a.moderations++
-		a.modWait.add(m.WaitSeconds)
 		lr.DecisionID, lr.Chat, lr.Operator, lr.Outcome = m.DecisionID, m.ChatID, m.Moderator, string(m.Outcome)
 		lr.Details = fmt.Sprintf("%s %s: %s", m.Action, m.ModerationID, m.Status)
 		lr.moderation = &modRow{At: r.At, ModerationID: m.ModerationID, DecisionID: m.DecisionID, Chat: m.ChatID,
@@ -184,7 +216,6 @@ func (a *auditAgg) add(r agentiq.AuditRecord) logRow {
 		if err := json.Unmarshal(r.Data, o); err != nil {
 			return fail(err)
 		}
-		a.optOuts++
 		lr.optOut = o
 		lr.Channel, lr.Chat, lr.Subject = string(o.Channel), o.ChatID, o.SubjectKey
 		lr.Details = strings.TrimSpace(fmt.Sprintf("opt-out via %s %s", o.Source, o.EventID))
@@ -194,7 +225,7 @@ func (a *auditAgg) add(r agentiq.AuditRecord) logRow {
 		if err := json.Unmarshal(r.Data, f); err != nil {
 			return fail(err)
 		}
-		a.failures++
+		lr.failure = true
 		lr.Chat = f.ChatID
 		lr.Details = fmt.Sprintf("%d attempts: %s", f.Attempts, f.Error)
 	default:
@@ -419,4 +450,39 @@ func clip(s string, n int) string {
 	}
 	r := []rune(s)
 	return string(r[:n]) + "…"
+}
+
+// decisionFacts is the part of a decision record that the figures and the
+// consent checks use. Decoding only it skips the excerpt, hashes and
+// intents: about half the cost of a full decode.
+type decisionFacts struct {
+	DecisionID     string              `json:"decision_id"`
+	Channel        agentiq.Channel     `json:"channel"`
+	ChatID         string              `json:"chat_id"`
+	SubjectKey     string              `json:"subject_key"`
+	Trigger        string              `json:"trigger"`
+	RulesVersion   string              `json:"rules_version"`
+	Decision       agentiq.Verdict     `json:"decision"`
+	Reasons        []string            `json:"reasons"`
+	Scenario       agentiq.Scenario    `json:"scenario"`
+	MessageType    agentiq.MessageType `json:"message_type"`
+	Priority       agentiq.Priority    `json:"priority"`
+	Outcome        agentiq.Outcome     `json:"outcome"`
+	DryRun         bool                `json:"dry_run"`
+	BuyerMessageAt *time.Time          `json:"buyer_message_at"`
+	DecidedAt      time.Time           `json:"decided_at"`
+	SentAt         *time.Time          `json:"sent_at"`
+	ConsentIDs     []string            `json:"consent_ids"`
+}
+
+func decodeFacts(data []byte, d *agentiq.DecisionRecord) error {
+	var f decisionFacts
+	if err := json.Unmarshal(data, &f); err != nil {
+		return err
+	}
+	*d = agentiq.DecisionRecord{DecisionID: f.DecisionID, Channel: f.Channel, ChatID: f.ChatID, SubjectKey: f.SubjectKey,
+		Trigger: f.Trigger, RulesVersion: f.RulesVersion, Decision: f.Decision, Reasons: f.Reasons, Scenario: f.Scenario,
+		MessageType: f.MessageType, Priority: f.Priority, Outcome: f.Outcome, DryRun: f.DryRun,
+		BuyerMessageAt: f.BuyerMessageAt, DecidedAt: f.DecidedAt, SentAt: f.SentAt, ConsentIDs: f.ConsentIDs}
+	return nil
 }

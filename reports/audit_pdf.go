@@ -16,7 +16,7 @@ func writeAuditPDF(ctx context.Context, w io.Writer, src Source, req *Request) e
 	var logs []logRow
 	var mods []modRow
 	var nmods int64
-	a, err := runAudit(ctx, src, req, func(r *logRow) error {
+	a, err := runAudit(ctx, src, req, int64(req.DetailRows), func(r *logRow) error {
 		if r.moderation != nil {
 			nmods++
 			if len(mods) < req.DetailRows {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -168,7 +169,7 @@ func writeAuditXLSX(ctx context.Context, w io.Writer, src Source, req *Request) 
 	var a *auditAgg
 	err = pipeRows(ctx, func(emit func(*logRow) error) error {
 		var err error
-		a, err = runAudit(ctx, src, req, emit)
+		a, err = runAudit(ctx, src, req, math.MaxInt64, emit)
 		return err
 	}, func(r *logRow) error {
 		if r.moderation != nil {

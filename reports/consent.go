@@ -2,7 +2,6 @@ package reports
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -106,24 +105,22 @@ func loadRegister(ctx context.Context, src Source, req *Request, inPeriod func(a
 // runConsent streams the period's audit records through the checks.
 func runConsent(ctx context.Context, src Source, req *Request, c *consentAgg,
 	onMarketing func(*marketingRow) error, onException func(*exceptionRow) error) error {
-	err := readAudit(ctx, src, req, &c.link, func(r agentiq.AuditRecord) error {
+	err := decodeAudit(ctx, src, req, &c.link, 0, func(lr *logRow) error {
 		c.records++
 		if req.Progress != nil && c.records%5000 == 0 {
 			req.Progress(c.records)
 		}
-		switch r.Kind {
-		case agentiq.AuditOptOut:
-			var o agentiq.OptOutRecord
-			if err := json.Unmarshal(r.Data, &o); err != nil {
-				c.unreadable++
-				return nil
-			}
+		switch {
+		case lr.bad:
+			c.unreadable++
+		case lr.optOut != nil:
+			o := lr.optOut
 			at := o.At
 			if at.IsZero() {
-				at = r.At
+				at = lr.At
 			}
 			s := &stop{optOut: true, subject: o.SubjectKey, chat: o.ChatID, channel: string(o.Channel), at: at,
-				method: o.Source, evidence: o.EventID, id: r.Ref}
+				method: o.Source, evidence: o.EventID, id: lr.Ref}
 			c.stops = append(c.stops, s)
 			if o.ChatID != "" {
 				c.optOutChat[o.ChatID] = append(c.optOutChat[o.ChatID], s)
@@ -131,17 +128,13 @@ func runConsent(ctx context.Context, src Source, req *Request, c *consentAgg,
 			if o.SubjectKey != "" {
 				c.optOutSubject[o.SubjectKey] = append(c.optOutSubject[o.SubjectKey], s)
 			}
-		case agentiq.AuditDecision:
-			var d agentiq.DecisionRecord
-			if err := json.Unmarshal(r.Data, &d); err != nil {
-				c.unreadable++
-				return nil
-			}
+		case lr.decision != nil:
+			d := lr.decision
 			c.rules.add(d.RulesVersion, d.DecidedAt)
-			if d.Decision != agentiq.Allow || !isMarketing(&d) {
+			if d.Decision != agentiq.Allow || !isMarketing(d) {
 				return nil
 			}
-			return c.decision(&d, onMarketing, onException)
+			return c.decision(d, onMarketing, onException)
 		}
 		return nil
 	})

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	agentiq "github.com/agentiq/agentiq/shared"
@@ -81,34 +82,56 @@ func excelSerial(t time.Time, zone *time.Location) float64 {
 	return float64(d/time.Millisecond) / float64(24*time.Hour/time.Millisecond)
 }
 
-// readAudit streams the period's audit records to fn, the source read (and
-// the chain links checked) on a goroutine of its own, so that reading and
-// decoding overlap on two cores.
-func readAudit(ctx context.Context, src Source, req *Request, link *linkCheck, fn func(agentiq.AuditRecord) error) error {
+// decodeAudit streams the period's audit records, decoded, to fn in
+// sequence order: the source is read (and the chain links checked) on one
+// goroutine, records decoded in batches on two more, and fn runs on the
+// caller's. Batches in flight are bounded, so memory is too.
+func decodeAudit(ctx context.Context, src Source, req *Request, link *linkCheck, full int64, fn func(*logRow) error) error {
 	const batch = 256
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	full := make(chan []agentiq.AuditRecord, 4)
-	free := make(chan []agentiq.AuditRecord, 6)
-	for range 6 {
-		free <- make([]agentiq.AuditRecord, 0, batch)
+	type job struct {
+		recs  []agentiq.AuditRecord
+		first int64
+		out   chan []logRow
+	}
+	jobs := make(chan job, 4)
+	order := make(chan chan []logRow, 8)
+	var wg sync.WaitGroup
+	for range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				rows := make([]logRow, len(j.recs))
+				for i, r := range j.recs {
+					rows[i] = decodeRecord(r, j.first+int64(i) < full)
+				}
+				j.out <- rows
+			}
+		}()
 	}
 	done := make(chan error, 1)
 	go func() {
-		defer close(full)
-		cur := <-free
+		defer close(order)
+		defer close(jobs)
+		var n int64
+		cur := make([]agentiq.AuditRecord, 0, batch)
 		send := func() error {
+			out := make(chan []logRow, 1)
 			select {
-			case full <- cur:
+			case jobs <- job{recs: cur, first: n, out: out}:
 			case <-ctx.Done():
 				return ctx.Err()
 			}
 			select {
-			case cur = <-free:
-				return nil
+			case order <- out:
 			case <-ctx.Done():
 				return ctx.Err()
 			}
+			n += int64(len(cur))
+			cur = make([]agentiq.AuditRecord, 0, batch)
+			return nil
 		}
 		err := src.Audit(ctx, req.Seller, req.From, req.To, func(r agentiq.AuditRecord) error {
 			link.add(r)
@@ -124,18 +147,19 @@ func readAudit(ctx context.Context, src Source, req *Request, link *linkCheck, f
 		done <- err
 	}()
 	var ferr error
-	for b := range full {
-		if ferr == nil {
-			for _, r := range b {
-				if ferr = fn(r); ferr != nil {
-					cancel()
-					break
-				}
+	for out := range order {
+		rows := <-out
+		if ferr != nil {
+			continue
+		}
+		for i := range rows {
+			if ferr = fn(&rows[i]); ferr != nil {
+				cancel() // stop the reader; drain what is in flight
+				break
 			}
 		}
-		clear(b)
-		free <- b[:0]
 	}
+	wg.Wait()
 	if err := <-done; err != nil && ferr == nil {
 		return err
 	}
