@@ -451,38 +451,3 @@ func clip(s string, n int) string {
 	r := []rune(s)
 	return string(r[:n]) + "…"
 }
-
-// decisionFacts is the part of a decision record that the figures and the
-// consent checks use. Decoding only it skips the excerpt, hashes and
-// intents: about half the cost of a full decode.
-type decisionFacts struct {
-	DecisionID     string              `json:"decision_id"`
-	Channel        agentiq.Channel     `json:"channel"`
-	ChatID         string              `json:"chat_id"`
-	SubjectKey     string              `json:"subject_key"`
-	Trigger        string              `json:"trigger"`
-	RulesVersion   string              `json:"rules_version"`
-	Decision       agentiq.Verdict     `json:"decision"`
-	Reasons        []string            `json:"reasons"`
-	Scenario       agentiq.Scenario    `json:"scenario"`
-	MessageType    agentiq.MessageType `json:"message_type"`
-	Priority       agentiq.Priority    `json:"priority"`
-	Outcome        agentiq.Outcome     `json:"outcome"`
-	DryRun         bool                `json:"dry_run"`
-	BuyerMessageAt *time.Time          `json:"buyer_message_at"`
-	DecidedAt      time.Time           `json:"decided_at"`
-	SentAt         *time.Time          `json:"sent_at"`
-	ConsentIDs     []string            `json:"consent_ids"`
-}
-
-func decodeFacts(data []byte, d *agentiq.DecisionRecord) error {
-	var f decisionFacts
-	if err := json.Unmarshal(data, &f); err != nil {
-		return err
-	}
-	*d = agentiq.DecisionRecord{DecisionID: f.DecisionID, Channel: f.Channel, ChatID: f.ChatID, SubjectKey: f.SubjectKey,
-		Trigger: f.Trigger, RulesVersion: f.RulesVersion, Decision: f.Decision, Reasons: f.Reasons, Scenario: f.Scenario,
-		MessageType: f.MessageType, Priority: f.Priority, Outcome: f.Outcome, DryRun: f.DryRun,
-		BuyerMessageAt: f.BuyerMessageAt, DecidedAt: f.DecidedAt, SentAt: f.SentAt, ConsentIDs: f.ConsentIDs}
-	return nil
-}

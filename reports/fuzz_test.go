@@ -2,6 +2,8 @@ package reports
 
 import (
 	"context"
+	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -55,4 +57,47 @@ func FuzzRecord(f *testing.F) {
 			t.Fatal(d.p.Error())
 		}
 	})
+}
+
+// FuzzDecodeFacts: whenever the direct scan answers, encoding/json accepts
+// the same text and gives the same facts.
+func FuzzDecodeFacts(f *testing.F) {
+	for _, e := range cleanFixture().entries {
+		f.Add([]byte(e.Data))
+	}
+	for _, s := range []string{`{}`, `{"reasons":null}`, `{"reasons":[]}`, `{"decision":"allow","decision":null}`,
+		`{"Decision":"deny"}`, `{"sent_at":null,"sent_at":"2026-11-01T10:00:00Z"}`, `{"x":[1,{"a":-0.5e+3}],"dry_run":true} `,
+		`{"decided_at":"2026-11-01T10:00:00.123+03:00","consent_ids":["a","b"]}`, `{"x":01}`, `{"excerpt":"\u0041\n"}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var fast, std decisionFacts
+		if !scanFacts(data, &fast) {
+			return
+		}
+		if err := json.Unmarshal(data, &std); err != nil {
+			t.Fatalf("the scan read %q, encoding/json refuses it: %v", data, err)
+		}
+		if !reflect.DeepEqual(fast, std) {
+			t.Fatalf("%q:\nscan %+v\njson %+v", data, fast, std)
+		}
+	})
+}
+
+// The scan reads the records agentiq writes without falling back.
+func TestScanFactsReadsCanonicalRecords(t *testing.T) {
+	n := 0
+	for _, e := range withViolations(cleanFixture()).entries {
+		if e.Kind != agentiq.AuditDecision {
+			continue
+		}
+		var f decisionFacts
+		if !scanFacts(e.Data, &f) || f.DecisionID == "" || f.DecidedAt.IsZero() {
+			t.Fatalf("scan fell back on %s", e.Data)
+		}
+		n++
+	}
+	if n < 200 {
+		t.Fatalf("only %d decisions", n)
+	}
 }
