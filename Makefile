@@ -130,7 +130,7 @@ fuzz:
 	$(GO) test ./shared/wb -run '^$$' -fuzz FuzzParseLimit -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/wb/wbsandbox -run '^$$' -fuzz FuzzParseFaults -fuzztime $(FUZZTIME)
 	$(GO) test ./reports -run '^$$' -fuzz FuzzRecord -fuzztime $(FUZZTIME)
-	$(GO) test ./reports -run '^$$' -fuzz FuzzDecodeFacts -fuzztime $(FUZZTIME)
+	$(GO) test ./reports -run '^$$' -fuzz FuzzDecodeDecision -fuzztime $(FUZZTIME)
 
 # gosec: G115 (int conversions) is excluded because token positions are
 # bounded by rutext.MaxTokens; G304 because the paths read are the

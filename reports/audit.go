@@ -112,7 +112,7 @@ func newAuditAgg(zone *time.Location) *auditAgg {
 
 // runAudit streams the period's records through the aggregate, calling row
 // for each, in sequence order. Decision records after the first full are
-// decoded only for the figures (decodeFacts): the PDF shows no more.
+// not laid out as rows: the PDF shows no more.
 func runAudit(ctx context.Context, src Source, req *Request, full int64, row func(*logRow) error) (*auditAgg, error) {
 	a := newAuditAgg(req.Zone)
 	err := decodeAudit(ctx, src, req, &a.link, full, func(lr *logRow) error {
@@ -173,15 +173,12 @@ func decodeRecord(r agentiq.AuditRecord, full bool) logRow {
 	switch r.Kind {
 	case agentiq.AuditDecision:
 		d := new(agentiq.DecisionRecord)
-		if !full {
-			if err := decodeFacts(r.Data, d); err != nil {
-				return fail(err)
-			}
+		if err := decodeDecision(r.Data, d); err != nil {
+			return fail(err)
+		}
+		if !full { // the figures only: no row is shown
 			lr.decision = d
 			return lr
-		}
-		if err := json.Unmarshal(r.Data, d); err != nil {
-			return fail(err)
 		}
 		lr.decision = d
 		lr.DecisionID, lr.Channel, lr.Chat, lr.Subject = d.DecisionID, string(d.Channel), d.ChatID, d.SubjectKey

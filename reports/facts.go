@@ -2,53 +2,25 @@ package reports
 
 import (
 	"encoding/json"
+	"strconv"
 	"time"
 	"unicode/utf8"
 
 	agentiq "github.com/agentiq/agentiq/shared"
 )
 
-// decodeFacts decodes the facts of a decision record. Decision records are
-// most of a chain and decoding them is most of a large report's work, so a
-// direct scan reads the canonical JSON the chain holds; anything it does
-// not expect (an escape in a field it keeps, a key in another case, a
-// value of another type, invalid JSON) goes to encoding/json, whose result
-// it equals whenever it answers (FuzzDecodeFacts checks this).
-func decodeFacts(data []byte, d *agentiq.DecisionRecord) error {
-	var f decisionFacts
-	if !scanFacts(data, &f) {
-		f = decisionFacts{}
-		if err := json.Unmarshal(data, &f); err != nil {
-			return err
-		}
+// decodeDecision decodes a decision record. Decision records are most of a
+// chain and decoding them is most of a large report's work, so a direct
+// scan reads the canonical JSON the chain holds; anything it does not
+// expect (an escape in a string, a key in another case, a value of another
+// type, invalid JSON) goes to encoding/json, whose result it equals
+// whenever it answers (FuzzDecodeDecision checks this).
+func decodeDecision(data []byte, d *agentiq.DecisionRecord) error {
+	if scanDecision(data, d) {
+		return nil
 	}
-	*d = agentiq.DecisionRecord{DecisionID: f.DecisionID, Channel: f.Channel, ChatID: f.ChatID, SubjectKey: f.SubjectKey,
-		Trigger: f.Trigger, RulesVersion: f.RulesVersion, Decision: f.Decision, Reasons: f.Reasons, Scenario: f.Scenario,
-		MessageType: f.MessageType, Priority: f.Priority, Outcome: f.Outcome, DryRun: f.DryRun,
-		BuyerMessageAt: f.BuyerMessageAt, DecidedAt: f.DecidedAt, SentAt: f.SentAt, ConsentIDs: f.ConsentIDs}
-	return nil
-}
-
-// decisionFacts is the part of a decision record that the figures and the
-// consent checks use.
-type decisionFacts struct {
-	DecisionID     string              `json:"decision_id"`
-	Channel        agentiq.Channel     `json:"channel"`
-	ChatID         string              `json:"chat_id"`
-	SubjectKey     string              `json:"subject_key"`
-	Trigger        string              `json:"trigger"`
-	RulesVersion   string              `json:"rules_version"`
-	Decision       agentiq.Verdict     `json:"decision"`
-	Reasons        []string            `json:"reasons"`
-	Scenario       agentiq.Scenario    `json:"scenario"`
-	MessageType    agentiq.MessageType `json:"message_type"`
-	Priority       agentiq.Priority    `json:"priority"`
-	Outcome        agentiq.Outcome     `json:"outcome"`
-	DryRun         bool                `json:"dry_run"`
-	BuyerMessageAt *time.Time          `json:"buyer_message_at"`
-	DecidedAt      time.Time           `json:"decided_at"`
-	SentAt         *time.Time          `json:"sent_at"`
-	ConsentIDs     []string            `json:"consent_ids"`
+	*d = agentiq.DecisionRecord{}
+	return json.Unmarshal(data, d)
 }
 
 // factScan is a cursor over JSON text.
@@ -57,8 +29,8 @@ type factScan struct {
 	i int
 }
 
-// scanFacts fills f from a flat JSON object, or says it cannot.
-func scanFacts(b []byte, f *decisionFacts) bool {
+// scanDecision fills d from a flat JSON object, or says it cannot.
+func scanDecision(b []byte, d *agentiq.DecisionRecord) bool {
 	s := &factScan{b: b}
 	if !s.byte('{') {
 		return false
@@ -71,51 +43,40 @@ func scanFacts(b []byte, f *decisionFacts) bool {
 		if !ok || !s.byte(':') {
 			return false
 		}
-		ok = true
-		str := func(dst *string) {
-			s.ws()
-			if s.lit("null") { // encoding/json leaves a string as it was
-				return
+		if dst := stringField(d, key); dst != nil {
+			ok = s.strInto(dst)
+		} else {
+			switch key {
+			case "reasons":
+				d.Reasons, ok = s.strs()
+			case "consent_ids":
+				d.ConsentIDs, ok = s.strs()
+			case "buyer_intents":
+				var in []string
+				if in, ok = s.strs(); ok {
+					d.BuyerIntents = nil
+					if in != nil {
+						d.BuyerIntents = make([]agentiq.Intent, len(in))
+						for i, v := range in {
+							d.BuyerIntents[i] = agentiq.Intent(v)
+						}
+					}
+				}
+			case "dry_run":
+				ok = s.boolean(&d.DryRun)
+			case "uncertain":
+				ok = s.boolean(&d.Uncertain)
+			case "decided_at":
+				ok = s.time(&d.DecidedAt)
+			case "buyer_message_at":
+				d.BuyerMessageAt, ok = s.timePtr(d.BuyerMessageAt)
+			case "sent_at":
+				d.SentAt, ok = s.timePtr(d.SentAt)
+			case "wait_seconds":
+				ok = s.float(&d.WaitSeconds)
+			default:
+				ok = s.skip(0)
 			}
-			*dst, ok = s.str()
-		}
-		switch key {
-		case "decision_id":
-			str(&f.DecisionID)
-		case "channel":
-			str((*string)(&f.Channel))
-		case "chat_id":
-			str(&f.ChatID)
-		case "subject_key":
-			str(&f.SubjectKey)
-		case "trigger":
-			str(&f.Trigger)
-		case "rules_version":
-			str(&f.RulesVersion)
-		case "decision":
-			str((*string)(&f.Decision))
-		case "scenario":
-			str((*string)(&f.Scenario))
-		case "message_type":
-			str((*string)(&f.MessageType))
-		case "priority":
-			str((*string)(&f.Priority))
-		case "outcome":
-			str((*string)(&f.Outcome))
-		case "reasons":
-			f.Reasons, ok = s.strs()
-		case "consent_ids":
-			f.ConsentIDs, ok = s.strs()
-		case "dry_run":
-			ok = s.boolean(&f.DryRun)
-		case "decided_at":
-			ok = s.time(&f.DecidedAt)
-		case "buyer_message_at":
-			f.BuyerMessageAt, ok = s.timePtr(f.BuyerMessageAt)
-		case "sent_at":
-			f.SentAt, ok = s.timePtr(f.SentAt)
-		default:
-			ok = s.skip(0)
 		}
 		if !ok {
 			return false
@@ -125,6 +86,87 @@ func scanFacts(b []byte, f *decisionFacts) bool {
 		}
 		return s.byte('}') && s.end()
 	}
+}
+
+// stringField is the string field a key names, or nil.
+func stringField(d *agentiq.DecisionRecord, key string) *string {
+	switch key {
+	case "decision_id":
+		return &d.DecisionID
+	case "channel":
+		return (*string)(&d.Channel)
+	case "chat_id":
+		return &d.ChatID
+	case "event_id":
+		return &d.EventID
+	case "subject_key":
+		return &d.SubjectKey
+	case "trigger":
+		return &d.Trigger
+	case "template_id":
+		return &d.TemplateID
+	case "operator":
+		return &d.Operator
+	case "rules_version":
+		return &d.RulesVersion
+	case "decision":
+		return (*string)(&d.Decision)
+	case "scenario":
+		return (*string)(&d.Scenario)
+	case "message_type":
+		return (*string)(&d.MessageType)
+	case "priority":
+		return (*string)(&d.Priority)
+	case "window":
+		return (*string)(&d.Window)
+	case "case_id":
+		return &d.CaseID
+	case "reason_code":
+		return &d.ReasonCode
+	case "draft_sha256":
+		return &d.DraftSHA256
+	case "excerpt":
+		return &d.Excerpt
+	case "outcome":
+		return (*string)(&d.Outcome)
+	case "error":
+		return &d.Error
+	case "moderation_id":
+		return &d.ModerationID
+	case "settles":
+		return &d.Settles
+	}
+	return nil
+}
+
+// strInto reads a string into dst; null leaves dst as it was, as
+// encoding/json does.
+func (s *factScan) strInto(dst *string) bool {
+	s.ws()
+	if s.lit("null") {
+		return true
+	}
+	v, ok := s.str()
+	*dst = v
+	return ok
+}
+
+// float reads a number as encoding/json reads one into a float64.
+func (s *factScan) float(dst *float64) bool {
+	s.ws()
+	if s.lit("null") {
+		return true
+	}
+	start := s.i
+	if !s.number() {
+		return false
+	}
+	v, err := strconv.ParseFloat(string(s.b[start:s.i]), 64)
+	if err != nil {
+		return false
+	}
+	*dst = v
+	return true
 }
 
 func (s *factScan) ws() {
@@ -176,7 +218,8 @@ func (s *factScan) key() (string, bool) {
 	return "", false
 }
 
-// str reads a string without escapes, in valid UTF-8.
+// str reads a string. One with escapes or invalid UTF-8 (rare in the
+// chain) is decoded by encoding/json itself, token alone.
 func (s *factScan) str() (string, bool) {
 	s.ws()
 	if s.i >= len(s.b) || s.b[s.i] != '"' {
@@ -188,15 +231,29 @@ func (s *factScan) str() (string, bool) {
 		case c == '"':
 			v := s.b[start:j]
 			if !utf8.Valid(v) {
-				return "", false
+				return s.slowStr(start - 1)
 			}
 			s.i = j + 1
 			return string(v), true
-		case c == '\\' || c < 0x20:
+		case c == '\\':
+			return s.slowStr(start - 1)
+		case c < 0x20:
 			return "", false
 		}
 	}
 	return "", false
+}
+
+func (s *factScan) slowStr(start int) (string, bool) {
+	s.i = start
+	if !s.skipStr() {
+		return "", false
+	}
+	var v string
+	if json.Unmarshal(s.b[start:s.i], &v) != nil {
+		return "", false
+	}
+	return v, true
 }
 
 // strs reads an array of strings; null is nil, as encoding/json has it.

@@ -59,20 +59,21 @@ func FuzzRecord(f *testing.F) {
 	})
 }
 
-// FuzzDecodeFacts: whenever the direct scan answers, encoding/json accepts
-// the same text and gives the same facts.
-func FuzzDecodeFacts(f *testing.F) {
+// FuzzDecodeDecision: whenever the direct scan answers, encoding/json
+// accepts the same text and gives the same record.
+func FuzzDecodeDecision(f *testing.F) {
 	for _, e := range cleanFixture().entries {
 		f.Add([]byte(e.Data))
 	}
 	for _, s := range []string{`{}`, `{"reasons":null}`, `{"reasons":[]}`, `{"decision":"allow","decision":null}`,
 		`{"Decision":"deny"}`, `{"sent_at":null,"sent_at":"2026-11-01T10:00:00Z"}`, `{"x":[1,{"a":-0.5e+3}],"dry_run":true} `,
-		`{"decided_at":"2026-11-01T10:00:00.123+03:00","consent_ids":["a","b"]}`, `{"x":01}`, `{"excerpt":"\u0041\n"}`} {
+		`{"decided_at":"2026-11-01T10:00:00.123+03:00","consent_ids":["a","b"]}`, `{"x":01}`, `{"excerpt":"\u0041\n"}`,
+		`{"wait_seconds":1.5e3,"buyer_intents":["defect"],"uncertain":true}`, `{"wait_seconds":-0}`, `{"buyer_intents":null}`} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var fast, std decisionFacts
-		if !scanFacts(data, &fast) {
+		var fast, std agentiq.DecisionRecord
+		if !scanDecision(data, &fast) {
 			return
 		}
 		if err := json.Unmarshal(data, &std); err != nil {
@@ -91,8 +92,8 @@ func TestScanFactsReadsCanonicalRecords(t *testing.T) {
 		if e.Kind != agentiq.AuditDecision {
 			continue
 		}
-		var f decisionFacts
-		if !scanFacts(e.Data, &f) || f.DecisionID == "" || f.DecidedAt.IsZero() {
+		var f agentiq.DecisionRecord
+		if !scanDecision(e.Data, &f) || f.DecisionID == "" || f.DecidedAt.IsZero() {
 			t.Fatalf("scan fell back on %s", e.Data)
 		}
 		n++
