@@ -159,22 +159,33 @@ func (s *Service) Monthly(ctx context.Context, now time.Time) (Result, error) {
 		zone := sellerZone(sl)
 		local := now.In(zone)
 		to := time.Date(local.Year(), local.Month(), 1, 0, 0, 0, 0, zone)
-		from := to.AddDate(0, -1, 0)
-		for _, k := range []Kind{KindAudit, KindConsent} {
-			for _, f := range []Format{FormatXLSX, FormatPDF} {
-				w, err := s.write(ctx, Request{Seller: sl.ID, Kind: k, Format: f, Lang: LangRU, From: from, To: to, Zone: zone})
-				if err != nil {
-					res.Errors = append(res.Errors, fmt.Sprintf("%s %s %s: %v", sl.ID, k, f, err))
-					continue
-				}
-				res.Reports = append(res.Reports, w)
-			}
-		}
+		r := s.Period(ctx, sl, to.AddDate(0, -1, 0), to, LangRU)
+		res.Reports = append(res.Reports, r.Reports...)
+		res.Errors = append(res.Errors, r.Errors...)
 	}
 	if len(res.Errors) > 0 {
 		return res, fmt.Errorf("%d of %d reports failed: %s", len(res.Errors), len(res.Errors)+len(res.Reports), res.Errors[0])
 	}
 	return res, nil
+}
+
+// Period writes both reports in both formats for a seller and [from, to)
+// — what the schedule does each month, and what `make run` can call for
+// the demo seller. A report's failure is listed and the others go on.
+func (s *Service) Period(ctx context.Context, sl agentiq.Seller, from, to time.Time, lang Lang) Result {
+	var res Result
+	zone := sellerZone(sl)
+	for _, k := range []Kind{KindAudit, KindConsent} {
+		for _, f := range []Format{FormatXLSX, FormatPDF} {
+			w, err := s.write(ctx, Request{Seller: sl.ID, Kind: k, Format: f, Lang: lang, From: from, To: to, Zone: zone})
+			if err != nil {
+				res.Errors = append(res.Errors, fmt.Sprintf("%s %s %s: %v", sl.ID, k, f, err))
+				continue
+			}
+			res.Reports = append(res.Reports, w)
+		}
+	}
+	return res
 }
 
 // One writes the report a job asks for.
