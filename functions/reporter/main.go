@@ -47,6 +47,9 @@ func setup(ctx context.Context, set config.Settings, dir string, log *slog.Logge
 	}
 	if dir == "" {
 		dir = filepath.Join("out", "reports")
+		if os.Getenv("AWS_LAMBDA_FUNCTION_NAME") != "" { // Lambda's only writable folder, until the S3 sink
+			dir = filepath.Join(os.TempDir(), "reports")
+		}
 	}
 	svc := &reports.Service{Source: reports.NewStoreSource(st), Sellers: st, Sink: reports.DirSink{Dir: dir}, Log: log}
 	return svc.Handle, cleanup, nil
