@@ -316,3 +316,35 @@ func TestEnglish(t *testing.T) {
 		t.Errorf("English sheets %q, %q", s[0].Title, s[3].Title)
 	}
 }
+
+// Past Excel's 1,048,576 rows the log goes on in "Журнал решений (2)", …,
+// each sheet with its header, filters and frozen row (shown here with
+// sheets of 100 rows).
+func TestLogContinuesOnNewSheets(t *testing.T) {
+	defer func(n int) { maxRows = n }(maxRows)
+	maxRows = 100
+	f := cleanFixture()
+	sheets := readXLSX(t, build(t, f.source(), request(KindAudit, FormatXLSX)))
+	var titles []string
+	rows, seq := 0, 0.0
+	for _, s := range sheets {
+		titles = append(titles, s.Title)
+		if !strings.HasPrefix(s.Title, "Журнал решений") {
+			continue
+		}
+		if s.text(0, 0) != "№" || len(s.Tables) != 1 || s.Freeze == nil || len(s.Rows) > 100 {
+			t.Errorf("sheet %q: header %q, tables %v, frozen %v, %d rows", s.Title, s.text(0, 0), s.Tables, s.Freeze, len(s.Rows))
+		}
+		for _, r := range s.Rows[1:] {
+			if v := r[0].V.(float64); v != seq+1 {
+				t.Fatalf("sheet %q: record %v follows %v", s.Title, v, seq)
+			}
+			seq++
+			rows++
+		}
+	}
+	want := "Сводка|Решения по дням|Журнал модерации|Журнал решений|Журнал решений (2)|Журнал решений (3)|Журнал решений (4)"
+	if strings.Join(titles, "|") != want || rows != len(f.entries) {
+		t.Errorf("sheets %v with %d log rows; want %s with %d", titles, rows, want, len(f.entries))
+	}
+}

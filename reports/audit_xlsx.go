@@ -152,18 +152,12 @@ func writeAuditXLSX(ctx context.Context, w io.Writer, src Source, req *Request) 
 		return err
 	}
 	defer b.f.Close()
-	logS, err := b.stream(names[3], logCols, 1)
+	logS, err := b.listing(names[3], logCols, "Log")
 	if err != nil {
 		return err
 	}
-	modS, err := b.stream(names[2], modCols, 1)
+	modS, err := b.listing(names[2], modCols, "Moderation")
 	if err != nil {
-		return err
-	}
-	if err := logS.header(logCols); err != nil {
-		return err
-	}
-	if err := modS.header(modCols); err != nil {
 		return err
 	}
 	var a *auditAgg
@@ -182,10 +176,10 @@ func writeAuditXLSX(ctx context.Context, w io.Writer, src Source, req *Request) 
 	if err != nil {
 		return err
 	}
-	if err := logS.finish("Log"); err != nil {
+	if err := logS.done(); err != nil {
 		return err
 	}
-	if err := modS.finish("Moderation"); err != nil {
+	if err := modS.done(); err != nil {
 		return err
 	}
 	notes := []string{tr(l, "note.auto"), tr(l, "note.frt"), trf(l, "note.times", req.Zone.String())}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"strconv"
 	"testing"
 	"time"
 
@@ -114,3 +115,13 @@ func BenchmarkAuditXLSX1M(b *testing.B)   { benchReport(b, 1_000_000, KindAudit,
 func BenchmarkAuditPDF1M(b *testing.B)    { benchReport(b, 1_000_000, KindAudit, FormatPDF) }
 func BenchmarkConsentXLSX1M(b *testing.B) { benchReport(b, 1_000_000, KindConsent, FormatXLSX) }
 func BenchmarkAuditXLSX100k(b *testing.B) { benchReport(b, 100_000, KindAudit, FormatXLSX) }
+
+// BenchmarkAuditXLSXN takes its size from $AGENTIQ_BENCH_N, to see that
+// memory does not grow with it.
+func BenchmarkAuditXLSXN(b *testing.B) {
+	n, _ := strconv.Atoi(os.Getenv("AGENTIQ_BENCH_N"))
+	if n <= 0 {
+		b.Skip("set AGENTIQ_BENCH_N")
+	}
+	benchReport(b, n, KindAudit, FormatXLSX)
+}

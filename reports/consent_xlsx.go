@@ -61,32 +61,23 @@ func writeConsentXLSX(ctx context.Context, w io.Writer, src Source, req *Request
 		return err
 	}
 	defer b.f.Close()
-	regS, err := b.stream(names[2], registerCols, 1)
+	regS, err := b.listing(names[2], registerCols, "Register")
 	if err != nil {
-		return err
-	}
-	if err := regS.header(registerCols); err != nil {
 		return err
 	}
 	c, err := loadRegister(ctx, src, req, func(e agentiq.ConsentEvent) error { return regS.add(registerRow(&e)...) })
 	if err != nil {
 		return err
 	}
-	if err := regS.finish("Register"); err != nil {
+	if err := regS.done(); err != nil {
 		return err
 	}
-	mS, err := b.stream(names[3], marketingCols, 1)
+	mS, err := b.listing(names[3], marketingCols, "Marketing")
 	if err != nil {
 		return err
 	}
-	xS, err := b.stream(names[1], exceptionCols, 1)
+	xS, err := b.listing(names[1], exceptionCols, "Exceptions")
 	if err != nil {
-		return err
-	}
-	if err := mS.header(marketingCols); err != nil {
-		return err
-	}
-	if err := xS.header(exceptionCols); err != nil {
 		return err
 	}
 	err = runConsent(ctx, src, req, c,
@@ -101,17 +92,14 @@ func writeConsentXLSX(ctx context.Context, w io.Writer, src Source, req *Request
 	if err != nil {
 		return err
 	}
-	if err := mS.finish("Marketing"); err != nil {
+	if err := mS.done(); err != nil {
 		return err
 	}
-	if err := xS.finish("Exceptions"); err != nil {
+	if err := xS.done(); err != nil {
 		return err
 	}
-	sS, err := b.stream(names[4], stopCols, 1)
+	sS, err := b.listing(names[4], stopCols, "Stops")
 	if err != nil {
-		return err
-	}
-	if err := sS.header(stopCols); err != nil {
 		return err
 	}
 	for _, s := range c.stops {
@@ -119,7 +107,7 @@ func writeConsentXLSX(ctx context.Context, w io.Writer, src Source, req *Request
 			return err
 		}
 	}
-	if err := sS.finish("Stops"); err != nil {
+	if err := sS.done(); err != nil {
 		return err
 	}
 	blocks := []block{{tr(l, "chain"), chainLines(req, &c.link), chainBroken(req, &c.link)}, c.exceptionBlock()}

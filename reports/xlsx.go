@@ -116,7 +116,58 @@ type xsheet struct {
 	headerRow int
 	ncols     int
 	buf       []any
+	// A listing continues on a new sheet ("<name> (2)", …) when a sheet
+	// is full: Excel holds 1,048,576 rows.
+	cols  []xcol
+	table string
+	part  int
 }
+
+// listing starts a sheet of one table, header in row 1, that continues on
+// further sheets past Excel's row limit.
+func (b *xbook) listing(name string, cols []xcol, table string) (*xsheet, error) {
+	s, err := b.stream(name, cols, 1)
+	if err != nil {
+		return nil, err
+	}
+	s.cols, s.table, s.part = cols, table, 1
+	return s, s.header(cols)
+}
+
+// maxRows is how many rows a sheet holds.
+var maxRows = excelize.TotalRows
+
+// roll ends a full sheet and goes on with the next part.
+func (s *xsheet) roll() error {
+	if err := s.finish(s.tableName()); err != nil {
+		return err
+	}
+	base := s.name
+	if s.part > 1 {
+		base = base[:strings.LastIndex(base, " (")]
+	}
+	name := fmt.Sprintf("%s (%d)", base, s.part+1)
+	if _, err := s.b.f.NewSheet(name); err != nil {
+		return fmt.Errorf("xlsx sheet %q: %w", name, err)
+	}
+	next, err := s.b.stream(name, s.cols, 1)
+	if err != nil {
+		return err
+	}
+	next.cols, next.table, next.part = s.cols, s.table, s.part+1
+	*s = *next
+	return s.header(s.cols)
+}
+
+func (s *xsheet) tableName() string {
+	if s.part > 1 {
+		return fmt.Sprintf("%s%d", s.table, s.part)
+	}
+	return s.table
+}
+
+// done ends a listing.
+func (s *xsheet) done() error { return s.finish(s.tableName()) }
 
 // stream starts writing a sheet; a table's header is at headerRow.
 func (b *xbook) stream(name string, cols []xcol, headerRow int) (*xsheet, error) {
@@ -156,6 +207,11 @@ type styled struct {
 // add writes a row of values: strings as text (never a formula), times as
 // date cells in the report's zone, booleans as yes/no.
 func (s *xsheet) add(vals ...any) error {
+	if s.cols != nil && s.row >= maxRows {
+		if err := s.roll(); err != nil {
+			return err
+		}
+	}
 	s.buf = s.buf[:0]
 	for _, v := range vals {
 		s.buf = append(s.buf, s.b.cell(v))
