@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"testing"
 	"time"
@@ -83,10 +84,19 @@ func benchReport(b *testing.B, n int, kind Kind, format Format) {
 	}
 	req := request(kind, format)
 	var peak uint64
-	req.Progress = func(int64) {
+	heapAt, _ := strconv.ParseInt(os.Getenv("AGENTIQ_BENCH_HEAP_AT"), 10, 64)
+	req.Progress = func(n int64) {
 		var m runtime.MemStats
 		runtime.ReadMemStats(&m)
 		peak = max(peak, m.HeapInuse)
+		if heapAt > 0 && n >= heapAt { // a heap profile once, at that record
+			heapAt = 0
+			if f, err := os.Create(os.Getenv("AGENTIQ_BENCH_HEAP")); err == nil {
+				runtime.GC()
+				_ = pprof.WriteHeapProfile(f)
+				_ = f.Close()
+			}
+		}
 	}
 	for b.Loop() {
 		w := &countWriter{}
