@@ -5,6 +5,8 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -217,5 +219,27 @@ func TestLinkCheck(t *testing.T) {
 		if got := map[bool]string{true: l.text(LangRU), false: ""}[l.firstBad != 0]; got != c.want {
 			t.Errorf("%s: %q, want %q", name, got, c.want)
 		}
+	}
+}
+
+// A register event with long fields (up to 1,024 bytes each) stays on its
+// page in the PDF: long cells are cut, the XLSX keeps them whole.
+func TestLongCellsStayOnThePage(t *testing.T) {
+	f := cleanFixture()
+	long := consentEvent("c-long", "sub-9", "given", "advertising", "sms", periodLo.Add(time.Hour))
+	long.Method, long.Source = strings.Repeat("метод ", 170), strings.Repeat("источник ", 110)
+	f.consents = append(f.consents, long)
+	pdf := build(t, f.source(), request(KindConsent, FormatPDF))
+	if dir := os.Getenv("AGENTIQ_REPORT_DIR"); dir != "" {
+		_ = os.WriteFile(filepath.Join(dir, "long-consent.pdf"), pdf, 0o600)
+	}
+	text := pdfPages(t, pdf, 1, 0)
+	if !strings.Contains(text, "c-long") {
+		t.Errorf("the long event is not listed")
+	}
+	sheets := readXLSX(t, build(t, f.source(), request(KindConsent, FormatXLSX)))
+	reg := &sheets[2]
+	if row := reg.find(reg.column(t, "Запись согласия"), "c-long"); row == nil || row[reg.column(t, "Способ")].V != long.Method {
+		t.Errorf("the XLSX does not keep the long method whole")
 	}
 }

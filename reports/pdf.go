@@ -23,8 +23,9 @@ type pdoc struct {
 }
 
 const (
-	lineH  = 4.2 // mm, a table line at 8 pt
-	margin = 12.0
+	lineH        = 4.2 // mm, a table line at 8 pt
+	margin       = 12.0
+	maxCellRunes = 400
 )
 
 func newPDF(req *Request, title, versions string) *pdoc {
@@ -173,6 +174,9 @@ func (d *pdoc) table(cols []pcol, rows [][]string, red func(i int) bool) {
 	d.room(3 * lineH)
 	header()
 	for i, r := range rows {
+		for j := range r { // a cell never outgrows a page; the XLSX has the whole text
+			r[j] = clip(r[j], maxCellRunes)
+		}
 		p.SetFont("go", "", 7.5)
 		h := d.rowHeight(ws, func(j int) string { return r[j] })
 		_, ph := p.GetPageSize()
