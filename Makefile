@@ -34,6 +34,7 @@ help:
 	@echo "make eval   - score the public sets, the blind batches and the held-back batches"
 	@echo "make bench  - Go benchmarks with -benchmem"
 	@echo "make train  - retrain the linear models (shared/intent/model.txt, shared/lint/model.txt)"
+	@echo "make report-bench - the reports' 1M-record benchmarks (XLSX, PDF) with peak RSS"
 	@echo "make fuzz   - each fuzz target for FUZZTIME (default $(FUZZTIME))"
 	@echo "make lint   - gofmt, go vet, staticcheck, gosec"
 	@echo "make build  - the agentiq CLI into bin/"
@@ -43,7 +44,7 @@ build:
 	$(GO) build -o bin/agentiq ./cmd/agentiq
 
 .PHONY: test
-test: lambdas tools
+test: lambdas tools report-tools
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
 
@@ -54,6 +55,14 @@ VERSITYGW := github.com/versity/versitygw/cmd/versitygw@v1.8.0
 .PHONY: tools
 tools:
 	@test -x bin/versitygw || GOBIN=$(abspath bin) $(GO) install $(VERSITYGW)
+
+# The reports' tests read them back with tools independent of the writer:
+# Debian's python3-openpyxl (XLSX) and poppler-utils (pdftotext, pdftoppm).
+.PHONY: report-tools
+report-tools:
+	@/usr/bin/python3 -c 'import openpyxl' 2>/dev/null && command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-openpyxl poppler-utils >/dev/null; \
+	  else echo "the report tests need: sudo apt-get install -y python3-openpyxl poppler-utils (else they skip)"; fi; }
 
 # Each function as Lambda's provided.al2023 runtime takes it: a static
 # linux/arm64 executable named bootstrap, without the RPC shim, stripped
@@ -80,6 +89,10 @@ build-ApiFunction:
 
 build-ReporterFunction:
 	$(LAMBDA_BUILD) -o $(ARTIFACTS_DIR)/bootstrap ./functions/reporter
+
+.PHONY: build-ReporterFunction
+build-ReporterFunction:
+	CGO_ENABLED=0 GOOS=linux GOARCH=arm64 $(GO) build -tags lambda.norpc -trimpath -o $(ARTIFACTS_DIR)/bootstrap ./functions/reporter
 
 # make invoke EVENT=events/PollerFunction/scheduled.json runs the handler of
 # the function the event's folder names, once, locally, on the embedded
@@ -148,6 +161,14 @@ train:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+# The reports at scale: a million audit records, as XLSX and as PDF; the
+# benchmark binary runs under /usr/bin/time -v for its peak RSS.
+.PHONY: report-bench
+report-bench:
+	$(GO) test -c -o bin/reports.test ./reports
+	cd reports && /usr/bin/time -v ../bin/reports.test -test.run '^$$' -test.bench 'AuditXLSX1M$$' -test.benchtime 1x 2>&1 | grep -E 'Benchmark|Maximum resident|Elapsed'
+	cd reports && /usr/bin/time -v ../bin/reports.test -test.run '^$$' -test.bench 'AuditPDF1M$$' -test.benchtime 1x 2>&1 | grep -E 'Benchmark|Maximum resident|Elapsed'
+
 .PHONY: fuzz
 fuzz:
 	$(GO) test ./shared/rutext -run '^$$' -fuzz FuzzAnalyze -fuzztime $(FUZZTIME)
@@ -166,6 +187,8 @@ fuzz:
 	$(GO) test ./shared/respond -run '^$$' -fuzz FuzzInboxKey -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/respond -run '^$$' -fuzz FuzzParseReplies -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/api -run '^$$' -fuzz FuzzHandle -fuzztime $(FUZZTIME)
+	$(GO) test ./reports -run '^$$' -fuzz FuzzRecord -fuzztime $(FUZZTIME)
+	$(GO) test ./reports -run '^$$' -fuzz FuzzDecodeDecision -fuzztime $(FUZZTIME)
 
 # gosec: G115 (int conversions) is excluded because token positions are
 # bounded by rutext.MaxTokens; G304 because the paths read are the

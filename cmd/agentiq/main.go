@@ -10,6 +10,7 @@
 //	agentiq run                 the whole pipeline locally, on the embedded store
 //	agentiq respond             answer the pending buyer messages
 //	agentiq api                 the operator's and integrator's HTTP API, locally
+//	agentiq report audit|consent  a seller's report for a period, XLSX or PDF
 package main
 
 import (
@@ -44,6 +45,7 @@ commands:
   consent    import a seller's consent register (agentiq consent import --help)
   audit      verify a seller's audit chain, or checkpoint it (agentiq audit --help)
   api        serve the operator's and integrator's API locally (agentiq api --help)
+  report     write an audit or consent-evidence report, XLSX or PDF (agentiq report --help)
 
 flags of classify, lint and decide:
   --rules FILE   rules file (default: embedded; or $AGENTIQ_RULES)
@@ -77,6 +79,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runTrain(args, stdout, stderr)
 	case "api":
 		return runAPI(args, stdout, stderr)
+	case "report":
+		return runReport(args, stdout, stderr)
 	}
 	fs := flag.NewFlagSet("agentiq "+cmd, flag.ContinueOnError)
 	fs.SetOutput(stderr)

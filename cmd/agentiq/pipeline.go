@@ -14,9 +14,11 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/agentiq/agentiq/reports"
 	"github.com/agentiq/agentiq/shared/auditchain"
 	"github.com/agentiq/agentiq/shared/config"
 	"github.com/agentiq/agentiq/shared/poll"
+	"github.com/agentiq/agentiq/shared/respond"
 	"github.com/agentiq/agentiq/shared/tokens"
 	"github.com/agentiq/agentiq/shared/wb"
 	"github.com/agentiq/agentiq/shared/wb/wbsandbox"
@@ -139,7 +141,7 @@ func runPipeline(args []string, stdout, stderr io.Writer) int {
 		}
 		return os.LookupEnv(k)
 	}}
-	p, err := set.Poller(st, src, log, logFile)
+	p, err := poll.FromSettings(set, st, src, log, logFile)
 	if err != nil {
 		return fail(err)
 	}
@@ -201,7 +203,7 @@ func runPipeline(args []string, stdout, stderr io.Writer) int {
 	_ = tw.Flush()
 	// Answer every buyer message, as the ResponderFunction does from the
 	// table's stream.
-	r, err := set.Responder(st, src, log)
+	r, err := respond.FromSettings(set, st, src, log)
 	if err != nil {
 		return fail(err)
 	}
@@ -238,6 +240,33 @@ func runPipeline(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "  audit chain: %d records, %s\n", res.Head, verdict)
 	}
 	fmt.Fprintf(stdout, "answered in %s\n", time.Since(answered).Round(time.Millisecond))
+
+	// The compliance reports of the last 30 days, both kinds in both
+	// formats, as the ReporterFunction writes them each month.
+	svc := &reports.Service{Source: reports.NewStoreSource(st), Sellers: st, Sink: reports.DirSink{Dir: filepath.Join(*out, "reports")},
+		Chain: reports.ChainVerifier(st, cpLog, cpKey), Log: log}
+	for _, id := range ids {
+		sl, err := st.Seller(ctx, id)
+		if err != nil {
+			return fail(err)
+		}
+		zone, err := time.LoadLocation(sl.Timezone)
+		if err != nil || sl.Timezone == "" {
+			zone = time.UTC
+		}
+		y, m, d := time.Now().In(zone).Date()
+		to := time.Date(y, m, d+1, 0, 0, 0, 0, zone) // today included
+		res := svc.Period(ctx, sl, to.AddDate(0, 0, -30), to, reports.LangRU)
+		for _, e := range res.Errors {
+			fmt.Fprintf(stdout, "  report failed: %s\n", e)
+		}
+		for _, w := range res.Reports {
+			fmt.Fprintf(stdout, "  report: %s\n", w.Location)
+		}
+		if len(res.Errors) > 0 {
+			return fail(fmt.Errorf("%d reports failed", len(res.Errors)))
+		}
+	}
 	if sb != nil {
 		s := sb.Stats()
 		fmt.Fprintf(stdout, "\nWB sandbox: %d requests, %d over the rate limit, %d invalid requests\n", s.Requests, s.Violations, s.InvalidRequests)

@@ -58,7 +58,7 @@ func runRespond(args []string, stdout, stderr io.Writer) int {
 		return fail(err)
 	}
 	defer closeStore()
-	r, err := set.Responder(st, set.Tokens(ctx, os.Getenv), set.Logger(stderr, "respond"))
+	r, err := respond.FromSettings(set, st, set.Tokens(ctx, os.Getenv), set.Logger(stderr, "respond"))
 	if err != nil {
 		return fail(err)
 	}

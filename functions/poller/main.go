@@ -24,7 +24,7 @@ func setup(ctx context.Context, set config.Settings, log *slog.Logger) (lambdaru
 	if err != nil {
 		return nil, nil, err
 	}
-	p, err := set.Poller(st, set.Tokens(ctx, os.Getenv), log, os.Stderr)
+	p, err := poll.FromSettings(set, st, set.Tokens(ctx, os.Getenv), log, os.Stderr)
 	if err != nil {
 		cleanup()
 		return nil, nil, err

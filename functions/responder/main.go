@@ -26,7 +26,7 @@ func setup(ctx context.Context, set config.Settings, log *slog.Logger) (lambdaru
 	if err != nil {
 		return nil, nil, err
 	}
-	r, err := set.Responder(st, set.Tokens(ctx, os.Getenv), log)
+	r, err := respond.FromSettings(set, st, set.Tokens(ctx, os.Getenv), log)
 	if err != nil {
 		cleanup()
 		return nil, nil, err

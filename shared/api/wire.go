@@ -11,7 +11,7 @@ import (
 // opened store, and the responder (the policy and the send path to WB)
 // the settings make.
 func FromSettings(set config.Settings, st config.Store, toks respond.Tokens, log *slog.Logger) (*Handler, error) {
-	r, err := set.Responder(st, toks, log)
+	r, err := respond.FromSettings(set, st, toks, log)
 	if err != nil {
 		return nil, err
 	}

@@ -23,18 +23,15 @@ import (
 	awsconfig "github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	ddbtypes "github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 
 	agentiq "github.com/agentiq/agentiq/shared"
 	"github.com/agentiq/agentiq/shared/bolt"
 	"github.com/agentiq/agentiq/shared/dynamo"
-	"github.com/agentiq/agentiq/shared/emf"
 	"github.com/agentiq/agentiq/shared/ingest"
-	"github.com/agentiq/agentiq/shared/intent"
 	"github.com/agentiq/agentiq/shared/pii"
-	"github.com/agentiq/agentiq/shared/policy"
-	"github.com/agentiq/agentiq/shared/poll"
-	"github.com/agentiq/agentiq/shared/respond"
+	"github.com/agentiq/agentiq/shared/s3store"
 	"github.com/agentiq/agentiq/shared/tokens"
 	"github.com/agentiq/agentiq/shared/wb"
 )
@@ -378,32 +375,6 @@ func (s *Settings) EnsureLocalSeller(ctx context.Context, st agentiq.SellerStore
 	return err == nil, err
 }
 
-// Poller wires the poller: the store, the token source, the default
-// classifier, WB's address and limit, metrics on w.
-func (s *Settings) Poller(st poll.Store, toks poll.Tokens, log *slog.Logger, metrics io.Writer) (*poll.Poller, error) {
-	cl, err := intent.Default()
-	if err != nil {
-		return nil, err
-	}
-	return poll.New(poll.Config{
-		Store: st, Tokens: toks, Classifier: cl,
-		BaseURL: s.WBBaseURL, Limit: s.WBRate,
-		Concurrency: s.PollConcurrency, Margin: s.PollMargin,
-		Logger: log, Metrics: emf.New(metrics, "agentiq"),
-	})
-}
-
-// Responder wires the responder: the store, the sellers' WB clients from
-// the token source (WB's address and limit), the default policy.
-func (s *Settings) Responder(st respond.Store, toks respond.Tokens, log *slog.Logger) (*respond.Responder, error) {
-	eng, err := policy.Default()
-	if err != nil {
-		return nil, err
-	}
-	return respond.New(respond.Config{Store: st, Engine: eng, Logger: log,
-		Senders: respond.WBSenders{Tokens: toks, Pool: &wb.Pool{BaseURL: s.WBBaseURL, Limit: s.WBRate}}})
-}
-
 // OpenFunctionStore opens the store for a function: on an empty embedded
 // store it also creates the local seller (logged), so that a fresh
 // checkout runs as is. cleanup closes it.
@@ -422,4 +393,16 @@ func (s *Settings) OpenFunctionStore(ctx context.Context, log *slog.Logger) (st 
 		log.Info("local seller created", "seller", s.LocalSeller, "token", "from WB_API_TOKEN")
 	}
 	return st, cleanup, nil
+}
+
+// Bucket is an S3 bucket through the AWS configuration (the SDK's
+// AWS_ENDPOINT_URL_S3 points it at versitygw locally; path-style
+// addressing then, as a local endpoint has no bucket subdomains).
+func (s *Settings) Bucket(ctx context.Context, name string) (*s3store.Bucket, error) {
+	cfg, err := s.aws(ctx)
+	if err != nil {
+		return nil, err
+	}
+	local := os.Getenv("AWS_ENDPOINT_URL_S3") != ""
+	return s3store.New(s3.NewFromConfig(cfg, func(o *s3.Options) { o.UsePathStyle = local }), name), nil
 }

@@ -13,13 +13,22 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/agentiq/agentiq/reports"
 	"github.com/aws/aws-lambda-go/events"
 	"github.com/awslabs/goformation/v7"
 	"github.com/awslabs/goformation/v7/intrinsics"
 )
 
-// maxBootstrap is the largest stripped bootstrap allowed (issue 10).
+// maxBootstrap is the largest stripped bootstrap allowed (issue 10);
+// bootstrapLimit names the exceptions, each with its reason (README,
+// "Function binaries").
 const maxBootstrap = 15 << 20
+
+var bootstrapLimit = map[string]int64{
+	// The reporter carries the XLSX and PDF writers (excelize, fpdf, Go's
+	// fonts) and the S3 SDK beside the store's: 23 MB stripped.
+	"ReporterFunction": 25 << 20,
+}
 
 // eventTypes is the aws-lambda-go type each function's events decode
 // into; eventFileTypes overrides it for single files (a glob under
@@ -33,8 +42,8 @@ var (
 		"ReporterFunction":  func() any { return new(events.CloudWatchEvent) }, // the monthly schedule
 	}
 	eventFileTypes = map[string]func() any{
-		// "ReporterFunction/on-demand-*.json": func() any { return new(reports.Request) },
-		"ResponderFunction/sweep.json": func() any { return new(events.CloudWatchEvent) }, // the sweep schedule
+		"ReporterFunction/on-demand*.json": func() any { return new(reports.Job) },            // a direct invoke
+		"ResponderFunction/sweep.json":     func() any { return new(events.CloudWatchEvent) }, // the sweep schedule
 	}
 )
 
@@ -132,8 +141,12 @@ func TestBuildTargets(t *testing.T) {
 			t.Errorf("%s: bootstrap for %v, symbols kept %v", id, f.Machine, f.Section(".symtab") != nil)
 		}
 		f.Close()
-		if info, _ := os.Stat(bin); info.Size() > maxBootstrap || info.Mode()&0o111 == 0 {
-			t.Errorf("%s: bootstrap %d bytes, mode %v; want an executable ≤ %d", id, info.Size(), info.Mode(), maxBootstrap)
+		limit := int64(maxBootstrap)
+		if l, ok := bootstrapLimit[id]; ok {
+			limit = l
+		}
+		if info, _ := os.Stat(bin); info.Size() > limit || info.Mode()&0o111 == 0 {
+			t.Errorf("%s: bootstrap %d bytes, mode %v; want an executable ≤ %d", id, info.Size(), info.Mode(), limit)
 		}
 	}
 }

@@ -26,9 +26,7 @@ var known = map[string]bool{
 // (functions/<name>) lands with another branch. The integrator empties it
 // once the api and reports branches are merged: from then on every
 // function of the template must have its folder, events and build.
-var expectedLater = map[string]bool{
-	"ReporterFunction": true,
-}
+var expectedLater = map[string]bool{}
 
 // folder is the function's code folder: PollerFunction is functions/poller.
 func folder(id string) string {
