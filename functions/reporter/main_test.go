@@ -8,11 +8,13 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/agentiq/agentiq/reports"
 	"github.com/agentiq/agentiq/shared/config"
 	"github.com/agentiq/agentiq/shared/lambdarun"
+	"github.com/agentiq/agentiq/shared/lambdarun/runtimetest"
 )
 
 // The sample events run through the function as make invoke runs them,
@@ -48,4 +50,48 @@ func TestInvokeSampleEvents(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The bootstrap itself, as Lambda runs it: a fake of Lambda's runtime API
+// hands it the on-demand request; the report is written and named in the
+// answer, and a bad setting fails the invocation with one clear line.
+func TestBootstrap(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the function")
+	}
+	bin := runtimetest.Build(t, ".")
+	event, err := os.ReadFile("../../events/ReporterFunction/on-demand.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	res := runtimetest.Invoke(t, bin, event, "AGENTIQ_BOLT_PATH="+filepath.Join(dir, "agentiq.db"))
+	var out reports.Result
+	if res.Kind != "response" || json.Unmarshal(res.Body, &out) != nil || len(out.Reports) != 1 {
+		t.Fatalf("answer %s %s; logs:\n%s", res.Kind, res.Body, res.Logs)
+	}
+	if fi, err := os.Stat(out.Reports[0].Location); err != nil || fi.Size() == 0 {
+		t.Errorf("report %s: %v", out.Reports[0].Location, err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(res.Logs), "\n") {
+		if line != "" && !json.Valid([]byte(line)) {
+			t.Errorf("a log line that is not JSON: %s", line)
+		}
+	}
+	t.Logf("init %s", res.Init)
+	res = runtimetest.Invoke(t, bin, event, "AGENTIQ_STORE=dynamodb", "AGENTIQ_TABLE=t")
+	if res.Kind != "error" || !strings.Contains(string(res.Body), "AGENTIQ_PSEUDONYM_KEY_SECRET") || strings.Count(res.Logs, `"level":"ERROR"`) != 1 {
+		t.Errorf("answer %s %s; logs:\n%s", res.Kind, res.Body, res.Logs)
+	}
+}
+
+// The bootstrap's init under the fake runtime API: process start to its
+// first request for an event (ms-init/op), on the embedded store.
+func BenchmarkBootstrapInit(b *testing.B) {
+	bin := runtimetest.Build(b, ".")
+	event, err := os.ReadFile("../../events/ReporterFunction/on-demand.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	runtimetest.BenchmarkInit(b, bin, event, "AGENTIQ_BOLT_PATH="+filepath.Join(b.TempDir(), "agentiq.db"))
 }
