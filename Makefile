@@ -83,16 +83,11 @@ build-PollerFunction:
 build-ResponderFunction:
 	$(LAMBDA_BUILD) -o $(ARTIFACTS_DIR)/bootstrap ./functions/responder
 
-# functions/reporter lands with the reports branch.
 build-ApiFunction:
 	$(LAMBDA_BUILD) -o $(ARTIFACTS_DIR)/bootstrap ./functions/api
 
 build-ReporterFunction:
 	$(LAMBDA_BUILD) -o $(ARTIFACTS_DIR)/bootstrap ./functions/reporter
-
-.PHONY: build-ReporterFunction
-build-ReporterFunction:
-	CGO_ENABLED=0 GOOS=linux GOARCH=arm64 $(GO) build -tags lambda.norpc -trimpath -o $(ARTIFACTS_DIR)/bootstrap ./functions/reporter
 
 # make invoke EVENT=events/PollerFunction/scheduled.json runs the handler of
 # the function the event's folder names, once, locally, on the embedded

@@ -236,7 +236,11 @@ func decodeRecord(r agentiq.AuditRecord, full bool) logRow {
 func (a *auditAgg) decision(d *agentiq.DecisionRecord) {
 	a.decisions++
 	a.byOutcome.add(string(d.Outcome))
-	a.byVerdict.add(string(d.Decision))
+	v := string(d.Decision)
+	if v == "" {
+		v = "none" // no draft was decided: the message needed no reply of its own
+	}
+	a.byVerdict.add(v)
 	for _, r := range d.Reasons {
 		a.byReason.add(r)
 	}

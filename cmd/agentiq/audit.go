@@ -156,6 +156,4 @@ func checkpointLog(set config.Settings, dir string) (auditchain.FileLog, []byte,
 
 // checkpointDir is where the local checkpoints are kept: beside the
 // embedded store.
-func checkpointDir(set config.Settings) string {
-	return filepath.Join(filepath.Dir(set.BoltPath), "checkpoints")
-}
+func checkpointDir(set config.Settings) string { return set.CheckpointDir() }

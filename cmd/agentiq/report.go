@@ -25,7 +25,7 @@ the embedded store (AGENTIQ_BOLT_PATH, default out/agentiq.db). The period's
 days are inclusive and in the seller's time zone.
 
 flags:
-  --seller S     the seller (default $AGENTIQ_SELLER, else local)
+  --seller S     the seller (default $AGENTIQ_SELLER, else demo)
   --from DATE    the period's first day, YYYY-MM-DD
   --to DATE      the period's last day, YYYY-MM-DD
   --format F     xlsx or pdf (default: the extension of --out)

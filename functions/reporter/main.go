@@ -59,7 +59,7 @@ func setup(ctx context.Context, set config.Settings, log *slog.Logger) (lambdaru
 			cleanup()
 			return nil, nil, err
 		}
-		svc.Chain = reports.ChainVerifier(st, auditchain.FileLog{Dir: filepath.Join(filepath.Dir(set.BoltPath), "checkpoints")}, key)
+		svc.Chain = reports.ChainVerifier(st, auditchain.FileLog{Dir: set.CheckpointDir()}, key)
 	}
 	return svc.Handle, cleanup, nil
 }

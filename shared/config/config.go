@@ -406,3 +406,14 @@ func (s *Settings) Bucket(ctx context.Context, name string) (*s3store.Bucket, er
 	local := os.Getenv("AWS_ENDPOINT_URL_S3") != ""
 	return s3store.New(s3.NewFromConfig(cfg, func(o *s3.Options) { o.UsePathStyle = local }), name), nil
 }
+
+// CheckpointDir is where local audit-chain checkpoints are kept: beside
+// the embedded store, in a folder of its own for a DynamoDB table (a
+// chain on DynamoDB Local is not the embedded store's chain).
+func (s *Settings) CheckpointDir() string {
+	dir := filepath.Join(filepath.Dir(s.BoltPath), "checkpoints")
+	if s.Store == StoreDynamo {
+		return filepath.Join(dir, "dynamodb-"+s.Table)
+	}
+	return dir
+}
