@@ -86,7 +86,11 @@ func (s *StoreSource) Audit(ctx context.Context, seller string, from, to time.Ti
 	if page <= 0 {
 		page = 2000
 	}
+	release, _ := s.Records.(pageReleaser)
 	for lo := first; lo <= last; lo += page {
+		if release != nil && (lo-first)/page%releaseEvery == releaseEvery-1 {
+			_ = release.ReleasePages() // a hint: a failure costs memory, not correctness
+		}
 		recs, err := s.Records.AuditSeq(ctx, seller, lo, min(lo+page-1, last))
 		if err != nil {
 			return fmt.Errorf("audit records %d–%d: %w", lo, min(lo+page-1, last), err)
@@ -102,6 +106,14 @@ func (s *StoreSource) Audit(ctx context.Context, seller string, from, to time.Ti
 	}
 	return nil
 }
+
+// pageReleaser is a store that maps its file (the embedded store): told
+// now and then during a long scan, it lets go of the pages already read,
+// so that a million-record report keeps a bounded resident set.
+type pageReleaser interface{ ReleasePages() error }
+
+// releaseEvery is how many pages of records are read between releases.
+const releaseEvery = 25
 
 // ConsentEvents streams the register's events in [from, to); none when the
 // store has no register.
