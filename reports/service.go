@@ -79,6 +79,10 @@ type Service struct {
 	// TmpDir is where a report is built before it goes to the sink ("" is
 	// the system's; /tmp in Lambda).
 	TmpDir string
+	// Jobs keeps the jobs the API records; a Job with a job id runs that
+	// job (RunJob). Now is the clock of their records (nil: time.Now).
+	Jobs JobStore
+	Now  func() time.Time
 }
 
 // Job is a request for one report: a direct invoke's payload. Dates are
@@ -90,6 +94,9 @@ type Job struct {
 	From   string `json:"from"`
 	To     string `json:"to"`
 	Lang   Lang   `json:"lang,omitempty"`
+	// JobID names a job the API recorded: its record says what to write,
+	// and is updated as the report is written (RunJob).
+	JobID string `json:"job_id,omitempty"`
 }
 
 // Written is a report the service wrote.
@@ -132,6 +139,14 @@ func (s *Service) Handle(ctx context.Context, event json.RawMessage) (Result, er
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&job); err != nil {
 		return Result{}, fmt.Errorf("%w: want {\"seller\",\"kind\",\"format\",\"from\",\"to\",\"lang\"}: %v", ErrRequest, err)
+	}
+	if job.JobID != "" {
+		j, err := s.RunJob(ctx, job.Seller, job.JobID)
+		if err != nil {
+			return Result{Errors: []string{err.Error()}}, err
+		}
+		return Result{Reports: []Written{{Seller: j.SellerID, Kind: Kind(j.Kind), Format: Format(j.Format), Lang: Lang(j.Lang),
+			From: j.From, To: j.To, Key: j.Key, Location: j.Location, Bytes: j.Bytes}}}, nil
 	}
 	w, err := s.One(ctx, job)
 	if err != nil {

@@ -94,7 +94,7 @@ up() {
 	)
 	if "$ROOT/bin/agentiq" help 2>/dev/null | grep -qE '^\s+api\s'; then
 		# shellcheck disable=SC1091
-		(set -a && . "$STACK_DIR/env" && export AGENTIQ_STORE=dynamodb && start api "$API_PORT" "$ROOT/bin/agentiq" api --addr "127.0.0.1:$API_PORT")
+		(set -a && . "$STACK_DIR/env" && export AGENTIQ_STORE=dynamodb && start api "$API_PORT" "$ROOT/bin/agentiq" api --addr "127.0.0.1:$API_PORT" --out "$ROOT/out")
 	else
 		say "agentiq api: not in this CLI yet, skipped"
 	fi

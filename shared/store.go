@@ -146,6 +146,7 @@ type Store interface {
 	ConsentStore
 	AuditStore
 	ReportStore
+	ReportJobStore
 	IdempotencyStore
 }
 

@@ -16,6 +16,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/agentiq/agentiq/reports"
+	agentiq "github.com/agentiq/agentiq/shared"
 	"github.com/agentiq/agentiq/shared/api"
 	"github.com/agentiq/agentiq/shared/config"
 	"github.com/agentiq/agentiq/shared/tokens"
@@ -69,6 +71,8 @@ func runAPI(args []string, stdout, stderr io.Writer) int {
 type apiOptions struct {
 	addr, out string
 	tokenFor  []string
+	// reportDone, if set, is told each report job as it ends (tests).
+	reportDone func(agentiq.ReportJob)
 }
 
 // serveAPI serves the API until ctx ends; ready, if set, is told the
@@ -134,7 +138,23 @@ func serveAPI(ctx context.Context, o apiOptions, stdout, stderr io.Writer, ready
 		}
 		return os.LookupEnv(k)
 	}}
-	h, err := api.FromSettings(set, st, src, log)
+	// Reports asked for through the API are written by goroutines of this
+	// process into DIR/reports and served back by the API itself.
+	// The chain is verified against the local checkpoints, whose key is
+	// read (or made) when a report first needs it.
+	chain := func(ctx context.Context, seller string) (*reports.ChainStatus, error) {
+		cpLog, cpKey, err := checkpointLog(set, "")
+		if err != nil {
+			return nil, err
+		}
+		return reports.ChainVerifier(st, cpLog, cpKey)(ctx, seller)
+	}
+	reportDir := filepath.Join(filepath.Dir(set.BoltPath), "reports")
+	bg := &reports.Background{Service: &reports.Service{Source: reports.NewStoreSource(st), Sellers: st, Jobs: st,
+		Sink: reports.DirSink{Dir: reportDir}, Chain: chain, Log: log.With("component", "reports")},
+		Finished: o.reportDone}
+	defer bg.Wait() // before the store closes
+	h, err := api.FromSettings(ctx, set, st, src, api.Reporting{Starter: bg, Dir: reportDir}, log)
 	if err != nil {
 		return err
 	}

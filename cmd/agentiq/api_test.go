@@ -34,13 +34,22 @@ func TestAPICommand(t *testing.T) {
 		t.Fatalf("agentiq run: exit %d: %s", code, errOut)
 	}
 	item, chat := holdDraft(t, dir)
+	// A consent imported from the seller's register before the API starts.
+	t.Setenv("AGENTIQ_BOLT_PATH", filepath.Join(dir, "agentiq.db"))
+	line := `{"record_id":"crm-77","subject":"+7 916 555-44-33","action":"given","purpose":"advertising","channel":"sms",` +
+		`"at":"2026-11-01T10:00:00+03:00","method":"web_form","evidence_ref":"form-77"}`
+	if _, errOut, code := cli(t, line, "consent", "import", "--seller", "demo", "-"); code != 0 {
+		t.Fatalf("agentiq consent import: %d %s", code, errOut)
+	}
 
 	ctx, cancel := context.WithCancel(context.Background())
+	reportDone := make(chan agentiq.ReportJob, 1)
 	addr := make(chan string, 1)
 	served := make(chan error, 1)
 	var out, logs bytes.Buffer
 	go func() {
-		served <- serveAPI(ctx, apiOptions{addr: "127.0.0.1:0", out: dir, tokenFor: []string{"demo:dev:officer"}}, &out, &logs,
+		served <- serveAPI(ctx, apiOptions{addr: "127.0.0.1:0", out: dir, tokenFor: []string{"demo:dev:officer"},
+			reportDone: func(j agentiq.ReportJob) { reportDone <- j }}, &out, &logs,
 			func(a string) { addr <- a })
 	}()
 	var base string
@@ -116,6 +125,7 @@ func TestAPICommand(t *testing.T) {
 	if err := json.Unmarshal(audit.Records[0].Data, &mr); err != nil || mr.Moderator != "alice" || mr.ChatID != chat {
 		t.Errorf("moderation record %+v, %v", mr, err)
 	}
+	testAPIConsentsAndReports(t, do, tok, reportDone)
 	// Refused tokens: none, expired, the dev token of the wrong role.
 	keys, err := api.LoadKeys(filepath.Join(dir, "api-key.json"))
 	if err != nil {

@@ -2,7 +2,8 @@
 // it writes the audit and consent-evidence reports of the previous month,
 // XLSX and PDF, for every active seller; on a direct invoke with
 // {"seller","kind","format","from","to","lang"} it writes that one report
-// (reports.Service). Each report shows the whole audit chain's
+// (reports.Service); with a "job_id" (the API's asynchronous invoke) it
+// runs that recorded job and updates its record. Each report shows the whole audit chain's
 // verification first. In the cloud reports go to the reports bucket
 // (AGENTIQ_REPORTS_BUCKET); locally to AGENTIQ_REPORTS_DIR (default
 // out/reports): `make invoke EVENT=events/ReporterFunction/on-demand.json`.
@@ -37,7 +38,7 @@ func setup(ctx context.Context, set config.Settings, log *slog.Logger) (lambdaru
 	if err != nil {
 		return nil, nil, err
 	}
-	svc := &reports.Service{Source: reports.NewStoreSource(st), Sellers: st, Log: log}
+	svc := &reports.Service{Source: reports.NewStoreSource(st), Sellers: st, Jobs: st, Log: log}
 	if bucket := os.Getenv(ReportsBucketEnv); bucket != "" {
 		b, err := set.Bucket(ctx, bucket)
 		if err != nil {

@@ -10,8 +10,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/agentiq/agentiq/reports"
+	agentiq "github.com/agentiq/agentiq/shared"
 	"github.com/agentiq/agentiq/shared/config"
 	"github.com/agentiq/agentiq/shared/lambdarun"
 	"github.com/agentiq/agentiq/shared/lambdarun/runtimetest"
@@ -20,13 +22,16 @@ import (
 // The sample events run through the function as make invoke runs them,
 // on a fresh embedded store, and the reports land in the folder.
 func TestInvokeSampleEvents(t *testing.T) {
-	for event, want := range map[string]int{"on-demand.json": 1, "monthly.json": 4} {
+	for event, want := range map[string]int{"on-demand.json": 1, "monthly.json": 4, "report-job.json": 1} {
 		t.Run(event, func(t *testing.T) {
 			dir := t.TempDir()
 			vars := map[string]string{"AGENTIQ_BOLT_PATH": filepath.Join(dir, "agentiq.db")}
 			set, err := config.FromEnv(func(k string) string { return vars[k] })
 			if err != nil {
 				t.Fatal(err)
+			}
+			if event == "report-job.json" {
+				queueJob(t, set) // as the API's POST /reports sample records it
 			}
 			log := slog.New(slog.NewTextHandler(io.Discard, nil))
 			build := func(ctx context.Context) (lambdarun.Handler[json.RawMessage, reports.Result], func(), error) {
@@ -94,4 +99,25 @@ func BenchmarkBootstrapInit(b *testing.B) {
 		b.Fatal(err)
 	}
 	runtimetest.BenchmarkInit(b, bin, event, "AGENTIQ_BOLT_PATH="+filepath.Join(b.TempDir(), "agentiq.db"))
+}
+
+// queueJob records the job events/ReporterFunction/report-job.json runs:
+// the one events/ApiFunction/report-create-officer.json asks for.
+func queueJob(t *testing.T, set config.Settings) {
+	t.Helper()
+	ctx := context.Background()
+	st, closeStore, err := set.OpenStore(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeStore()
+	if _, err := set.EnsureLocalSeller(ctx, st, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now().UTC()
+	err = st.PutReportJob(ctx, agentiq.ReportJob{SellerID: "demo", ID: "rep-579b5844a576652515800400", Kind: "consent", Format: "pdf",
+		From: "2026-11-01", To: "2026-11-30", Lang: "ru", Status: agentiq.ReportQueued, RequestedBy: "olga", CreatedAt: now, UpdatedAt: now})
+	if err != nil {
+		t.Fatal(err)
+	}
 }

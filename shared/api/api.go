@@ -38,7 +38,9 @@ type Store interface {
 	agentiq.SellerStore
 	agentiq.ModerationStore
 	agentiq.AuditStore
+	agentiq.ConsentStore
 	agentiq.ReportStore
+	agentiq.ReportJobStore
 	agentiq.IdempotencyStore
 }
 
@@ -59,8 +61,14 @@ type Config struct {
 	// seller's data it reaches and with which roles (default "seller" and
 	// "roles"). Roles are space- or comma-separated, or a JSON array.
 	SellerClaim, RolesClaim string
-	Now                     func() time.Time
-	Logger                  *slog.Logger
+	// SubjectKeys turns a subject's raw phone number or e-mail address
+	// into the store's keyed pseudonym (consent.SubjectKeys); the consent
+	// routes need it.
+	SubjectKeys func(raw string) (string, error)
+	// Reporting runs the officer's on-demand reports.
+	Reporting Reporting
+	Now       func() time.Time
+	Logger    *slog.Logger
 }
 
 // Handler is the API.
@@ -122,8 +130,12 @@ func (h *Handler) Handle(ctx context.Context, ev events.APIGatewayV2HTTPRequest)
 	if err != nil {
 		ae := asError(err)
 		if ae.status >= 500 {
+			cause := error(ae)
+			if ae.cause != nil {
+				cause = ae.cause
+			}
 			h.cfg.Logger.Error("api request failed", "method", ev.RequestContext.HTTP.Method, "path", ev.RawPath,
-				"request_id", ev.RequestContext.RequestID, "error", ae.cause.Error())
+				"request_id", ev.RequestContext.RequestID, "error", cause.Error())
 		}
 		res = errorResponse(ae)
 	}

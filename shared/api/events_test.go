@@ -16,6 +16,7 @@ import (
 	agentiq "github.com/agentiq/agentiq/shared"
 	"github.com/agentiq/agentiq/shared/api"
 	"github.com/agentiq/agentiq/shared/bolt"
+	"github.com/agentiq/agentiq/shared/consent"
 	"github.com/agentiq/agentiq/shared/ingest"
 	"github.com/agentiq/agentiq/shared/policy"
 	"github.com/agentiq/agentiq/shared/respond"
@@ -43,7 +44,7 @@ func lambdaHandler(t testing.TB) *api.Handler {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := api.New(api.Config{Store: st, Responder: r})
+	h, err := api.New(api.Config{Store: st, Responder: r, SubjectKeys: consent.SubjectKeys(storetest.Pseudonyms())})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -58,7 +59,11 @@ func TestSampleEvents(t *testing.T) {
 		"moderation-reject-operator": 404, "moderation-settle-operator": 404, "message-wb-chat-integrator": 404,
 		"message-external-integrator": 200, "decisions-officer": 200, "decisions-by-chat-officer": 200, "decision-officer": 404,
 		"audit-officer": 200, "audit-verify-officer": 200, "forbidden-approve-as-integrator": 403, "forbidden-other-seller": 403,
-		"unauthorized-no-claims": 401,
+		"unauthorized-no-claims": 401, "consent-register-integrator": 201, "opt-out-integrator": 200,
+		"consents-by-subject-officer": 200, "consents-by-period-officer": 200,
+		// Reports run in the cloud (the ReporterFunction) or in agentiq api,
+		// not in a single local invoke.
+		"report-create-officer": 503, "report-status-officer": 404, "report-file-officer": 404,
 	}
 	files, _ := filepath.Glob(filepath.Join("..", "..", "events", "ApiFunction", "*.json"))
 	if len(files) != len(want) {

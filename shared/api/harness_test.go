@@ -19,6 +19,7 @@ import (
 	"github.com/agentiq/agentiq/shared/api"
 	"github.com/agentiq/agentiq/shared/api/apitest"
 	"github.com/agentiq/agentiq/shared/bolt"
+	"github.com/agentiq/agentiq/shared/consent"
 	"github.com/agentiq/agentiq/shared/dynamo"
 	"github.com/agentiq/agentiq/shared/dynamo/dynamotest"
 	"github.com/agentiq/agentiq/shared/ingest"
@@ -121,7 +122,8 @@ func dynamoStore(t *testing.T) agentiq.Store {
 // newEnv is an API on the embedded store.
 func newEnv(t *testing.T, chats int) *env { return newEnvOn(t, chats, boltStore(t)) }
 
-func newEnvOn(t *testing.T, chats int, st agentiq.Store) *env {
+// opts adjust the handler's configuration (reports).
+func newEnvOn(t *testing.T, chats int, st agentiq.Store, opts ...func(*api.Config)) *env {
 	t.Helper()
 	ctx := context.Background()
 	sp, err := loadSpec()
@@ -177,7 +179,11 @@ func newEnvOn(t *testing.T, chats int, st agentiq.Store) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := api.New(api.Config{Store: st, Responder: resp})
+	cfg := api.Config{Store: st, Responder: resp, SubjectKeys: consent.SubjectKeys(storetest.Pseudonyms())}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	h, err := api.New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -282,7 +288,7 @@ func (e *env) raw(t *testing.T, method, path, token, idemKey string, body any) a
 	}
 	a := answer{status: res.StatusCode, header: res.Header, body: got}
 	a.reqErr = e.spec.check(t, method, path, req.Header, data, res.StatusCode, res.Header, got)
-	if res.Header.Get("Content-Type") != "application/json" {
+	if ct := res.Header.Get("Content-Type"); ct != "application/json" && !(res.StatusCode == 200 && strings.HasSuffix(path, "/file")) {
 		t.Errorf("%s %s: Content-Type %q", method, path, res.Header.Get("Content-Type"))
 	}
 	return a

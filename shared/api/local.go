@@ -3,6 +3,7 @@ package api
 import (
 	"crypto/ed25519"
 	"crypto/rand"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -158,7 +160,8 @@ func HTTP(h *Handler, keys *Keys) http.Handler {
 		for name, vs := range r.Header {
 			ev.Headers[strings.ToLower(name)] = strings.Join(vs, ",")
 		}
-		ev.RequestContext.HTTP.Method, ev.RequestContext.HTTP.Path = r.Method, r.URL.Path
+		ev.Headers["host"] = r.Host
+		ev.RequestContext.HTTP.Method, ev.RequestContext.HTTP.Path, ev.RequestContext.DomainName = r.Method, r.URL.Path, r.Host
 		ev.RequestContext.RequestID = fmt.Sprintf("local-%d", time.Now().UnixNano())
 		ev.RequestContext.TimeEpoch = time.Now().UnixMilli()
 		ev.RouteKey, ev.RequestContext.RouteKey = "$default", "$default"
@@ -190,6 +193,17 @@ func HTTP(h *Handler, keys *Keys) http.Handler {
 func write(w http.ResponseWriter, res events.APIGatewayV2HTTPResponse) {
 	for k, v := range res.Headers {
 		w.Header().Set(k, v)
+	}
+	if res.IsBase64Encoded { // a file, as API Gateway would decode it
+		data, err := base64.StdEncoding.DecodeString(res.Body)
+		if err != nil {
+			w.WriteHeader(http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Length", strconv.Itoa(len(data)))
+		w.WriteHeader(res.StatusCode)
+		_, _ = w.Write(data)
+		return
 	}
 	w.WriteHeader(res.StatusCode)
 	_, _ = io.WriteString(w, res.Body)

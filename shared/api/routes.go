@@ -29,6 +29,12 @@ var routes = []*route{
 	{method: "POST", pattern: split("/v1/sellers/{seller}/moderation/{id}/reject"), role: RoleOperator, write: true, name: "reject", serve: (*Handler).reject},
 	{method: "POST", pattern: split("/v1/sellers/{seller}/moderation/{id}/settle"), role: RoleOperator, write: true, name: "settle", serve: (*Handler).settle},
 	{method: "POST", pattern: split("/v1/sellers/{seller}/messages"), role: RoleIntegrator, write: true, name: "createMessage", serve: (*Handler).createMessage},
+	{method: "POST", pattern: split("/v1/sellers/{seller}/consents"), role: RoleIntegrator, write: true, name: "registerConsent", serve: (*Handler).registerConsent},
+	{method: "POST", pattern: split("/v1/sellers/{seller}/opt-outs"), role: RoleIntegrator, write: true, name: "createOptOut", serve: (*Handler).createOptOut},
+	{method: "GET", pattern: split("/v1/sellers/{seller}/consents"), role: RoleOfficer, name: "listConsents", serve: (*Handler).listConsents},
+	{method: "POST", pattern: split("/v1/sellers/{seller}/reports"), role: RoleOfficer, write: true, name: "createReport", serve: (*Handler).createReport},
+	{method: "GET", pattern: split("/v1/sellers/{seller}/reports/{id}"), role: RoleOfficer, name: "getReport", serve: (*Handler).getReport},
+	{method: "GET", pattern: split("/v1/sellers/{seller}/reports/{id}/file"), role: RoleOfficer, name: "getReportFile", serve: (*Handler).reportFile},
 	{method: "GET", pattern: split("/v1/sellers/{seller}/decisions"), role: RoleOfficer, name: "listDecisions", serve: (*Handler).listDecisions},
 	{method: "GET", pattern: split("/v1/sellers/{seller}/decisions/{id}"), role: RoleOfficer, name: "getDecision", serve: (*Handler).getDecision},
 	{method: "GET", pattern: split("/v1/sellers/{seller}/audit"), role: RoleOfficer, name: "listAudit", serve: (*Handler).listAudit},
@@ -99,6 +105,9 @@ func (h *Handler) serve(ctx context.Context, r *request) (events.APIGatewayV2HTT
 		status, v, err := r.route.serve(h, ctx, r)
 		if err != nil {
 			return events.APIGatewayV2HTTPResponse{}, err
+		}
+		if res, ok := v.(events.APIGatewayV2HTTPResponse); ok { // a file
+			return res, nil
 		}
 		return jsonResponse(status, v)
 	}

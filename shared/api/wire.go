@@ -1,19 +1,26 @@
 package api
 
 import (
+	"context"
 	"log/slog"
 
 	"github.com/agentiq/agentiq/shared/config"
+	"github.com/agentiq/agentiq/shared/consent"
 	"github.com/agentiq/agentiq/shared/respond"
 )
 
 // FromSettings wires the handler as the functions' settings say: the
-// opened store, and the responder (the policy and the send path to WB)
-// the settings make.
-func FromSettings(set config.Settings, st config.Store, toks respond.Tokens, log *slog.Logger) (*Handler, error) {
+// opened store, the responder (the policy and the send path to WB) the
+// settings make, the store's pseudonym key for consent subjects, and how
+// reports run (rep).
+func FromSettings(ctx context.Context, set config.Settings, st config.Store, toks respond.Tokens, rep Reporting, log *slog.Logger) (*Handler, error) {
 	r, err := respond.FromSettings(set, st, toks, log)
 	if err != nil {
 		return nil, err
 	}
-	return New(Config{Store: st, Responder: r, Logger: log})
+	pseudo, err := set.Pseudonymizer(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return New(Config{Store: st, Responder: r, SubjectKeys: consent.SubjectKeys(pseudo), Reporting: rep, Logger: log})
 }

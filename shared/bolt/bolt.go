@@ -40,7 +40,7 @@ var (
 	bAudit        = []byte("audit")                  // seller, seq → record
 	bAuditTime    = []byte("audit_by_time")          // seller, time, seq → ""
 	buckets       = [][]byte{bSellers, bCursors, bChats, bInbox, bInboxPending, bExpiry, bSends,
-		bModeration, bModPending, bSubjects, bConsents, bConsentIDs, bConsentTime, bAudit, bAuditTime, bIdem}
+		bModeration, bModPending, bSubjects, bConsents, bConsentIDs, bConsentTime, bAudit, bAuditTime, bIdem, bReportJobs}
 )
 
 // Config configures the store.

@@ -335,6 +335,10 @@ func (s *Settings) PrepareLocalTable(ctx context.Context, st Store, reset bool) 
 	return true, nil
 }
 
+// AWS is the SDK's configuration (region required), for clients of other
+// services a function needs.
+func (s *Settings) AWS(ctx context.Context) (aws.Config, error) { return s.aws(ctx) }
+
 func (s *Settings) aws(ctx context.Context) (aws.Config, error) {
 	cfg, err := awsconfig.LoadDefaultConfig(ctx)
 	if err != nil {

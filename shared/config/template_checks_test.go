@@ -42,8 +42,9 @@ var (
 		"ReporterFunction":  func() any { return new(events.CloudWatchEvent) }, // the monthly schedule
 	}
 	eventFileTypes = map[string]func() any{
-		"ReporterFunction/on-demand*.json": func() any { return new(reports.Job) },            // a direct invoke
-		"ResponderFunction/sweep.json":     func() any { return new(events.CloudWatchEvent) }, // the sweep schedule
+		"ReporterFunction/on-demand*.json":  func() any { return new(reports.Job) },            // a direct invoke
+		"ReporterFunction/report-job*.json": func() any { return new(reports.Job) },            // the API's asynchronous invoke of a job
+		"ResponderFunction/sweep.json":      func() any { return new(events.CloudWatchEvent) }, // the sweep schedule
 	}
 )
 

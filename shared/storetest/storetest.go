@@ -86,6 +86,7 @@ func Run(t *testing.T, open Factory) {
 		{"NoPersonalData", testNoPersonalData},
 		{"Idempotency", testIdempotency},
 		{"ModerationItem", testModerationItem},
+		{"ReportJobs", testReportJobs},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.fn(t, open) })

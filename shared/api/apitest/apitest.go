@@ -25,6 +25,10 @@ type Spec struct{ router routers.Router }
 
 // Load parses and validates the contract (once per process).
 var Load = sync.OnceValues(func() (*Spec, error) {
+	// The reports' files are binary bodies.
+	for _, ct := range []string{"application/pdf", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"} {
+		openapi3filter.RegisterBodyDecoder(ct, openapi3filter.FileBodyDecoder)
+	}
 	doc, err := openapi3.NewLoader().LoadFromData(api.OpenAPI())
 	if err != nil {
 		return nil, fmt.Errorf("openapi.yaml: %w", err)
