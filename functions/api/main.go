@@ -1,6 +1,6 @@
 // Command api is the ApiFunction Lambda: the operator's, integrator's and
 // compliance officer's HTTP API behind API Gateway's JWT authorizer
-// (shared/api, docs/api.md). Locally, `make invoke
+// (shared/api; README, "The operator and integrator API"). Locally, `make invoke
 // EVENT=events/ApiFunction/<case>.json` runs it once on the embedded
 // store, and `agentiq api` serves it over HTTP.
 package main
