@@ -66,6 +66,36 @@ func TestFamilies(t *testing.T) {
 			"Спасибо за ответ. А промокод на следующий заказ будет?":               {intent: agentiq.IntentPromoRequest, window: true},
 			"Деньги за возврат пришли, благодарю. Из чего сделана подошва у этих?": {intent: agentiq.IntentProductInfo},
 		},
+		"a compatibility question about an analogue or another maker's item: no window": {
+			"Подойдёт ли этот объектив к аналогичной камере Canon?":           {intent: agentiq.IntentProductInfo},
+			"Аналог от Philips с этим держателем совместим?":                  {},
+			"Картриджи другого производителя будут работать в этом принтере?": {},
+			"Совместим ли фильтр с похожим кувшином другой марки?":            {},
+		},
+		"thanks for a discount or a gift: no window": {
+			"Благодарю за скидочку, всё дошло!":      {intent: agentiq.IntentGratitude},
+			"Спасибо за промокод, уже заказала":      {},
+			"Спасибо за подарочек в посылке и купон": {},
+		},
+		"a cheaper price mentioned inside a complaint: no window": {
+			"Взяла подешевле на распродаже, а ручка отвалилась через час": {intent: agentiq.IntentDefect},
+			"Брали по акции, теперь ясно почему — у часов стрелки встали": {intent: agentiq.IntentDefect},
+			"Купил со скидкой, а подошва отстаёт уже на второй день":      {intent: agentiq.IntentDefect},
+		},
+		"sarcastic thanks for a problem": {
+			"Спасибо за мятую коробку и разбитую тарелку":    {intent: agentiq.IntentDefect},
+			"Ну спасибо, удружили, прям сервис":              {},
+			"Благодарю за треснутый экран, очень порадовали": {intent: agentiq.IntentDefect},
+		},
+		"haggling without a discount word": {
+			"Скиньте пару сотен, и беру":         {window: true},
+			"Какая крайняя цена?":                {window: true},
+			"Уступите немного, возьму сразу два": {window: true},
+		},
+		"a question whether the item has a weakness is no defect": {
+			"А джинсы не линяют при стирке?":   {},
+			"Подскажите, ткань мнётся сильно?": {},
+		},
 		"problems described by their symptoms": {
 			"Чайник течёт снизу, на столе лужа":           {intent: agentiq.IntentDefect},
 			"Телефон греется и выключается сам":           {intent: agentiq.IntentDefect},
