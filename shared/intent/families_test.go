@@ -96,6 +96,20 @@ func TestFamilies(t *testing.T) {
 			"А джинсы не линяют при стирке?":   {},
 			"Подскажите, ткань мнётся сильно?": {},
 		},
+		"fit described by how it feels": {
+			"Кеды давят в подъёме, хотя длина нормальная":     {intent: agentiq.IntentSize},
+			"Юбка оказалась велика в талии, что посоветуете?": {intent: agentiq.IntentSize},
+			"Рукава длинноваты, а в груди в самый раз":        {intent: agentiq.IntentSize},
+		},
+		"an analogue asked for with a question verb": {
+			"Подскажите похожий рюкзак, но с отделением для ноутбука": {intent: agentiq.IntentAnalogRequest, window: true},
+			"Что можете предложить вместо этого пледа?":               {window: true},
+		},
+		"more symptoms": {
+			"Лампа светит только наполовину, вторая часть тёмная": {intent: agentiq.IntentDefect},
+			"Принтер выдаёт ошибку при каждой печати":             {intent: agentiq.IntentDefect},
+			"Сапоги промокли в первый же дождь":                   {intent: agentiq.IntentDefect},
+		},
 		"problems described by their symptoms": {
 			"Чайник течёт снизу, на столе лужа":           {intent: agentiq.IntentDefect},
 			"Телефон греется и выключается сам":           {intent: agentiq.IntentDefect},
