@@ -126,6 +126,34 @@ func TestCompositionFamilies(t *testing.T) {
 			"Мы не продаём на других площадках.",
 			"Нажмите «Вернуть товар» в разделе «Покупки».",
 		}},
+		// a screenshot of the review traded for a benefit
+		{agentiq.FlagReviewIncentive, []string{
+			"За скриншот отзыва начислим 200 бонусов.",
+			"Написали отзыв? Покажите скрин — подарим брелок.",
+		}, []string{
+			"Пришлите скриншот ошибки, пожалуйста.",
+			"Спасибо, что оставили отзыв!",
+		}},
+		// cheaper without WB's commission, at the seller's own site
+		{agentiq.FlagOffPlatform, []string{
+			"На нашем сайте без комиссии площадки выйдет дешевле.",
+			"Напрямую без наценки маркетплейса — пишите.",
+			"У нас на сайте скидка 10% на всю коллекцию.",
+		}, []string{
+			"Следующая покупка у нас без наценки, если понравится.",
+		}},
+		// a refusal of mailings by its plural noun
+		{agentiq.FlagOptOutInstruction, []string{
+			"Отказаться от рассылок можно в настройках профиля.",
+			"Чтобы отказаться от подборок, ответьте «Нет».",
+		}, nil},
+		// a warning against paying outside WB names no payment details
+		{agentiq.FlagPaymentDetails, []string{
+			"Оплатите переводом на карту по номеру телефона.",
+		}, []string{
+			"Мы никогда не просим перевести деньги на карту.",
+			"Не переводите деньги на карту продавцам — только оплата через WB.",
+		}},
 		// any request form with any personal-data noun
 		{agentiq.FlagPDRequest, []string{
 			"Какой у вас контактный телефон?",
