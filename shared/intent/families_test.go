@@ -96,6 +96,12 @@ func TestFamilies(t *testing.T) {
 			"А джинсы не линяют при стирке?":   {},
 			"Подскажите, ткань мнётся сильно?": {},
 		},
+		"thanks as emoji or slang, small talk is not": {
+			"🙏🏼🙏🏼":               {intent: agentiq.IntentGratitude},
+			"благодарочка 💐":     {intent: agentiq.IntentGratitude},
+			"сенкью вам большое": {intent: agentiq.IntentGratitude},
+			"Как поживаете? 😊":   {intent: agentiq.IntentOther},
+		},
 		"fit described by how it feels": {
 			"Кеды давят в подъёме, хотя длина нормальная":     {intent: agentiq.IntentSize},
 			"Юбка оказалась велика в талии, что посоветуете?": {intent: agentiq.IntentSize},
