@@ -111,6 +111,12 @@ func TestFamilies(t *testing.T) {
 			"Подскажите похожий рюкзак, но с отделением для ноутбука": {intent: agentiq.IntentAnalogRequest, window: true},
 			"Что можете предложить вместо этого пледа?":               {window: true},
 		},
+		"an item of another build asked for": {
+			"А модель потоньше у вас бывает?":                {window: true},
+			"Какой посоветуете полегче, этот тяжёлый":        {window: true},
+			"Предложите другую дату доставки, меня не будет": {intent: agentiq.IntentDelivery},
+			"Подберите другой размер, пожалуйста, этот мал":  {intent: agentiq.IntentSize},
+		},
 		"more symptoms": {
 			"Лампа светит только наполовину, вторая часть тёмная": {intent: agentiq.IntentDefect},
 			"Принтер выдаёт ошибку при каждой печати":             {intent: agentiq.IntentDefect},
