@@ -111,6 +111,10 @@ func TestFamilies(t *testing.T) {
 			"Подскажите похожий рюкзак, но с отделением для ноутбука": {intent: agentiq.IntentAnalogRequest, window: true},
 			"Что можете предложить вместо этого пледа?":               {window: true},
 		},
+		"an analogue the buyer already has is no request": {
+			"Такой же у меня уже есть, беру второй в подарок": {},
+			"У меня есть похожий, этот для дачи":              {},
+		},
 		"an item of another build asked for": {
 			"А модель потоньше у вас бывает?":                {window: true},
 			"Какой посоветуете полегче, этот тяжёлый":        {window: true},
