@@ -142,6 +142,18 @@ func TestCompositionFamilies(t *testing.T) {
 		}, []string{
 			"Следующая покупка у нас без наценки, если понравится.",
 		}},
+		// the buyer's e-mail asked for a catalogue or mailing moves off WB;
+		// asked for a receipt, a warranty card or to reach the buyer it is
+		// only a personal-data request
+		{agentiq.FlagOffPlatform, []string{
+			"Оставьте свой e-mail — будем присылать каталог и акции.",
+			"Напишите вашу почту, вышлем прайс на всю коллекцию.",
+		}, []string{
+			"Напишите ваш e-mail для электронного чека.",
+			"Укажите вашу почту, пожалуйста.",
+			"Напишите почту — отправим гарантийный талон.",
+			"Оставьте почту, чтобы мы могли связаться по замене.",
+		}},
 		// a refusal of mailings by its plural noun
 		{agentiq.FlagOptOutInstruction, []string{
 			"Отказаться от рассылок можно в настройках профиля.",
