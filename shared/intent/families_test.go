@@ -87,6 +87,10 @@ func TestFamilies(t *testing.T) {
 			"Ну спасибо, удружили, прям сервис":              {},
 			"Благодарю за треснутый экран, очень порадовали": {intent: agentiq.IntentDefect},
 		},
+		"a new request after thanks opens the window": {
+			"Спасибо за быструю доставку, всё супер! Купончик на следующий заказ дадите?": {window: true},
+			"Благодарю, платье село идеально 😊 А акции на осеннюю коллекцию будут?":       {window: true},
+		},
 		"haggling without a discount word": {
 			"Скиньте пару сотен, и беру":         {window: true},
 			"Какая крайняя цена?":                {window: true},
