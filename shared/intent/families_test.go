@@ -66,6 +66,70 @@ func TestFamilies(t *testing.T) {
 			"Спасибо за ответ. А промокод на следующий заказ будет?":               {intent: agentiq.IntentPromoRequest, window: true},
 			"Деньги за возврат пришли, благодарю. Из чего сделана подошва у этих?": {intent: agentiq.IntentProductInfo},
 		},
+		"a compatibility question about an analogue or another maker's item: no window": {
+			"Подойдёт ли этот объектив к аналогичной камере Canon?":           {intent: agentiq.IntentProductInfo},
+			"Аналог от Philips с этим держателем совместим?":                  {},
+			"Картриджи другого производителя будут работать в этом принтере?": {},
+			"Совместим ли фильтр с похожим кувшином другой марки?":            {},
+		},
+		"thanks for a discount or a gift: no window": {
+			"Благодарю за скидочку, всё дошло!":      {intent: agentiq.IntentGratitude},
+			"Спасибо за промокод, уже заказала":      {},
+			"Спасибо за подарочек в посылке и купон": {},
+		},
+		"a cheaper price mentioned inside a complaint: no window": {
+			"Взяла подешевле на распродаже, а ручка отвалилась через час": {intent: agentiq.IntentDefect},
+			"Брали по акции, теперь ясно почему — у часов стрелки встали": {intent: agentiq.IntentDefect},
+			"Купил со скидкой, а подошва отстаёт уже на второй день":      {intent: agentiq.IntentDefect},
+		},
+		"sarcastic thanks for a problem": {
+			"Спасибо за мятую коробку и разбитую тарелку":    {intent: agentiq.IntentDefect},
+			"Ну спасибо, удружили, прям сервис":              {},
+			"Благодарю за треснутый экран, очень порадовали": {intent: agentiq.IntentDefect},
+		},
+		"a new request after thanks opens the window": {
+			"Спасибо за быструю доставку, всё супер! Купончик на следующий заказ дадите?": {window: true},
+			"Благодарю, платье село идеально 😊 А акции на осеннюю коллекцию будут?":       {window: true},
+		},
+		"haggling without a discount word": {
+			"Скиньте пару сотен, и беру":         {window: true},
+			"Какая крайняя цена?":                {window: true},
+			"Уступите немного, возьму сразу два": {window: true},
+		},
+		"a question whether the item has a weakness is no defect": {
+			"А джинсы не линяют при стирке?":   {},
+			"Подскажите, ткань мнётся сильно?": {},
+		},
+		"thanks as emoji or slang, small talk is not": {
+			"🙏🏼🙏🏼":               {intent: agentiq.IntentGratitude},
+			"благодарочка 💐":     {intent: agentiq.IntentGratitude},
+			"сенкью вам большое": {intent: agentiq.IntentGratitude},
+			"Как поживаете? 😊":   {intent: agentiq.IntentOther},
+		},
+		"fit described by how it feels": {
+			"Кеды давят в подъёме, хотя длина нормальная":     {intent: agentiq.IntentSize},
+			"Юбка оказалась велика в талии, что посоветуете?": {intent: agentiq.IntentSize},
+			"Рукава длинноваты, а в груди в самый раз":        {intent: agentiq.IntentSize},
+		},
+		"an analogue asked for with a question verb": {
+			"Подскажите похожий рюкзак, но с отделением для ноутбука": {intent: agentiq.IntentAnalogRequest, window: true},
+			"Что можете предложить вместо этого пледа?":               {window: true},
+		},
+		"an analogue the buyer already has is no request": {
+			"Такой же у меня уже есть, беру второй в подарок": {},
+			"У меня есть похожий, этот для дачи":              {},
+		},
+		"an item of another build asked for": {
+			"А модель потоньше у вас бывает?":                {window: true},
+			"Какой посоветуете полегче, этот тяжёлый":        {window: true},
+			"Предложите другую дату доставки, меня не будет": {intent: agentiq.IntentDelivery},
+			"Подберите другой размер, пожалуйста, этот мал":  {intent: agentiq.IntentSize},
+		},
+		"more symptoms": {
+			"Лампа светит только наполовину, вторая часть тёмная": {intent: agentiq.IntentDefect},
+			"Принтер выдаёт ошибку при каждой печати":             {intent: agentiq.IntentDefect},
+			"Сапоги промокли в первый же дождь":                   {intent: agentiq.IntentDefect},
+		},
 		"problems described by their symptoms": {
 			"Чайник течёт снизу, на столе лужа":           {intent: agentiq.IntentDefect},
 			"Телефон греется и выключается сам":           {intent: agentiq.IntentDefect},
