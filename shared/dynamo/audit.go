@@ -2,6 +2,7 @@ package dynamo
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -134,4 +135,63 @@ func (s *Store) AuditBetween(ctx context.Context, seller string, from, to time.T
 		return nil, err
 	}
 	return s.AuditSeq(ctx, seller, lo, hi-1)
+}
+
+// errHeadFailed: the condition of one of the items written with audit
+// records failed (not a taken sequence number).
+var errHeadFailed = errors.New("condition failed")
+
+// writeWithAudit writes the items with the entries appended to the
+// seller's chain, in one transaction: each record on condition that its
+// sequence number is free, retried with a fresh head when another
+// appender took it. A failed condition of one of the items is
+// errHeadFailed, and nothing is written.
+func (s *Store) writeWithAudit(ctx context.Context, op, seller string, items []types.TransactWriteItem, entries []agentiq.AuditEntry) ([]agentiq.AuditRecord, error) {
+	for _, e := range entries {
+		if err := agentiq.ValidateEntry(e); err != nil {
+			return nil, err
+		}
+	}
+	if len(items)+len(entries) > 100 {
+		return nil, fmt.Errorf("%w: %d audit entries in one write", agentiq.ErrInvalid, len(entries))
+	}
+	for attempt := 0; ; attempt++ {
+		head, err := s.auditHead(ctx, op, seller, attempt > 2)
+		if err != nil {
+			return nil, err
+		}
+		txn := append(make([]types.TransactWriteItem, 0, len(items)+len(entries)), items...)
+		recs := make([]agentiq.AuditRecord, 0, len(entries))
+		for _, e := range entries {
+			rec := agentiq.NextRecord(seller, head, e)
+			m, err := item(rec, auditPK(seller), seqSK(rec.Seq), nil)
+			if err != nil {
+				return nil, err
+			}
+			txn = append(txn, types.TransactWriteItem{Put: &types.Put{TableName: aws.String(s.cfg.Table), Item: m,
+				ConditionExpression: aws.String("attribute_not_exists(SK)")}})
+			recs = append(recs, rec)
+			head = rec
+		}
+		out, err := s.db.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{TransactItems: txn,
+			ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal})
+		if err == nil {
+			s.txn(op, len(txn), out.ConsumedCapacity)
+			return recs, nil
+		}
+		var tce *types.TransactionCanceledException
+		if errors.As(err, &tce) {
+			for i, r := range tce.CancellationReasons {
+				if i < len(items) && r.Code != nil && *r.Code == "ConditionalCheckFailed" {
+					return nil, errHeadFailed
+				}
+			}
+		}
+		if !conditionFailed(err) {
+			return nil, wrap(op, err)
+		}
+		if err := backoff(ctx, attempt); err != nil {
+			return nil, fmt.Errorf("%s: %w", op, err)
+		}
+	}
 }

@@ -81,40 +81,14 @@ func (s *Store) RegisterConsent(ctx context.Context, e agentiq.ConsentEvent) (bo
 	}
 	table := aws.String(s.cfg.Table)
 	notExists := aws.String("attribute_not_exists(SK)")
-	for attempt := 0; ; attempt++ {
-		head, err := s.auditHead(ctx, op, e.SellerID, attempt > 2)
-		if err != nil {
-			return false, err
-		}
-		rec := agentiq.NextRecord(e.SellerID, head, entry)
-		am, err := item(rec, auditPK(e.SellerID), seqSK(rec.Seq), nil)
-		if err != nil {
-			return false, err
-		}
-		out, err := s.db.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{
-			TransactItems: []types.TransactWriteItem{
-				{Put: &types.Put{TableName: table, Item: ref, ConditionExpression: notExists}},
-				{Put: &types.Put{TableName: table, Item: ev, ConditionExpression: notExists}},
-				{Put: &types.Put{TableName: table, Item: am, ConditionExpression: notExists}},
-			},
-			ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal})
-		if err == nil {
-			s.txn(op, 3, out.ConsumedCapacity)
-			return true, nil
-		}
-		var tce *types.TransactionCanceledException
-		if errors.As(err, &tce) && len(tce.CancellationReasons) > 0 {
-			if c := tce.CancellationReasons[0].Code; c != nil && *c == "ConditionalCheckFailed" {
-				return false, s.sameConsent(ctx, e, fp)
-			}
-		}
-		if !conditionFailed(err) {
-			return false, wrap(op, err)
-		}
-		if err := backoff(ctx, attempt); err != nil {
-			return false, fmt.Errorf("%s: %w", op, err)
-		}
+	_, err = s.writeWithAudit(ctx, op, e.SellerID, []types.TransactWriteItem{
+		{Put: &types.Put{TableName: table, Item: ref, ConditionExpression: notExists}},
+		{Put: &types.Put{TableName: table, Item: ev, ConditionExpression: notExists}},
+	}, []agentiq.AuditEntry{entry})
+	if errors.Is(err, errHeadFailed) {
+		return false, s.sameConsent(ctx, e, fp)
 	}
+	return err == nil, err
 }
 
 // sameConsent checks that the registered event under e's record id is e.

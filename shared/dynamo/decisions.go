@@ -125,51 +125,11 @@ func (s *Store) ResolveInbox(ctx context.Context, seller, eventID string, entrie
 		s.writeOne("resolve inbox", out.ConsumedCapacity)
 		return nil, nil
 	}
-	for _, e := range entries {
-		if err := agentiq.ValidateEntry(e); err != nil {
-			return nil, err
-		}
+	recs, err := s.writeWithAudit(ctx, "resolve inbox", seller, []types.TransactWriteItem{del}, entries)
+	if errors.Is(err, errHeadFailed) {
+		return nil, fmt.Errorf("inbox item %s: %w", eventID, agentiq.ErrNotFound)
 	}
-	if len(entries) > 99 {
-		return nil, fmt.Errorf("%w: %d audit entries for one inbox item", agentiq.ErrInvalid, len(entries))
-	}
-	for attempt := 0; ; attempt++ {
-		head, err := s.auditHead(ctx, "resolve inbox", seller, attempt > 2)
-		if err != nil {
-			return nil, err
-		}
-		txn := []types.TransactWriteItem{del}
-		recs := make([]agentiq.AuditRecord, 0, len(entries))
-		for _, e := range entries {
-			rec := agentiq.NextRecord(seller, head, e)
-			m, err := item(rec, auditPK(seller), seqSK(rec.Seq), nil)
-			if err != nil {
-				return nil, err
-			}
-			txn = append(txn, types.TransactWriteItem{Put: &types.Put{TableName: aws.String(s.cfg.Table), Item: m,
-				ConditionExpression: aws.String("attribute_not_exists(SK)")}})
-			recs = append(recs, rec)
-			head = rec
-		}
-		out, err := s.db.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{TransactItems: txn,
-			ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal})
-		if err == nil {
-			s.txn("resolve inbox", len(txn), out.ConsumedCapacity)
-			return recs, nil
-		}
-		var tce *types.TransactionCanceledException
-		if errors.As(err, &tce) && len(tce.CancellationReasons) > 0 {
-			if c := tce.CancellationReasons[0].Code; c != nil && *c == "ConditionalCheckFailed" {
-				return nil, fmt.Errorf("inbox item %s: %w", eventID, agentiq.ErrNotFound)
-			}
-		}
-		if !conditionFailed(err) {
-			return nil, wrap("resolve inbox", err)
-		}
-		if err := backoff(ctx, attempt); err != nil {
-			return nil, fmt.Errorf("resolve inbox: %w", err)
-		}
-	}
+	return recs, err
 }
 
 // InboxItem returns one pending inbox item.

@@ -60,43 +60,11 @@ func (s *Store) PutIdempotent(ctx context.Context, r agentiq.IdempotencyRecord, 
 		s.writeOne("put idempotent", out.ConsumedCapacity)
 		return nil, nil
 	}
-	for attempt := 0; ; attempt++ {
-		head, err := s.auditHead(ctx, "put idempotent", r.SellerID, attempt > 2)
-		if err != nil {
-			return nil, err
-		}
-		txn := []types.TransactWriteItem{{Put: &put}}
-		recs := make([]agentiq.AuditRecord, 0, len(entries))
-		for _, e := range entries {
-			rec := agentiq.NextRecord(r.SellerID, head, e)
-			am, err := item(rec, auditPK(r.SellerID), seqSK(rec.Seq), nil)
-			if err != nil {
-				return nil, err
-			}
-			txn = append(txn, types.TransactWriteItem{Put: &types.Put{TableName: aws.String(s.cfg.Table), Item: am,
-				ConditionExpression: aws.String("attribute_not_exists(SK)")}})
-			recs = append(recs, rec)
-			head = rec
-		}
-		out, err := s.db.TransactWriteItems(ctx, &dynamodb.TransactWriteItemsInput{TransactItems: txn,
-			ReturnConsumedCapacity: types.ReturnConsumedCapacityTotal})
-		if err == nil {
-			s.txn("put idempotent", len(txn), out.ConsumedCapacity)
-			return recs, nil
-		}
-		var tce *types.TransactionCanceledException
-		if errors.As(err, &tce) && len(tce.CancellationReasons) > 0 {
-			if c := tce.CancellationReasons[0].Code; c != nil && *c == "ConditionalCheckFailed" {
-				return nil, exists
-			}
-		}
-		if !conditionFailed(err) {
-			return nil, wrap("put idempotent", err)
-		}
-		if err := backoff(ctx, attempt); err != nil {
-			return nil, fmt.Errorf("put idempotent: %w", err)
-		}
+	recs, err := s.writeWithAudit(ctx, "put idempotent", r.SellerID, []types.TransactWriteItem{{Put: &put}}, entries)
+	if errors.Is(err, errHeadFailed) {
+		return nil, exists
 	}
+	return recs, err
 }
 
 // Idempotent returns the live record of a key.
