@@ -21,7 +21,11 @@ type Model struct {
 	bias    []float64
 	names   []string // feature names, sorted
 	weights []float32
-	index   table // hash of a feature name → its row
+	// exact: every sum of distinct weights is exact in float64 (see
+	// buildIndex), so Predict may add them in any order and still get the
+	// same bits as adding them row by row.
+	exact bool
+	index table // hash of a feature name → its row
 	words   wordCache
 	scratch sync.Pool // *scratch
 }
@@ -31,31 +35,41 @@ type Model struct {
 type scratch struct {
 	stamp []uint32
 	epoch uint32
-	rows  []int32
+	n     int       // rows counted
+	rows  []int32   // the rows counted, in order (when sums are not exact)
+	sum   []float64 // per class, the weights of the rows counted (when exact)
 	buf   []byte
 }
+
+// AllClasses asks PredictSome for every class.
+const AllClasses = ^uint64(0)
 
 // Predict returns the probability of each class, in the order of Classes,
 // into dst (reallocated when short).
 func (m *Model) Predict(d *rutext.Doc, dst []float64) []float64 {
+	return m.PredictSome(d, AllClasses, dst)
+}
+
+// PredictSome is Predict for the classes whose bits are set in want (bit
+// c for Classes[c], c < 64); the others are left 0, and a caller that
+// reads only some answers does not pay for the rest.
+func (m *Model) PredictSome(d *rutext.Doc, want uint64, dst []float64) []float64 {
 	k := len(m.Classes)
 	if cap(dst) < k {
 		dst = make([]float64, k)
 	}
 	dst = dst[:k]
-	for c := range dst {
-		dst[c] = 0
-	}
 	sc, _ := m.scratch.Get().(*scratch)
 	if sc == nil || len(sc.stamp) != len(m.names) {
-		sc = &scratch{stamp: make([]uint32, len(m.names))}
+		sc = &scratch{stamp: make([]uint32, len(m.names)), sum: make([]float64, k)}
 	}
 	sc.epoch++
 	if sc.epoch == 0 { // wrapped: old stamps could collide
 		clear(sc.stamp)
 		sc.epoch = 1
 	}
-	sc.rows = sc.rows[:0]
+	sc.rows, sc.n = sc.rows[:0], 0
+	clear(sc.sum)
 	sc.buf = walk(d, sc.buf, func(t *rutext.Token, buf []byte) (string, []byte) {
 		if t.Kind != rutext.Word {
 			key := tokenKey(t)
@@ -65,50 +79,107 @@ func (m *Model) Predict(d *rutext.Doc, dst []float64) []float64 {
 			buf = append(buf[:0], "w "...)
 			buf = append(buf, key...)
 			if r, ok := m.index.get(fnv(buf)); ok {
-				sc.add(r)
+				m.add(sc, r)
 			}
 			return key, buf
 		}
 		e, buf := m.wordRows(t, buf)
-		for _, r := range e.rows {
-			sc.add(r)
-		}
+		m.addWord(sc, &e)
 		return e.stem, buf
 	}, func(f []byte) {
 		if r, ok := m.index.get(fnv(f)); ok {
-			sc.add(r)
+			m.add(sc, r)
 		}
 	})
 	scale := 1.0
-	if n := len(sc.rows); n > 0 {
-		scale = 1 / math.Sqrt(float64(n))
-	}
-	for _, r := range sc.rows {
-		w := m.weights[int(r)*k : int(r)*k+k]
-		for c := range dst {
-			dst[c] += float64(w[c])
-		}
+	if sc.n > 0 {
+		scale = 1 / math.Sqrt(float64(sc.n))
 	}
 	for c := range dst {
-		dst[c] = sigmoid(dst[c]*scale + m.bias[c])
+		dst[c] = 0
+		if c < 64 && want&(1<<c) == 0 {
+			continue
+		}
+		sum := sc.sum[c]
+		if !m.exact {
+			for _, r := range sc.rows {
+				sum += float64(m.weights[int(r)*k+c])
+			}
+		}
+		dst[c] = sigmoid(sum*scale + m.bias[c])
 	}
 	m.scratch.Put(sc)
 	return dst
 }
 
 // add counts row r once per text.
-func (sc *scratch) add(r int32) {
-	if sc.stamp[r] != sc.epoch {
-		sc.stamp[r] = sc.epoch
+func (m *Model) add(sc *scratch, r int32) {
+	if sc.stamp[r] == sc.epoch {
+		return
+	}
+	sc.stamp[r] = sc.epoch
+	sc.n++
+	if !m.exact {
 		sc.rows = append(sc.rows, r)
+		return
+	}
+	k := len(sc.sum)
+	w := m.weights[int(r)*k : int(r)*k+k]
+	for c := range sc.sum {
+		sc.sum[c] += float64(w[c])
 	}
 }
 
-// wordEntry is what a word stands for in features: its stem and the rows
-// of its own features.
+// addWord counts the rows of a word's own features. When sums are exact,
+// its precomputed sums are added at once and the few rows an earlier word
+// already counted (a shared letter n-gram) are taken back out, instead of
+// adding every row class by class.
+func (m *Model) addWord(sc *scratch, e *wordEntry) {
+	if !m.exact {
+		for _, r := range e.rows {
+			m.add(sc, r)
+		}
+		return
+	}
+	counted := 0
+	for _, r := range e.rows {
+		if sc.stamp[r] == sc.epoch {
+			counted++
+		}
+	}
+	switch {
+	case counted == len(e.rows): // a word seen before in this text
+		return
+	case counted*2 > len(e.rows):
+		for _, r := range e.rows {
+			m.add(sc, r)
+		}
+		return
+	}
+	for c, x := range e.sums {
+		sc.sum[c] += x
+	}
+	k := len(sc.sum)
+	for _, r := range e.rows {
+		if sc.stamp[r] != sc.epoch {
+			sc.stamp[r] = sc.epoch
+			sc.n++
+			continue
+		}
+		w := m.weights[int(r)*k : int(r)*k+k]
+		for c := range sc.sum {
+			sc.sum[c] -= float64(w[c])
+		}
+	}
+}
+
+// wordEntry is what a word stands for in features: its stem, the rows of
+// its own features and, when sums are exact, their weights summed per
+// class.
 type wordEntry struct {
 	stem string
 	rows []int32
+	sums []float64
 }
 
 // wordRows returns the stem and the rows of a word's own features (its
@@ -124,6 +195,15 @@ func (m *Model) wordRows(t *rutext.Token, buf []byte) (wordEntry, []byte) {
 			e.rows = append(e.rows, r)
 		}
 	})
+	if m.exact {
+		k := len(m.Classes)
+		e.sums = make([]float64, k)
+		for _, r := range e.rows {
+			for c := range e.sums {
+				e.sums[c] += float64(m.weights[int(r)*k+c])
+			}
+		}
+	}
 	m.words.put(t.Text, e)
 	return e, buf
 }
@@ -286,8 +366,10 @@ func Parse(data []byte) (*Model, error) {
 	return m, nil
 }
 
-// buildIndex hashes every feature name into the lookup table.
+// buildIndex hashes every feature name into the lookup table, and finds
+// whether sums of weights are exact.
 func (m *Model) buildIndex() error {
+	m.exact = exactSums(m.weights, len(m.names))
 	m.index = newTable(len(m.names))
 	for i, name := range m.names {
 		if !m.index.put(fnvString(name), int32(i)) {
@@ -295,6 +377,29 @@ func (m *Model) buildIndex() error {
 		}
 	}
 	return nil
+}
+
+// exactSums reports whether every sum of weights taken from distinct rows
+// (at most rows of them per class) is exact in float64, whatever the order
+// of the additions: when every weight is a whole multiple of 2^-33 (any
+// float32 of magnitude 2^-10 or more is, and a weight of three decimals,
+// 0.001 or more, is that) and rows times the largest magnitude is below
+// 2^20, every sum of distinct weights is a whole multiple of 2^-33 below 2^20, which
+// float64's 53 bits hold exactly. Predict's partial sums (a word's sum
+// added, rows counted twice taken back out) have at most four times rows
+// terms, hence the margin of 2^18. Weights files made by make train meet
+// this by far; a file that does not is summed row by row in order.
+func exactSums(weights []float32, rows int) bool {
+	const unit = 1 << 33
+	most := 0.0
+	for _, w := range weights {
+		x := math.Abs(float64(w))
+		if x*unit != math.Trunc(x*unit) {
+			return false
+		}
+		most = max(most, x)
+	}
+	return float64(rows)*most < 1<<18
 }
 
 // fnv is the 64-bit FNV-1a hash of b, never 0 (0 marks an empty slot).
