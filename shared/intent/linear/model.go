@@ -38,6 +38,7 @@ type scratch struct {
 	n     int       // rows counted
 	rows  []int32   // the rows counted, in order (when sums are not exact)
 	sum   []float64 // per class, the weights of the rows counted (when exact)
+	dups  []int32   // a word's rows counted before it
 	buf   []byte
 }
 
@@ -141,31 +142,24 @@ func (m *Model) addWord(sc *scratch, e *wordEntry) {
 		}
 		return
 	}
-	counted := 0
+	dups := sc.dups[:0]
 	for _, r := range e.rows {
 		if sc.stamp[r] == sc.epoch {
-			counted++
+			dups = append(dups, r)
+			continue
 		}
+		sc.stamp[r] = sc.epoch
+		sc.n++
 	}
-	switch {
-	case counted == len(e.rows): // a word seen before in this text
-		return
-	case counted*2 > len(e.rows):
-		for _, r := range e.rows {
-			m.add(sc, r)
-		}
+	sc.dups = dups
+	if len(dups) == len(e.rows) { // a word seen before in this text
 		return
 	}
 	for c, x := range e.sums {
 		sc.sum[c] += x
 	}
 	k := len(sc.sum)
-	for _, r := range e.rows {
-		if sc.stamp[r] != sc.epoch {
-			sc.stamp[r] = sc.epoch
-			sc.n++
-			continue
-		}
+	for _, r := range dups {
 		w := m.weights[int(r)*k : int(r)*k+k]
 		for c := range sc.sum {
 			sc.sum[c] -= float64(w[c])
