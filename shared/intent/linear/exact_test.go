@@ -3,6 +3,7 @@ package linear
 import (
 	"math"
 	"os"
+	"slices"
 	"testing"
 
 	"github.com/agentiq/agentiq/shared/rutext"
@@ -66,6 +67,52 @@ func TestPredictSameAsRowByRow(t *testing.T) {
 			all := slow.Predict(d, nil)
 			if some[0] != 0 || some[1] != all[1] {
 				t.Errorf("%s %q: PredictSome(class 1) = %v, want [0 %v …]", path, text, some, all[1])
+			}
+		}
+	}
+}
+
+// TestPredictIsFeaturesWeighed: Predict's piecewise hashes and word cache
+// count exactly the rows of Features, each once, and give the bits of
+// weighing them one by one in the order met.
+func TestPredictIsFeaturesWeighed(t *testing.T) {
+	data, err := os.ReadFile("../model.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Parse(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := len(m.Classes)
+	for _, text := range []string{
+		"Здравствуйте! Заказ ждём уже вторую неделю, трек не обновляется. Есть ли промокод? Спасибо! Спасибо!",
+		"не очень нужна скидка, совсем не нужна. Не надо!! ни за что",
+		"skidku sdelaete? 10% 🙂 «Ромашка» № 5 - 20 ₽",
+		"ся",
+	} {
+		d := rutext.Analyze(text)
+		var rows []int32
+		Features(d, nil, func(f []byte) {
+			if r, ok := m.index.get(fnv(f)); ok && !slices.Contains(rows, r) {
+				rows = append(rows, r)
+			}
+		})
+		for round := 0; round < 2; round++ {
+			got := m.Predict(d, nil)
+			for c := 0; c < k; c++ {
+				sum := 0.0
+				for _, r := range rows {
+					sum += float64(m.weights[int(r)*k+c])
+				}
+				scale := 1.0
+				if len(rows) > 0 {
+					scale = 1 / math.Sqrt(float64(len(rows)))
+				}
+				want := sigmoid(sum*scale + m.bias[c])
+				if math.Float64bits(got[c]) != math.Float64bits(want) {
+					t.Errorf("%q class %s: %v, weighing Features %v", text, m.Classes[c], got[c], want)
+				}
 			}
 		}
 	}

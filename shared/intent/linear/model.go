@@ -71,27 +71,7 @@ func (m *Model) PredictSome(d *rutext.Doc, want uint64, dst []float64) []float64
 	}
 	sc.rows, sc.n = sc.rows[:0], 0
 	clear(sc.sum)
-	sc.buf = walk(d, sc.buf, func(t *rutext.Token, buf []byte) (string, []byte) {
-		if t.Kind != rutext.Word {
-			key := tokenKey(t)
-			if key == "" {
-				return "", buf
-			}
-			buf = append(buf[:0], "w "...)
-			buf = append(buf, key...)
-			if r, ok := m.index.get(fnv(buf)); ok {
-				m.add(sc, r)
-			}
-			return key, buf
-		}
-		e, buf := m.wordRows(t, buf)
-		m.addWord(sc, &e)
-		return e.stem, buf
-	}, func(f []byte) {
-		if r, ok := m.index.get(fnv(f)); ok {
-			m.add(sc, r)
-		}
-	})
+	m.count(d, sc)
 	scale := 1.0
 	if sc.n > 0 {
 		scale = 1 / math.Sqrt(float64(sc.n))
@@ -169,11 +149,14 @@ func (m *Model) addWord(sc *scratch, e *wordEntry) {
 
 // wordEntry is what a word stands for in features: its stem, the rows of
 // its own features and, when sums are exact, their weights summed per
-// class.
+// class; and for the features of its context, the row of its negated
+// stem (-1: none) and the hash state of a stem pair it begins.
 type wordEntry struct {
-	stem string
-	rows []int32
-	sums []float64
+	stem    string
+	rows    []int32
+	sums    []float64
+	negRow  int32
+	pairPre uint64
 }
 
 // wordRows returns the stem and the rows of a word's own features (its
@@ -183,7 +166,11 @@ func (m *Model) wordRows(t *rutext.Token, buf []byte) (wordEntry, []byte) {
 	if e, ok := m.words.get(t.Text); ok {
 		return e, buf
 	}
-	e := wordEntry{stem: t.Stem(), rows: []int32{}}
+	e := wordEntry{stem: t.Stem(), rows: []int32{}, negRow: -1}
+	e.pairPre = pairPrefix(e.stem)
+	if r, ok := m.index.get(fnvAdd(fnvNeg, e.stem) | 1); ok {
+		e.negRow = r
+	}
 	buf = wordFeatures(t, e.stem, buf, func(f []byte) {
 		if r, ok := m.index.get(fnv(f)); ok && !slices.Contains(e.rows, r) {
 			e.rows = append(e.rows, r)
