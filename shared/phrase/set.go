@@ -362,7 +362,7 @@ type Set struct {
 	// script satisfies, so that a scan does not test every kind atom at
 	// every token
 	kindsOf [][]int32
-	byFirst  [][]int32 // atom → patterns that can start with it
+	byFirst [][]int32 // atom → patterns that can start with it
 	// musts per pattern: sets of word atoms of which one must occur in a
 	// document for the pattern to match there (one set per mandatory
 	// element of its top-level sequence).
