@@ -166,7 +166,6 @@ func (m *Model) wordRows(t *rutext.Token, buf []byte) (wordEntry, []byte) {
 	return e, buf
 }
 
-
 // count counts the rows of d's features into sc. It yields the features
 // of Features (walk) — a test holds the two together — but as hashes
 // computed piecewise: FNV-1a runs left to right, so the hash of a stem
