@@ -207,6 +207,7 @@ func (b *Builder) Build() (*Set, error) {
 	for _, n := range b.patterns {
 		s.progs = append(s.progs, c.compile(n))
 	}
+	s.altStart = newAltIndex(s.alts)
 	s.musts = make([][][]int32, len(b.patterns))
 	s.mustFull = make([]uint64, len(b.patterns))
 	s.mustBy = make([][]mustRef, len(b.atoms))
@@ -374,9 +375,10 @@ type Set struct {
 	progs    []*program
 
 	// tables of the compiled programs
-	sets [][]uint64
-	nots [][]int32
-	alts []altTable
+	sets     [][]uint64
+	nots     [][]int32
+	alts     []altTable
+	altStart altIndex
 
 	vocabMu sync.RWMutex
 	vocab   map[string][]int32 // token text → atoms, memoised
