@@ -482,18 +482,16 @@ func digitRuns(d *rutext.Doc, yield func(digits string, parts int) bool) {
 	var b strings.Builder
 	parts := 0
 	flush := func() bool {
-		ok := true
-		if parts > 0 {
-			ok = yield(b.String(), parts)
-		}
+		ok := yield(b.String(), parts)
 		b.Reset()
 		parts = 0
 		return ok
 	}
-	for i, t := range d.Tokens {
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
 		if t.Kind != rutext.Number || strings.Contains(t.Text, ".") ||
 			parts > 0 && d.Tokens[i-1].Sentence != t.Sentence {
-			if !flush() {
+			if parts > 0 && !flush() {
 				return
 			}
 			if t.Kind != rutext.Number || strings.Contains(t.Text, ".") {
@@ -503,7 +501,9 @@ func digitRuns(d *rutext.Doc, yield func(digits string, parts int) bool) {
 		b.WriteString(t.Text)
 		parts++
 	}
-	flush()
+	if parts > 0 {
+		flush()
+	}
 }
 
 // findCardNumber finds 13–19 digits written as one number or in groups of
