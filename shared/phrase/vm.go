@@ -13,7 +13,8 @@ import (
 type iop uint8
 
 const (
-	iAtom  iop = iota + 1 // arg: atom
+	iAtom  iop = iota + 1 // arg: a word atom
+	iKind                 // arg: a kind atom (#num, _…): it looks at the token, not its atoms
 	iSet                  // arg: index of a word-atom bitset
 	iNot                  // arg: index of a list of atoms the token must not be
 	iAlt                  // arg: index of an alternation table
@@ -58,7 +59,11 @@ func (c *compiler) emit(p *program, n *node) {
 	s := c.s
 	switch n.op {
 	case opAtom:
-		p.code = append(p.code, inst{op: iAtom, arg: n.atom})
+		op := iAtom
+		if k := s.atoms[n.atom].kind; k == akKind || k == akAny {
+			op = iKind
+		}
+		p.code = append(p.code, inst{op: op, arg: n.atom})
 	case opAtomSet:
 		s.sets = append(s.sets, n.set)
 		p.code = append(p.code, inst{op: iSet, arg: int32(len(s.sets) - 1)})
@@ -137,7 +142,11 @@ func (r *runner) exec(p *program, start int) int {
 		ok := true
 		switch ins.op {
 		case iAtom:
-			ok = (pos < len(toks) && toks[pos].Sentence == sent) && r.has(pos, ins.arg)
+			ok = (pos < len(toks) && toks[pos].Sentence == sent) && containsID(atoms[pos], ins.arg)
+			pos++
+			pc++
+		case iKind:
+			ok = (pos < len(toks) && toks[pos].Sentence == sent) && s.kindMatch(&s.atoms[ins.arg], &toks[pos])
 			pos++
 			pc++
 		case iSet:
