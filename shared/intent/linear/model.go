@@ -296,13 +296,13 @@ type wordCache struct {
 
 const wordCacheShardMax = 1 << 12
 
+// shard spreads words over the shards by their length and last two bytes:
+// a hash of the whole word cost more than the lookup it spreads.
 func (c *wordCache) shard(w string) int {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h ^= uint32(w[i])
-		h *= 16777619
+	if len(w) < 2 {
+		return 0
 	}
-	return int(h % 16)
+	return (len(w)*7 + int(w[len(w)-1]) + int(w[len(w)-2])*3) % 16
 }
 
 func (c *wordCache) get(w string) (wordEntry, bool) {
