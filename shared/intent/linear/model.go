@@ -201,16 +201,15 @@ func (m *Model) buildIndex() error {
 	return nil
 }
 
-// exactSums reports whether every sum of weights taken from distinct rows
-// (at most rows of them per class) is exact in float64, whatever the order
-// of the additions: when every weight is a whole multiple of 2^-33 (any
-// float32 of magnitude 2^-10 or more is, and a weight of three decimals,
-// 0.001 or more, is that) and rows times the largest magnitude is below
-// 2^20, every sum of distinct weights is a whole multiple of 2^-33 below 2^20, which
-// float64's 53 bits hold exactly. Predict's partial sums (a word's sum
-// added, rows counted twice taken back out) have at most four times rows
-// terms, hence the margin of 2^18. Weights files made by make train meet
-// this by far; a file that does not is summed row by row in order.
+// exactSums reports whether sums of weights are exact in float64 whatever
+// the order of the additions. They are when every weight is a whole
+// multiple of 2^-33 (any float32 of magnitude 2^-10 or more is, so any
+// weight of three decimals is) and every partial sum stays below 2^20 in
+// magnitude: float64's 53 bits then hold it exactly. Predict's partial
+// sums have at most twice rows terms (a word's sum added before the rows
+// counted twice are taken back out), hence rows times the largest weight
+// below 2^18. Weights made by make train meet this by far; a file that does
+// not is summed row by row, in order, as training assumed.
 func exactSums(weights []float32, rows int) bool {
 	const unit = 1 << 33
 	most := 0.0
