@@ -8,6 +8,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 )
 
 // cli runs the command in-process and returns stdout, stderr and the exit
@@ -232,5 +233,34 @@ func TestExitStatus(t *testing.T) {
 	}
 	if out, _, code := cli(t, "", "version"); code != 0 || !strings.Contains(out, "+") {
 		t.Errorf("version: exit %d, %q", code, out)
+	}
+}
+
+// TestOrderKeptTrickling: lines that arrive a byte at a time go to the
+// workers in batches of whatever is already read; answers keep the order.
+func TestOrderKeptTrickling(t *testing.T) {
+	var in strings.Builder
+	for i := 0; i < 150; i++ {
+		if i == 70 {
+			in.WriteString("{not json\n")
+			continue
+		}
+		fmt.Fprintf(&in, `{"id":%d,"text":"Когда доставка?"}`+"\n", i)
+	}
+	var out, errOut bytes.Buffer
+	if code := run([]string{"classify"}, iotest.OneByteReader(strings.NewReader(in.String())), &out, &errOut); code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut.String())
+	}
+	got := lines(out.String())
+	if len(got) != 150 {
+		t.Fatalf("%d answers for 150 lines", len(got))
+	}
+	for i, m := range got {
+		switch {
+		case i == 70 && m["error"] == nil:
+			t.Fatalf("answer 70 has no error: %v", m)
+		case i != 70 && m["id"] != float64(i):
+			t.Fatalf("answer %d has id %v", i, m["id"])
+		}
 	}
 }

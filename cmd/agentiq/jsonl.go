@@ -57,7 +57,9 @@ func isScalar(v json.RawMessage) bool {
 
 // readLines calls fn for every line of r, without the line ending. A line
 // over MaxLineBytes is passed as its first MaxLineBytes with errLineTooLong.
-func readLines(r io.Reader, fn func(line []byte, err error)) error {
+// more says whether another whole line is already read: reading it will
+// not wait for the input.
+func readLines(r io.Reader, fn func(line []byte, err error, more bool)) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var buf []byte
 	tooLong := false
@@ -71,10 +73,15 @@ func readLines(r io.Reader, fn func(line []byte, err error)) error {
 		switch {
 		case err == nil || (errors.Is(err, io.EOF) && (len(buf) > 0 || tooLong)):
 			line := bytes.TrimRight(buf, "\r\n")
+			more := false
+			if n := br.Buffered(); n > 0 {
+				next, _ := br.Peek(n)
+				more = bytes.IndexByte(next, '\n') >= 0
+			}
 			if tooLong {
-				fn(line, errLineTooLong)
+				fn(line, errLineTooLong, more)
 			} else {
-				fn(line, nil)
+				fn(line, nil, more)
 			}
 			buf, tooLong = buf[:0], false
 			if err != nil {
@@ -90,6 +97,16 @@ func readLines(r io.Reader, fn func(line []byte, err error)) error {
 	}
 }
 
+// Lines go to the workers in batches of up to batchLines lines or
+// batchBytes bytes: handing over each line alone cost a goroutine wake-up
+// on each side, a large share of a short line's time. A batch is never
+// held back waiting for input: it goes as soon as no further whole line is
+// read, so a line typed or piped in alone is answered at once.
+const (
+	batchLines = 64
+	batchBytes = 64 << 10
+)
+
 // process answers every line of in on out, in order, using workers
 // goroutines. It returns an error only if in cannot be read or out written.
 func process(in io.Reader, out io.Writer, h handler, workers int) error {
@@ -97,19 +114,23 @@ func process(in io.Reader, out io.Writer, h handler, workers int) error {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	type job struct {
-		line []byte
-		err  error
-		res  chan []byte
+		lines [][]byte
+		errs  []error
+		res   chan []byte
 	}
-	jobs := make(chan job, workers*16)
-	order := make(chan chan []byte, workers*16)
+	jobs := make(chan job, workers*4)
+	order := make(chan chan []byte, workers*4)
 	var wg sync.WaitGroup
 	for i := 0; i < workers; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				j.res <- answer(j.line, j.err, h)
+				var b []byte
+				for k, line := range j.lines {
+					b = append(b, answer(line, j.errs[k], h)...)
+				}
+				j.res <- b
 			}
 		}()
 	}
@@ -128,11 +149,25 @@ func process(in io.Reader, out io.Writer, h handler, workers int) error {
 			writeErr = w.Flush()
 		}
 	}()
-	readErr := readLines(in, func(line []byte, err error) {
-		res := make(chan []byte, 1)
-		order <- res
-		jobs <- job{line: bytes.Clone(line), err: err, res: res}
+	var batch job
+	size := 0
+	send := func() {
+		batch.res = make(chan []byte, 1)
+		order <- batch.res
+		jobs <- batch
+		batch, size = job{}, 0
+	}
+	readErr := readLines(in, func(line []byte, err error, more bool) {
+		batch.lines = append(batch.lines, bytes.Clone(line))
+		batch.errs = append(batch.errs, err)
+		size += len(line)
+		if !more || len(batch.lines) >= batchLines || size >= batchBytes {
+			send()
+		}
 	})
+	if len(batch.lines) > 0 {
+		send()
+	}
 	close(jobs)
 	close(order)
 	wg.Wait()

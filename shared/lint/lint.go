@@ -253,15 +253,17 @@ func (l *Linter) LintDoc(d *rutext.Doc) Result {
 	// It runs only when some flag it could raise is not raised yet and its
 	// gate is open: most drafts are plain service messages, and cost nothing.
 	var open [8]bool
-	anyOpen := false
+	var want uint64
 	for k, cl := range l.model.Classes {
 		_, done := r.Evidence[agentiq.Flag(cl)]
 		open[k] = !done && l.gates[k].open(r.Parts)
-		anyOpen = anyOpen || open[k]
+		if open[k] {
+			want |= 1 << k
+		}
 	}
-	if anyOpen {
+	if want != 0 {
 		var pbuf [8]float64
-		for k, p := range l.model.Predict(d, pbuf[:0]) {
+		for k, p := range l.model.PredictSome(d, want, pbuf[:0]) {
 			if open[k] && p >= l.gates[k].Alone {
 				r.Evidence[agentiq.Flag(l.model.Classes[k])] = "model p=" + strconv.FormatFloat(p, 'f', 2, 64)
 			}
@@ -480,18 +482,16 @@ func digitRuns(d *rutext.Doc, yield func(digits string, parts int) bool) {
 	var b strings.Builder
 	parts := 0
 	flush := func() bool {
-		ok := true
-		if parts > 0 {
-			ok = yield(b.String(), parts)
-		}
+		ok := yield(b.String(), parts)
 		b.Reset()
 		parts = 0
 		return ok
 	}
-	for i, t := range d.Tokens {
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
 		if t.Kind != rutext.Number || strings.Contains(t.Text, ".") ||
 			parts > 0 && d.Tokens[i-1].Sentence != t.Sentence {
-			if !flush() {
+			if parts > 0 && !flush() {
 				return
 			}
 			if t.Kind != rutext.Number || strings.Contains(t.Text, ".") {
@@ -501,7 +501,9 @@ func digitRuns(d *rutext.Doc, yield func(digits string, parts int) bool) {
 		b.WriteString(t.Text)
 		parts++
 	}
-	flush()
+	if parts > 0 {
+		flush()
+	}
 }
 
 // findCardNumber finds 13–19 digits written as one number or in groups of

@@ -294,19 +294,23 @@ func (l *Labels) Eval(m *Matches) []Hit {
 			in instance
 			s  scope
 		}
-		for _, u := range r.unless {
-			for _, in := range m.instances(u) {
-				negs = append(negs, struct {
-					in instance
-					s  scope
-				}{in, u.scope})
-			}
-		}
+		negsFound := false // the unless terms are looked at only once a match term holds
 		held := false
 		var veto *Hit
 	terms:
 		for _, t := range r.match {
 			for _, in := range m.instances(t) {
+				if !negsFound {
+					negsFound = true
+					for _, u := range r.unless {
+						for _, in := range m.instances(u) {
+							negs = append(negs, struct {
+								in instance
+								s  scope
+							}{in, u.scope})
+						}
+					}
+				}
 				voided := false
 				for _, n := range negs {
 					if overlaps(in, n.in, n.s) {

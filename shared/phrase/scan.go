@@ -142,10 +142,8 @@ func (s *Set) run(m *Matches) {
 		for _, a := range m.atoms[i] {
 			s.try(&r, i, a)
 		}
-		for _, a := range s.kinds {
-			if s.kindMatch(&s.atoms[a], &d.Tokens[i]) {
-				s.try(&r, i, a)
-			}
+		for _, a := range s.kindsAt(&d.Tokens[i]) {
+			s.try(&r, i, a)
 		}
 	}
 	m.stack, m.Steps = r.stack[:0], r.Steps

@@ -189,6 +189,17 @@ func (b *Builder) Build() (*Set, error) {
 			s.kinds = append(s.kinds, id)
 		}
 	}
+	s.kindsOf = make([][]int32, kindIndex(&rutext.Token{Kind: maxKind, Cyrillic: true})+1)
+	for k := rutext.Kind(0); k <= maxKind; k++ {
+		for _, cyr := range []bool{false, true} {
+			t := &rutext.Token{Kind: k, Cyrillic: cyr}
+			for _, a := range s.kinds {
+				if s.kindMatch(&s.atoms[a], t) {
+					s.kindsOf[kindIndex(t)] = append(s.kindsOf[kindIndex(t)], a)
+				}
+			}
+		}
+	}
 	for _, n := range b.patterns {
 		s.indexAlts(n)
 	}
@@ -196,6 +207,7 @@ func (b *Builder) Build() (*Set, error) {
 	for _, n := range b.patterns {
 		s.progs = append(s.progs, c.compile(n))
 	}
+	s.altStart = newAltIndex(s.alts)
 	s.musts = make([][][]int32, len(b.patterns))
 	s.mustFull = make([]uint64, len(b.patterns))
 	s.mustBy = make([][]mustRef, len(b.atoms))
@@ -347,7 +359,11 @@ type Set struct {
 	fuzzyIdx map[string][]int32
 	prefixes []int32
 	kinds    []int32
-	byFirst  [][]int32 // atom → patterns that can start with it
+	// kindsOf[kindIndex(t)]: the kind atoms a token of that kind and
+	// script satisfies, so that a scan does not test every kind atom at
+	// every token
+	kindsOf [][]int32
+	byFirst [][]int32 // atom → patterns that can start with it
 	// musts per pattern: sets of word atoms of which one must occur in a
 	// document for the pattern to match there (one set per mandatory
 	// element of its top-level sequence).
@@ -359,9 +375,10 @@ type Set struct {
 	progs    []*program
 
 	// tables of the compiled programs
-	sets [][]uint64
-	nots [][]int32
-	alts []altTable
+	sets     [][]uint64
+	nots     [][]int32
+	alts     []altTable
+	altStart altIndex
 
 	vocabMu sync.RWMutex
 	vocab   map[string][]int32 // token text → atoms, memoised
@@ -439,6 +456,33 @@ func containsID(ids []int32, id int32) bool {
 		}
 	}
 	return false
+}
+
+// maxKind is the last token kind of package rutext.
+const maxKind = rutext.Symbol
+
+// kindIndex is the index in Set.kindsOf of a token's kind and script: a
+// kind atom looks at nothing else.
+func kindIndex(t *rutext.Token) int {
+	i := int(t.Kind) * 2
+	if t.Cyrillic {
+		i++
+	}
+	return i
+}
+
+// kindsAt returns the kind atoms token t satisfies.
+func (s *Set) kindsAt(t *rutext.Token) []int32 {
+	if i := kindIndex(t); i < len(s.kindsOf) {
+		return s.kindsOf[i]
+	}
+	var out []int32 // a kind newer than this table: test them all
+	for _, a := range s.kinds {
+		if s.kindMatch(&s.atoms[a], t) {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 func (s *Set) kindMatch(a *atom, t *rutext.Token) bool {

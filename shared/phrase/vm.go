@@ -13,7 +13,8 @@ import (
 type iop uint8
 
 const (
-	iAtom  iop = iota + 1 // arg: atom
+	iAtom  iop = iota + 1 // arg: a word atom
+	iKind                 // arg: a kind atom (#num, _…): it looks at the token, not its atoms
 	iSet                  // arg: index of a word-atom bitset
 	iNot                  // arg: index of a list of atoms the token must not be
 	iAlt                  // arg: index of an alternation table
@@ -58,7 +59,11 @@ func (c *compiler) emit(p *program, n *node) {
 	s := c.s
 	switch n.op {
 	case opAtom:
-		p.code = append(p.code, inst{op: iAtom, arg: n.atom})
+		op := iAtom
+		if k := s.atoms[n.atom].kind; k == akKind || k == akAny {
+			op = iKind
+		}
+		p.code = append(p.code, inst{op: op, arg: n.atom})
 	case opAtomSet:
 		s.sets = append(s.sets, n.set)
 		p.code = append(p.code, inst{op: iSet, arg: int32(len(s.sets) - 1)})
@@ -137,7 +142,11 @@ func (r *runner) exec(p *program, start int) int {
 		ok := true
 		switch ins.op {
 		case iAtom:
-			ok = (pos < len(toks) && toks[pos].Sentence == sent) && r.has(pos, ins.arg)
+			ok = (pos < len(toks) && toks[pos].Sentence == sent) && containsID(atoms[pos], ins.arg)
+			pos++
+			pc++
+		case iKind:
+			ok = (pos < len(toks) && toks[pos].Sentence == sent) && s.kindMatch(&s.atoms[ins.arg], &toks[pos])
 			pos++
 			pc++
 		case iSet:
@@ -176,15 +185,7 @@ func (r *runner) exec(p *program, start int) int {
 					if t.has[a/64]&(1<<(a%64)) == 0 {
 						continue
 					}
-					lo, hi := 0, len(t.byAtom)
-					for lo < hi {
-						mid := int(uint(lo+hi) >> 1)
-						if t.byAtom[mid].atom < a {
-							lo = mid + 1
-						} else {
-							hi = mid
-						}
-					}
+					lo := s.altStart.get(ins.arg, a)
 					for ; lo < len(t.byAtom) && t.byAtom[lo].atom == a; lo++ {
 						if first < 0 {
 							first = t.byAtom[lo].kid
@@ -261,6 +262,57 @@ func (r *runner) exec(p *program, start int) int {
 	}
 	r.stack = stack[:0]
 	return end
+}
+
+// altIndex finds where an atom's alternatives start in an alternation's
+// byAtom list: one hash probe where a binary search over a large concept
+// took a dozen steps, at every token an alternation is tried at.
+type altIndex struct {
+	keys []uint64 // alternation<<32 | atom, +1 so that 0 marks an empty slot
+	vals []int32
+	mask uint64
+}
+
+func altKey(alt, atom int32) uint64 { return uint64(uint32(alt))<<32 | uint64(uint32(atom)) + 1 }
+
+func newAltIndex(alts []altTable) altIndex {
+	n := 0
+	for _, t := range alts {
+		n += len(t.byAtom)
+	}
+	size := 16
+	for size < 2*n {
+		size <<= 1
+	}
+	x := altIndex{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1)}
+	for ti, t := range alts {
+		for j, ak := range t.byAtom {
+			if j > 0 && t.byAtom[j-1].atom == ak.atom {
+				continue
+			}
+			k := altKey(int32(ti), ak.atom)
+			i := (k * 0x9E3779B97F4A7C15) >> 32 & x.mask
+			for x.keys[i] != 0 {
+				i = (i + 1) & x.mask
+			}
+			x.keys[i], x.vals[i] = k, int32(j)
+		}
+	}
+	return x
+}
+
+// get returns the index of atom's first entry in alternation alt's byAtom
+// list, or an index past the list's end when it has none.
+func (x *altIndex) get(alt, atom int32) int {
+	k := altKey(alt, atom)
+	for i := (k * 0x9E3779B97F4A7C15) >> 32 & x.mask; ; i = (i + 1) & x.mask {
+		switch x.keys[i] {
+		case k:
+			return int(x.vals[i])
+		case 0:
+			return 1 << 30
+		}
+	}
 }
 
 func reverse(cs []choice) {

@@ -156,8 +156,10 @@ func (e *Engine) Decide(r *Request) (Decision, error) {
 	c.marketing = r.Message.MessageType == agentiq.Marketing || r.Message.Scenario.MessageType() == agentiq.Marketing
 
 	d := Decision{ID: r.ID, Decision: agentiq.Allow, Reasons: []string{}, Rules: []string{}, RulesVersion: e.version}
-	for _, ru := range e.rules {
-		if !ru.channels[r.Channel] || !ru.holds(c) {
+	bit := channelBit(r.Channel)
+	for i := range e.rules {
+		ru := &e.rules[i]
+		if ru.channels&bit == 0 || !ru.holds(c) {
 			continue
 		}
 		d.Rules = append(d.Rules, ru.id)

@@ -65,17 +65,32 @@ func foldFast(text string, check bool) (b []byte, ok bool) {
 			i++
 			continue
 		}
-		// Two-byte Cyrillic (U+0400–U+047F), the common case, inline.
-		if (c == 0xD0 || c == 0xD1) && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
-			r := rune(c&0x1F)<<6 | rune(text[i+1]&0x3F)
+		// Two-byte basic Cyrillic (U+0400–U+045F), the common case, byte by
+		// byte: D0 90–9F (А–П) become D0 B0–BF, D0 A0–AF (Р–Я) become
+		// D1 80–8F, Ё (D0 81) and ё (D1 91) become е (D0 B5); the rest of
+		// the block is kept.
+		if i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+			c2 := text[i+1]
 			switch {
-			case r >= 'А' && r <= 'Я':
-				r += 'а' - 'А'
-			case r == 'Ё' || r == 'ё':
-				r = 'е'
-			}
-			if r >= 0x400 && r <= 0x45F {
-				b = append(b, byte(0xC0|r>>6), byte(0x80|r&0x3F))
+			case c == 0xD0:
+				switch {
+				case c2 >= 0x90 && c2 <= 0x9F:
+					b = append(b, 0xD0, c2+0x20)
+				case c2 >= 0xA0 && c2 <= 0xAF:
+					b = append(b, 0xD1, c2-0x20)
+				case c2 == 0x81:
+					b = append(b, 0xD0, 0xB5)
+				default:
+					b = append(b, 0xD0, c2)
+				}
+				i += 2
+				continue
+			case c == 0xD1 && c2 <= 0x9F:
+				if c2 == 0x91 {
+					b = append(b, 0xD0, 0xB5)
+				} else {
+					b = append(b, 0xD1, c2)
+				}
 				i += 2
 				continue
 			}

@@ -255,6 +255,7 @@ func scan(s string) ([]Token, []gap) {
 			} else {
 				w.last, w.run = r, 0
 			}
+			i = sc.lowerCyrillic(i)
 			w.end = i
 			continue
 		}
@@ -265,6 +266,41 @@ func scan(s string) ([]Token, []gap) {
 	}
 	sc.flush()
 	return sc.out, sc.gaps
+}
+
+// lowerCyrillic goes on with the word being scanned over the lower-case
+// Cyrillic letters (а–я: D0 B0–BF, D1 80–8F) from i, which make most of
+// a Russian text, exactly as the general loop of scan would, but with its
+// state in registers; it returns where it stopped.
+func (sc *scanner) lowerCyrillic(i int) int {
+	s, w := sc.s, &sc.w
+	cyr, letters, last, run, fix := w.cyr, w.letters, w.last, w.run, w.fix
+	for i+1 < len(s) {
+		c0, c1 := s[i], s[i+1]
+		var r rune
+		switch {
+		case c0 == 0xD0 && c1 >= 0xB0 && c1 <= 0xBF:
+			r = 0x400 | rune(c1&0x3F)
+		case c0 == 0xD1 && c1 >= 0x80 && c1 <= 0x8F:
+			r = 0x440 | rune(c1&0x3F)
+		default:
+			w.cyr, w.letters, w.last, w.run, w.fix = cyr, letters, last, run, fix
+			return i
+		}
+		cyr++
+		letters++
+		if r == last {
+			run++
+			if run >= 2 && w.digits == 0 {
+				fix = true
+			}
+		} else {
+			last, run = r, 0
+		}
+		i += 2
+	}
+	w.cyr, w.letters, w.last, w.run, w.fix = cyr, letters, last, run, fix
+	return i
 }
 
 // other handles a character that is not part of a word: it ends the word,

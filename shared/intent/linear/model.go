@@ -21,111 +21,13 @@ type Model struct {
 	bias    []float64
 	names   []string // feature names, sorted
 	weights []float32
+	// exact: every sum of distinct weights is exact in float64 (see
+	// buildIndex), so Predict may add them in any order and still get the
+	// same bits as adding them row by row.
+	exact   bool
 	index   table // hash of a feature name → its row
 	words   wordCache
 	scratch sync.Pool // *scratch
-}
-
-// scratch is the per-call state of Predict: which rows a text has already
-// counted (a row counts once), by a stamp per row.
-type scratch struct {
-	stamp []uint32
-	epoch uint32
-	rows  []int32
-	buf   []byte
-}
-
-// Predict returns the probability of each class, in the order of Classes,
-// into dst (reallocated when short).
-func (m *Model) Predict(d *rutext.Doc, dst []float64) []float64 {
-	k := len(m.Classes)
-	if cap(dst) < k {
-		dst = make([]float64, k)
-	}
-	dst = dst[:k]
-	for c := range dst {
-		dst[c] = 0
-	}
-	sc, _ := m.scratch.Get().(*scratch)
-	if sc == nil || len(sc.stamp) != len(m.names) {
-		sc = &scratch{stamp: make([]uint32, len(m.names))}
-	}
-	sc.epoch++
-	if sc.epoch == 0 { // wrapped: old stamps could collide
-		clear(sc.stamp)
-		sc.epoch = 1
-	}
-	sc.rows = sc.rows[:0]
-	sc.buf = walk(d, sc.buf, func(t *rutext.Token, buf []byte) (string, []byte) {
-		if t.Kind != rutext.Word {
-			key := tokenKey(t)
-			if key == "" {
-				return "", buf
-			}
-			buf = append(buf[:0], "w "...)
-			buf = append(buf, key...)
-			if r, ok := m.index.get(fnv(buf)); ok {
-				sc.add(r)
-			}
-			return key, buf
-		}
-		e, buf := m.wordRows(t, buf)
-		for _, r := range e.rows {
-			sc.add(r)
-		}
-		return e.stem, buf
-	}, func(f []byte) {
-		if r, ok := m.index.get(fnv(f)); ok {
-			sc.add(r)
-		}
-	})
-	scale := 1.0
-	if n := len(sc.rows); n > 0 {
-		scale = 1 / math.Sqrt(float64(n))
-	}
-	for _, r := range sc.rows {
-		w := m.weights[int(r)*k : int(r)*k+k]
-		for c := range dst {
-			dst[c] += float64(w[c])
-		}
-	}
-	for c := range dst {
-		dst[c] = sigmoid(dst[c]*scale + m.bias[c])
-	}
-	m.scratch.Put(sc)
-	return dst
-}
-
-// add counts row r once per text.
-func (sc *scratch) add(r int32) {
-	if sc.stamp[r] != sc.epoch {
-		sc.stamp[r] = sc.epoch
-		sc.rows = append(sc.rows, r)
-	}
-}
-
-// wordEntry is what a word stands for in features: its stem and the rows
-// of its own features.
-type wordEntry struct {
-	stem string
-	rows []int32
-}
-
-// wordRows returns the stem and the rows of a word's own features (its
-// stem and letter n-grams), from a cache: chat vocabulary repeats heavily,
-// and a word's features are a stemming and a dozen lookups.
-func (m *Model) wordRows(t *rutext.Token, buf []byte) (wordEntry, []byte) {
-	if e, ok := m.words.get(t.Text); ok {
-		return e, buf
-	}
-	e := wordEntry{stem: t.Stem(), rows: []int32{}}
-	buf = wordFeatures(t, e.stem, buf, func(f []byte) {
-		if r, ok := m.index.get(fnv(f)); ok && !slices.Contains(e.rows, r) {
-			e.rows = append(e.rows, r)
-		}
-	})
-	m.words.put(t.Text, e)
-	return e, buf
 }
 
 // Strongest returns up to n features of d that push class c up most, as
@@ -286,8 +188,10 @@ func Parse(data []byte) (*Model, error) {
 	return m, nil
 }
 
-// buildIndex hashes every feature name into the lookup table.
+// buildIndex hashes every feature name into the lookup table, and finds
+// whether sums of weights are exact.
 func (m *Model) buildIndex() error {
+	m.exact = exactSums(m.weights, len(m.names))
 	m.index = newTable(len(m.names))
 	for i, name := range m.names {
 		if !m.index.put(fnvString(name), int32(i)) {
@@ -295,6 +199,28 @@ func (m *Model) buildIndex() error {
 		}
 	}
 	return nil
+}
+
+// exactSums reports whether sums of weights are exact in float64 whatever
+// the order of the additions. They are when every weight is a whole
+// multiple of 2^-33 (any float32 of magnitude 2^-10 or more is, so any
+// weight of three decimals is) and every partial sum stays below 2^20 in
+// magnitude: float64's 53 bits then hold it exactly. Predict's partial
+// sums have at most twice rows terms (a word's sum added before the rows
+// counted twice are taken back out), hence rows times the largest weight
+// below 2^18. Weights made by make train meet this by far; a file that does
+// not is summed row by row, in order, as training assumed.
+func exactSums(weights []float32, rows int) bool {
+	const unit = 1 << 33
+	most := 0.0
+	for _, w := range weights {
+		x := math.Abs(float64(w))
+		if x*unit != math.Trunc(x*unit) {
+			return false
+		}
+		most = max(most, x)
+	}
+	return float64(rows)*most < 1<<18
 }
 
 // fnv is the 64-bit FNV-1a hash of b, never 0 (0 marks an empty slot).
@@ -369,13 +295,13 @@ type wordCache struct {
 
 const wordCacheShardMax = 1 << 12
 
+// shard spreads words over the shards by their length and last two bytes:
+// a hash of the whole word cost more than the lookup it spreads.
 func (c *wordCache) shard(w string) int {
-	h := uint32(2166136261)
-	for i := 0; i < len(w); i++ {
-		h ^= uint32(w[i])
-		h *= 16777619
+	if len(w) < 2 {
+		return 0
 	}
-	return int(h % 16)
+	return (len(w)*7 + int(w[len(w)-1]) + int(w[len(w)-2])*3) % 16
 }
 
 func (c *wordCache) get(w string) (wordEntry, bool) {
