@@ -32,6 +32,9 @@ func writeAuditPDF(ctx context.Context, w io.Writer, src Source, req *Request) e
 	if err != nil {
 		return err
 	}
+	if err := req.chainReady(); err != nil {
+		return err
+	}
 	l := req.Lang
 	d := newPDF(req, tr(l, "audit.title"), a.rules.text())
 	d.box(tr(l, "chain"), chainLines(req, &a.link), chainBroken(req, &a.link))

@@ -182,6 +182,9 @@ func writeAuditXLSX(ctx context.Context, w io.Writer, src Source, req *Request) 
 	if err := modS.done(); err != nil {
 		return err
 	}
+	if err := req.chainReady(); err != nil {
+		return err
+	}
 	notes := []string{tr(l, "note.auto"), tr(l, "note.frt"), trf(l, "note.times", req.Zone.String())}
 	if err := writeSummarySheet(b, names[0], tr(l, "audit.title"), a.rules.text(),
 		[]block{{tr(l, "chain"), chainLines(req, &a.link), chainBroken(req, &a.link)}}, notes, auditSummary(a, req)); err != nil {

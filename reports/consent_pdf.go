@@ -44,6 +44,9 @@ func writeConsentPDF(ctx context.Context, w io.Writer, src Source, req *Request)
 	if err != nil {
 		return err
 	}
+	if err := req.chainReady(); err != nil {
+		return err
+	}
 	tl := timeLayout(l)
 	d := newPDF(req, tr(l, "consent.title"), c.rules.text())
 	d.box(tr(l, "chain"), chainLines(req, &c.link), chainBroken(req, &c.link))

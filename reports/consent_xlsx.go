@@ -110,6 +110,9 @@ func writeConsentXLSX(ctx context.Context, w io.Writer, src Source, req *Request
 	if err := sS.done(); err != nil {
 		return err
 	}
+	if err := req.chainReady(); err != nil {
+		return err
+	}
 	blocks := []block{{tr(l, "chain"), chainLines(req, &c.link), chainBroken(req, &c.link)}, c.exceptionBlock()}
 	notes := []string{tr(l, "note.consent"), tr(l, "note.stop"), trf(l, "note.times", req.Zone.String())}
 	if err := writeSummarySheet(b, names[0], tr(l, "consent.title"), c.rules.text(), blocks, notes, consentSummary(c, req)); err != nil {

@@ -2,6 +2,7 @@ package reports
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"time"
 )
@@ -10,6 +11,27 @@ import (
 func Write(ctx context.Context, w io.Writer, src Source, req Request) error {
 	if err := req.Normalize(); err != nil {
 		return err
+	}
+	if req.Verify != nil && req.Chain == nil {
+		type verified struct {
+			c   *ChainStatus
+			err error
+		}
+		done := make(chan verified, 1)
+		vctx, cancel := context.WithCancel(ctx)
+		defer cancel() // a report that fails stops the verification too
+		go func() {
+			c, err := req.Verify(vctx)
+			done <- verified{c, err}
+		}()
+		req.await = func() error {
+			v := <-done
+			if v.err != nil {
+				return fmt.Errorf("verify the audit chain: %w", v.err)
+			}
+			req.Chain = v.c
+			return nil
+		}
 	}
 	switch {
 	case req.Kind == KindAudit && req.Format == FormatXLSX:

@@ -255,11 +255,8 @@ func (s *Service) write(ctx context.Context, req Request) (Written, error) {
 		return Written{}, err
 	}
 	if s.Chain != nil {
-		c, err := s.Chain(ctx, req.Seller)
-		if err != nil {
-			return Written{}, fmt.Errorf("verify the audit chain: %w", err)
-		}
-		req.Chain = c
+		seller := req.Seller
+		req.Verify = func(ctx context.Context) (*ChainStatus, error) { return s.Chain(ctx, seller) }
 	}
 	tmp, err := os.CreateTemp(s.TmpDir, "agentiq-report-*")
 	if err != nil {

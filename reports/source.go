@@ -93,6 +93,13 @@ type Request struct {
 	// has none (the report then says the chain was not verified, and
 	// still checks the links of the period's own records).
 	Chain *ChainStatus
+	// Verify, when set and Chain is not, verifies the whole chain while
+	// the report reads its period (the result is needed only when the
+	// first page is drawn, after the records are read): on a long chain
+	// the two passes share the machine's cores instead of following
+	// each other.
+	Verify func(ctx context.Context) (*ChainStatus, error)
+	await  func() error // the verification under way (see chainReady)
 	// DetailRows caps the PDF's detail listings (0: PDFDetailRows).
 	DetailRows int
 	// Progress, if set, is called with the number of audit records read
@@ -104,6 +111,17 @@ type Request struct {
 var ErrRequest = errors.New("invalid report request")
 
 // Normalize fills defaults and checks the request.
+// chainReady waits for the chain's verification started by Write, if
+// any, and puts its result in Chain.
+func (r *Request) chainReady() error {
+	if r.await == nil {
+		return nil
+	}
+	f := r.await
+	r.await = nil
+	return f()
+}
+
 func (r *Request) Normalize() error {
 	if r.Lang == "" {
 		r.Lang = LangRU

@@ -125,9 +125,8 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	if req.Chain, err = reports.ChainVerifier(st, cpLog, cpKey)(ctx, sl.ID); err != nil {
-		return fail(err)
-	}
+	verify := reports.ChainVerifier(st, cpLog, cpKey)
+	req.Verify = func(ctx context.Context) (*reports.ChainStatus, error) { return verify(ctx, sl.ID) }
 	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		if first, last, err := src.Span(ctx, sl.ID, lo, hi); err == nil && last >= first {
 			bar := &progressBar{w: stderr, total: last - first + 1, label: string(kind) + " " + *format}
