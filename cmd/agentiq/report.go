@@ -125,7 +125,9 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	verify := reports.ChainVerifier(st, cpLog, cpKey)
+	verify := reports.ChainVerifierAround(st, cpLog, cpKey, func(ctx context.Context, seller string) (int64, int64, error) {
+		return src.Span(ctx, seller, lo, hi)
+	})
 	req.Verify = func(ctx context.Context) (*reports.ChainStatus, error) { return verify(ctx, sl.ID) }
 	if f, ok := stderr.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
 		if first, last, err := src.Span(ctx, sl.ID, lo, hi); err == nil && last >= first {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,6 +14,7 @@ import (
 
 	agentiq "github.com/agentiq/agentiq/shared"
 	"github.com/agentiq/agentiq/shared/bolt"
+	"github.com/agentiq/agentiq/shared/bolt/bolttest"
 	"github.com/agentiq/agentiq/shared/ingest"
 	"github.com/agentiq/agentiq/shared/storetest"
 )
@@ -108,4 +110,48 @@ func clip(s string, n int) string {
 		return s[:n]
 	}
 	return s
+}
+
+// A report checks the whole chain — the period's records as it reads
+// them, the rest by the verifier — and shows a change anywhere on its
+// first page: inside the period, before it, and a rewrite the checkpoint
+// catches.
+func TestReportShowsTampering(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils) is not installed: make report-tools")
+	}
+	deny := func(r *agentiq.AuditRecord) { r.Data = json.RawMessage(`{"decision":"deny"}`) }
+	for _, tc := range []struct {
+		name   string
+		tamper func(path string) error
+		want   string
+	}{
+		{"intact", func(string) error { return nil }, "Цепочка цела"},
+		{"a record of the period altered", func(p string) error { return bolttest.Alter(p, "demo", 30, deny) }, "ЗАПИСИ ПЕРИОДА: запись №30 изменена"},
+		{"a record before the period altered", func(p string) error { return bolttest.Alter(p, "demo", 3, deny) }, "ЦЕПОЧКА НАРУШЕНА: первая повреждённая запись №3"},
+		{"rewritten from the period on, hashes recomputed", func(p string) error { return bolttest.Rewrite(p, "demo", 30, deny) }, "ЦЕПОЧКА НАРУШЕНА"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := reportStore(t, 48)
+			path := filepath.Join(dir, "agentiq.db")
+			if _, _, code := cli(t, "", "audit", "checkpoint", "--seller", "demo"); code != 0 {
+				t.Fatal("checkpoint failed")
+			}
+			if err := tc.tamper(path); err != nil {
+				t.Fatal(err)
+			}
+			out := filepath.Join(dir, "r.pdf")
+			// the period: from November 10th, so that records 1–… lie before it
+			if _, errOut, code := cli(t, "", "report", "audit", "--from", "2026-11-10", "--to", "2026-11-30", "--out", out); code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut)
+			}
+			text, err := exec.Command("pdftotext", "-l", "1", out, "-").Output()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(text), tc.want) {
+				t.Errorf("page 1 lacks %q:\n%s", tc.want, text)
+			}
+		})
+	}
 }

@@ -225,3 +225,51 @@ func TestWriter(t *testing.T) {
 		t.Error("a short key was accepted")
 	}
 }
+
+// TestVerifyAround: with the stretch (5, 18) left to the caller (a report
+// checks its period as it reads it), every change at or outside its
+// bounds is found, a change inside it is not read, and a rewrite inside
+// it is still caught by the checkpoint its stretch holds (at 10).
+func TestVerifyAround(t *testing.T) {
+	deny := func(r *agentiq.AuditRecord) { r.Data = json.RawMessage(`{"decision":"deny"}`) }
+	tests := []struct {
+		name    string
+		tamper  func(path string) error
+		ok      bool
+		bad     int64
+		problem string
+	}{
+		{"intact", func(string) error { return nil }, true, 0, ""},
+		{"a change inside, left to the caller", func(p string) error { return bolttest.Alter(p, "s1", 12, deny) }, true, 0, ""},
+		{"a change at the lower bound", func(p string) error { return bolttest.Alter(p, "s1", 5, deny) }, false, 5, agentiq.ChainAltered},
+		{"a change at the upper bound", func(p string) error { return bolttest.Alter(p, "s1", 18, deny) }, false, 18, agentiq.ChainAltered},
+		{"a change before", func(p string) error { return bolttest.Alter(p, "s1", 2, deny) }, false, 2, agentiq.ChainAltered},
+		{"a change after", func(p string) error { return bolttest.Alter(p, "s1", 23, deny) }, false, 23, agentiq.ChainAltered},
+		{"rewritten from inside, hashes recomputed", func(p string) error { return bolttest.Rewrite(p, "s1", 7, deny) }, false, 10, agentiq.ChainCheckpoint},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path, log := chain(t, 25)
+			if err := tt.tamper(path); err != nil {
+				t.Fatal(err)
+			}
+			st := open(t, path)
+			defer st.Close()
+			cps, err := log.Checkpoints(ctx, "s1")
+			if err != nil || len(cps) < 1 {
+				t.Fatalf("checkpoints %v, %v", cps, err)
+			}
+			cp := cps[0] // at 10, inside the skipped stretch
+			res, err := auditchain.VerifyAround(ctx, st, "s1", 5, 18, &cp)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.OK != tt.ok || res.FirstBad != tt.bad || res.Problem != tt.problem {
+				t.Errorf("ok=%v first bad %d (%s: %s), want ok=%v %d (%s)", res.OK, res.FirstBad, res.Problem, res.Detail, tt.ok, tt.bad, tt.problem)
+			}
+			if tt.ok && (res.Checked != 25-12 || !res.CheckpointOK) {
+				t.Errorf("intact: %d checked (want 13: 1–5 and 18–25), checkpoint ok %v", res.Checked, res.CheckpointOK)
+			}
+		})
+	}
+}

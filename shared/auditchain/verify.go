@@ -62,6 +62,23 @@ func (r *Result) fail(e *agentiq.ChainError) {
 // chain must reach it. It names the first broken sequence number and
 // why. An error is a failure to read, not a broken chain.
 func Verify(ctx context.Context, st Reader, seller string, from int64, checkpoint *Checkpoint) (Result, error) {
+	return verify(ctx, st, seller, from, checkpoint, 0, 0)
+}
+
+// VerifyAround is Verify of a whole chain except the records strictly
+// between skipFrom and skipTo, which the caller checks itself as it reads
+// them (a report recomputes the hashes and links of its period): both
+// bounds are verified here, so every link of the chain is checked by one
+// or the other, and a checkpoint that falls in the skipped stretch is
+// still compared with its record.
+func VerifyAround(ctx context.Context, st Reader, seller string, skipFrom, skipTo int64, checkpoint *Checkpoint) (Result, error) {
+	if skipTo-skipFrom < 2 {
+		skipFrom, skipTo = 0, 0
+	}
+	return verify(ctx, st, seller, 1, checkpoint, skipFrom, skipTo)
+}
+
+func verify(ctx context.Context, st Reader, seller string, from int64, checkpoint *Checkpoint, skipFrom, skipTo int64) (Result, error) {
 	res := Result{Seller: seller, From: max(from, 1), Checkpoint: checkpoint, OK: true}
 	head, err := st.AuditHead(ctx, seller)
 	if err != nil {
@@ -110,7 +127,36 @@ func Verify(ctx context.Context, st Reader, seller string, from int64, checkpoin
 			// the resident set stays bounded over a long chain (a hint).
 			_ = release.ReleasePages()
 		}
+		if skipTo > 0 && lo > skipFrom && lo < skipTo {
+			// The caller checks (skipFrom, skipTo): go on from skipTo,
+			// linked to the record before it; compare a checkpoint that
+			// falls in between with its record.
+			if checkpoint != nil && checkpoint.Seq > skipFrom && checkpoint.Seq < skipTo {
+				recs, err := st.AuditSeq(ctx, seller, checkpoint.Seq, checkpoint.Seq)
+				if err != nil {
+					return res, fmt.Errorf("verify %s: %w", seller, err)
+				}
+				if e := againstCheckpoint(recs, checkpoint); e != nil {
+					res.fail(e)
+					return res, nil
+				}
+				res.CheckpointOK = true
+			}
+			recs, err := st.AuditSeq(ctx, seller, skipTo-1, skipTo-1)
+			if err != nil {
+				return res, fmt.Errorf("verify %s: %w", seller, err)
+			}
+			if len(recs) != 1 || recs[0].Seq != skipTo-1 {
+				res.fail(&agentiq.ChainError{Seq: skipTo - 1, Problem: agentiq.ChainMissing, Detail: fmt.Sprintf("record %d is missing", skipTo-1)})
+				return res, nil
+			}
+			prev, lo = recs[0], skipTo
+			continue
+		}
 		hi := min(lo+PageSize-1, head.Seq)
+		if skipTo > 0 && lo <= skipFrom {
+			hi = min(hi, skipFrom)
+		}
 		recs, err := st.AuditSeq(ctx, seller, lo, hi)
 		if err != nil {
 			return res, fmt.Errorf("verify %s: %w", seller, err)
