@@ -63,16 +63,9 @@ func TestBootstrap(t *testing.T) {
 	if res.Kind != "response" || json.Unmarshal(res.Body, &resp) != nil || resp.StatusCode != 200 {
 		t.Errorf("answer %s %s; logs:\n%s", res.Kind, res.Body, res.Logs)
 	}
-	for _, line := range strings.Split(strings.TrimSpace(res.Logs), "\n") {
-		if line != "" && !json.Valid([]byte(line)) {
-			t.Errorf("a log line that is not JSON: %s", line)
-		}
-	}
+	runtimetest.ExpectJSONLogs(t, res)
 	t.Logf("init %s", res.Init)
-	res = runtimetest.Invoke(t, bin, event, "AGENTIQ_STORE=dynamodb", "AGENTIQ_TABLE=t")
-	if res.Kind != "error" || !strings.Contains(string(res.Body), "AGENTIQ_PSEUDONYM_KEY_SECRET") || strings.Count(res.Logs, `"level":"ERROR"`) != 1 {
-		t.Errorf("answer %s %s; logs:\n%s", res.Kind, res.Body, res.Logs)
-	}
+	runtimetest.ExpectBadSetting(t, bin, event)
 }
 
 // The bootstrap's init under the fake runtime API: process start to its

@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -78,16 +77,9 @@ func TestBootstrap(t *testing.T) {
 	if fi, err := os.Stat(out.Reports[0].Location); err != nil || fi.Size() == 0 {
 		t.Errorf("report %s: %v", out.Reports[0].Location, err)
 	}
-	for _, line := range strings.Split(strings.TrimSpace(res.Logs), "\n") {
-		if line != "" && !json.Valid([]byte(line)) {
-			t.Errorf("a log line that is not JSON: %s", line)
-		}
-	}
+	runtimetest.ExpectJSONLogs(t, res)
 	t.Logf("init %s", res.Init)
-	res = runtimetest.Invoke(t, bin, event, "AGENTIQ_STORE=dynamodb", "AGENTIQ_TABLE=t")
-	if res.Kind != "error" || !strings.Contains(string(res.Body), "AGENTIQ_PSEUDONYM_KEY_SECRET") || strings.Count(res.Logs, `"level":"ERROR"`) != 1 {
-		t.Errorf("answer %s %s; logs:\n%s", res.Kind, res.Body, res.Logs)
-	}
+	runtimetest.ExpectBadSetting(t, bin, event)
 }
 
 // The bootstrap's init under the fake runtime API: process start to its

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -78,18 +77,11 @@ func TestBootstrap(t *testing.T) {
 		if res.Kind != "response" || json.Unmarshal(res.Body, &resp) != nil || len(resp.BatchItemFailures) != failures {
 			t.Errorf("%s: answer %s %s; logs:\n%s", file, res.Kind, res.Body, res.Logs)
 		}
-		for _, line := range strings.Split(strings.TrimSpace(res.Logs), "\n") {
-			if line != "" && !json.Valid([]byte(line)) {
-				t.Errorf("%s: a log line that is not JSON: %s", file, line)
-			}
-		}
+		runtimetest.ExpectJSONLogs(t, res)
 		t.Logf("%s: init %s", file, res.Init)
 	}
 	event, _ := os.ReadFile("../../events/ResponderFunction/inbox-batch.json")
-	res := runtimetest.Invoke(t, bin, event, "AGENTIQ_STORE=dynamodb", "AGENTIQ_TABLE=t")
-	if res.Kind != "error" || !strings.Contains(string(res.Body), "AGENTIQ_PSEUDONYM_KEY_SECRET") || strings.Count(res.Logs, `"level":"ERROR"`) != 1 {
-		t.Errorf("answer %s %s; logs:\n%s", res.Kind, res.Body, res.Logs)
-	}
+	runtimetest.ExpectBadSetting(t, bin, event)
 }
 
 // The bootstrap's init under the fake runtime API: process start to its

@@ -8,6 +8,7 @@ package runtimetest
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -157,4 +158,26 @@ func BenchmarkInit(b *testing.B, bin string, event []byte, env ...string) {
 		total += res.Init
 	}
 	b.ReportMetric(float64(total.Microseconds())/1000/float64(b.N), "ms-init/op")
+}
+
+// ExpectJSONLogs fails the test for any log line of an invocation that is
+// not JSON (the functions log JSON lines for CloudWatch).
+func ExpectJSONLogs(t testing.TB, res Result) {
+	t.Helper()
+	for _, line := range strings.Split(strings.TrimSpace(res.Logs), "\n") {
+		if line != "" && !json.Valid([]byte(line)) {
+			t.Errorf("a log line that is not JSON: %s", line)
+		}
+	}
+}
+
+// ExpectBadSetting invokes the bootstrap with a setting missing (DynamoDB
+// without the pseudonym key's secret): the invocation must fail naming it,
+// with exactly one error line in the logs.
+func ExpectBadSetting(t testing.TB, bin string, event []byte) {
+	t.Helper()
+	res := Invoke(t, bin, event, "AGENTIQ_STORE=dynamodb", "AGENTIQ_TABLE=t")
+	if res.Kind != "error" || !strings.Contains(string(res.Body), "AGENTIQ_PSEUDONYM_KEY_SECRET") || strings.Count(res.Logs, `"level":"ERROR"`) != 1 {
+		t.Errorf("with a bad setting: answer %s %s; logs:\n%s", res.Kind, res.Body, res.Logs)
+	}
 }
