@@ -13,6 +13,7 @@ import (
 
 	"github.com/agentiq/agentiq/reports"
 	agentiq "github.com/agentiq/agentiq/shared"
+	"github.com/agentiq/agentiq/shared/auditchain"
 	"github.com/agentiq/agentiq/shared/config"
 	"github.com/agentiq/agentiq/shared/lambdarun"
 	"github.com/agentiq/agentiq/shared/lambdarun/runtimetest"
@@ -111,5 +112,48 @@ func queueJob(t *testing.T, set config.Settings) {
 		From: "2026-11-01", To: "2026-11-30", Lang: "ru", Status: agentiq.ReportQueued, RequestedBy: "olga", CreatedAt: now, UpdatedAt: now})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// The checkpoint schedule anchors each active seller's chain in a signed
+// checkpoint (locally in a file beside the store), which then verifies;
+// a chain that is already anchored is not anchored again.
+func TestInvokeCheckpoint(t *testing.T) {
+	dir := t.TempDir()
+	vars := map[string]string{"AGENTIQ_BOLT_PATH": filepath.Join(dir, "agentiq.db")}
+	set, err := config.FromEnv(func(k string) string { return vars[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	st, closeStore, err := set.OpenStore(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := set.EnsureLocalSeller(ctx, st, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 5; i++ {
+		if _, err := st.Append(ctx, "demo", agentiq.AuditEntry{At: time.Now(), Kind: agentiq.AuditDecision, Data: json.RawMessage(`{"n":1}`)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	closeStore()
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	build := func(ctx context.Context) (lambdarun.Handler[json.RawMessage, reports.Result], func(), error) {
+		return setup(ctx, set, log)
+	}
+	for run := 0; run < 2; run++ {
+		if code := lambdarun.Local(ctx, log, build, "../../events/ReporterFunction/checkpoint.json", "", io.Discard); code != 0 {
+			t.Fatalf("run %d: exit %d", run, code)
+		}
+	}
+	cps, err := auditchain.FileLog{Dir: set.CheckpointDir()}.Checkpoints(ctx, "demo")
+	if err != nil || len(cps) != 1 || cps[0].Seq != 5 {
+		t.Fatalf("checkpoints %+v, %v; want one at record 5", cps, err)
+	}
+	key, err := set.CheckpointKey(ctx, func(string) string { return "" })
+	if err != nil || cps[0].Check(key) != nil {
+		t.Errorf("the checkpoint does not verify under the local key: %v", err)
 	}
 }

@@ -27,6 +27,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
 
 	agentiq "github.com/agentiq/agentiq/shared"
+	"github.com/agentiq/agentiq/shared/auditchain"
 	"github.com/agentiq/agentiq/shared/bolt"
 	"github.com/agentiq/agentiq/shared/dynamo"
 	"github.com/agentiq/agentiq/shared/ingest"
@@ -420,4 +421,38 @@ func (s *Settings) CheckpointDir() string {
 		return filepath.Join(dir, "dynamodb-"+s.Table)
 	}
 	return dir
+}
+
+// CheckpointKeySecretEnv names the Secrets Manager secret (ARN) holding
+// the key that signs audit-chain checkpoints in the cloud.
+const CheckpointKeySecretEnv = "AGENTIQ_CHECKPOINT_KEY_SECRET"
+
+// CheckpointKey is the key that signs audit-chain checkpoints: read from
+// the secret AGENTIQ_CHECKPOINT_KEY_SECRET names when set (the cloud's
+// way; errors name the secret, never its value), else the local key kept
+// beside the embedded store (made the first time).
+func (s *Settings) CheckpointKey(ctx context.Context, getenv func(string) string) ([]byte, error) {
+	arn := getenv(CheckpointKeySecretEnv)
+	if arn == "" {
+		return auditchain.LocalKey(s.BoltPath + ".checkpoint-key")
+	}
+	cfg, err := s.aws(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return ReadCheckpointKey(ctx, secretsmanager.NewFromConfig(cfg), arn)
+}
+
+// ReadCheckpointKey reads the checkpoint key from the secret arn: the key
+// itself (hex or base64), or JSON {"key": "…"}.
+func ReadCheckpointKey(ctx context.Context, sm tokens.SecretsAPI, arn string) ([]byte, error) {
+	v, err := tokens.Secret(ctx, sm, arn, "key")
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", CheckpointKeySecretEnv, err)
+	}
+	k, err := decodeKey(v)
+	if err != nil {
+		return nil, fmt.Errorf("%s: secret %q: %w", CheckpointKeySecretEnv, arn, err)
+	}
+	return k, nil
 }

@@ -62,3 +62,21 @@ func TestPseudonymKeySecret(t *testing.T) {
 		t.Errorf("%v", err)
 	}
 }
+
+// The checkpoint key is read from the secret the reporter is given; a
+// missing or short one is an error naming the secret, never its value.
+func TestCheckpointKeySecret(t *testing.T) {
+	const keyHex = "ffeeddccbbaa99887766554433221100ffeeddccbbaa9988"
+	const arn = "arn:aws:secretsmanager:eu-central-1:123456789012:secret:agentiq/checkpoint-key-AbCdEf"
+	sm := secretstest.Start(t, map[string]string{arn: keyHex, "short": "ffeedd"}, nil)
+	want, _ := hex.DecodeString(keyHex)
+	if k, err := ReadCheckpointKey(context.Background(), sm, arn); err != nil || !bytes.Equal(k, want) {
+		t.Errorf("key %x, %v", k, err)
+	}
+	for _, id := range []string{"missing", "short"} {
+		k, err := ReadCheckpointKey(context.Background(), sm, id)
+		if err == nil || k != nil || !strings.Contains(err.Error(), CheckpointKeySecretEnv) || strings.Contains(err.Error(), "ffeedd") {
+			t.Errorf("%s: key %x, error %v", id, k, err)
+		}
+	}
+}

@@ -45,8 +45,14 @@ var (
 		"ReporterFunction/on-demand*.json":  func() any { return new(reports.Job) },            // a direct invoke
 		"ReporterFunction/report-job*.json": func() any { return new(reports.Job) },            // the API's asynchronous invoke of a job
 		"ResponderFunction/sweep.json":      func() any { return new(events.CloudWatchEvent) }, // the sweep schedule
+		"ReporterFunction/checkpoint.json":  func() any { return new(checkpointInput) },        // the checkpoint schedule's input
 	}
 )
+
+// checkpointInput is the reporter's checkpoint schedule's input.
+type checkpointInput struct {
+	Checkpoint bool `json:"checkpoint"`
+}
 
 // raw is the template as JSON with its intrinsic functions left as they
 // are written ({"Ref": …}), for what goformation's types do not model.

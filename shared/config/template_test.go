@@ -19,7 +19,7 @@ var known = map[string]bool{
 	"AGENTIQ_SELLER": true, "AGENTIQ_POLL_CONCURRENCY": true, "AGENTIQ_POLL_MARGIN": true, "AGENTIQ_LOG_LEVEL": true,
 	"AGENTIQ_PSEUDONYM_KEY_SECRET": true,
 	// Read by ApiFunction and ReporterFunction (branches api and reports).
-	"AGENTIQ_REPORTS_BUCKET": true, "AGENTIQ_CHECKPOINT_BUCKET": true, "AGENTIQ_REPORTER_FUNCTION": true,
+	"AGENTIQ_REPORTS_BUCKET": true, "AGENTIQ_CHECKPOINT_BUCKET": true, "AGENTIQ_CHECKPOINT_KEY_SECRET": true, "AGENTIQ_REPORTER_FUNCTION": true,
 }
 
 // expectedLater lists the functions template.yaml declares whose code
