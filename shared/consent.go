@@ -177,3 +177,26 @@ type ConsentAudit struct {
 	ConsentEvent
 	Fingerprint string `json:"fingerprint"`
 }
+
+// PrepareConsent readies an event for the register, as every store
+// writes it: validated, times in UTC (recorded now when unset), with its
+// fingerprint and the audit entry registering it.
+func PrepareConsent(e ConsentEvent, now time.Time) (ConsentEvent, string, AuditEntry, error) {
+	if err := e.Validate(); err != nil {
+		return e, "", AuditEntry{}, err
+	}
+	if e.RecordedAt.IsZero() {
+		e.RecordedAt = now
+	}
+	e.At, e.RecordedAt = e.At.UTC(), e.RecordedAt.UTC()
+	fp := e.Fingerprint()
+	data, err := json.Marshal(ConsentAudit{ConsentEvent: e, Fingerprint: fp})
+	if err != nil {
+		return e, "", AuditEntry{}, fmt.Errorf("encode consent: %w", err)
+	}
+	entry := AuditEntry{At: e.RecordedAt, Kind: AuditConsent, Ref: e.RecordID, Data: data}
+	if err := ValidateEntry(entry); err != nil {
+		return e, "", AuditEntry{}, err
+	}
+	return e, fp, entry, nil
+}

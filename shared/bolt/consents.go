@@ -43,20 +43,8 @@ func (s *Store) Subject(ctx context.Context, seller, subjectKey string) (agentiq
 // RegisterConsent appends a consent event and its audit record in one
 // transaction; a record id already registered is stored once.
 func (s *Store) RegisterConsent(ctx context.Context, e agentiq.ConsentEvent) (bool, error) {
-	if err := e.Validate(); err != nil {
-		return false, err
-	}
-	if e.RecordedAt.IsZero() {
-		e.RecordedAt = s.cfg.Now()
-	}
-	e.At, e.RecordedAt = e.At.UTC(), e.RecordedAt.UTC()
-	fp := e.Fingerprint()
-	data, err := json.Marshal(agentiq.ConsentAudit{ConsentEvent: e, Fingerprint: fp})
+	e, fp, entry, err := agentiq.PrepareConsent(e, s.cfg.Now())
 	if err != nil {
-		return false, fmt.Errorf("bolt: encode consent: %w", err)
-	}
-	entry := agentiq.AuditEntry{At: e.RecordedAt, Kind: agentiq.AuditConsent, Ref: e.RecordID, Data: data}
-	if err := agentiq.ValidateEntry(entry); err != nil {
 		return false, err
 	}
 	created := false

@@ -2,7 +2,6 @@ package dynamo
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -49,20 +48,8 @@ func (s *Store) Subject(ctx context.Context, seller, subjectKey string) (agentiq
 // sequence is retried, one on the record id means it is registered.
 func (s *Store) RegisterConsent(ctx context.Context, e agentiq.ConsentEvent) (bool, error) {
 	const op = "register consent"
-	if err := e.Validate(); err != nil {
-		return false, err
-	}
-	if e.RecordedAt.IsZero() {
-		e.RecordedAt = s.cfg.Now()
-	}
-	e.At, e.RecordedAt = e.At.UTC(), e.RecordedAt.UTC()
-	fp := e.Fingerprint()
-	data, err := json.Marshal(agentiq.ConsentAudit{ConsentEvent: e, Fingerprint: fp})
+	e, fp, entry, err := agentiq.PrepareConsent(e, s.cfg.Now())
 	if err != nil {
-		return false, fmt.Errorf("dynamo: encode consent: %w", err)
-	}
-	entry := agentiq.AuditEntry{At: e.RecordedAt, Kind: agentiq.AuditConsent, Ref: e.RecordID, Data: data}
-	if err := agentiq.ValidateEntry(entry); err != nil {
 		return false, err
 	}
 	if err := s.knownSeller(ctx, e.SellerID); err != nil {
