@@ -158,14 +158,8 @@ func (r *Responder) Answer(ctx context.Context, s agentiq.Seller, it agentiq.Inb
 	case err != nil:
 		return res, err
 	}
-	// The first try's decision stands: finish it rather than decide again.
-	prior, err := r.cfg.Store.Send(ctx, s.ID, id)
-	switch {
-	case err == nil:
-		return r.resume(ctx, s, it, prior)
-	case !errors.Is(err, agentiq.ErrNotFound):
-		return res, err
-	}
+	// Deciding is cheap and has no effect of its own: the claim below
+	// finds an earlier try's decision, if any, and that one stands.
 	if chat, err = r.recordOptOut(ctx, it, chat); err != nil {
 		return res, err
 	}
