@@ -34,6 +34,7 @@ help:
 	@echo "make eval   - score the public sets, the blind batches and the held-back batches"
 	@echo "make bench  - Go benchmarks with -benchmem"
 	@echo "make train  - retrain the linear models (shared/intent/model.txt, shared/lint/model.txt)"
+	@echo "make cv     - cross-validate the models: each blind batch left out of training and scored"
 	@echo "make report-bench - the reports' 1M-record benchmarks (XLSX, PDF) with peak RSS"
 	@echo "make fuzz   - each fuzz target for FUZZTIME (default $(FUZZTIME))"
 	@echo "make lint   - gofmt, go vet, staticcheck, gosec"
@@ -151,6 +152,12 @@ endef
 .PHONY: train
 train:
 	$(GO) run ./cmd/agentiq train --root .
+
+# How the lexicon and the model do on text the model has not seen: each
+# blind batch left out of training in turn and scored (writes nothing).
+.PHONY: cv
+cv:
+	$(GO) run ./cmd/agentiq train --cv --root .
 
 .PHONY: bench
 bench:

@@ -35,20 +35,17 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_D.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
-	// The held-back batches: never used for tuning or training, scored
-	// once at the end (testdata/holdout/README.md). Their floors sit just
-	// under that score.
-	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_classify.jsonl",
-		floors: "primary_accuracy=0.90,window_precision=0.96,window_recall=0.90", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_lint.jsonl",
-		floors: "exact_match=0.90,micro_f1=0.95", flagRecall: 0.80, flagFalse: 0.02},
-	// Batch E, written blind after the issue-11 work landed and scored on
-	// arrival (testdata/holdout/README.md): an honest second held-back
-	// measure, likewise never tuned on.
-	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_E_classify.jsonl",
-		floors: "primary_accuracy=0.90,window_precision=0.95,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_E_lint.jsonl",
-		floors: "exact_match=0.90,micro_f1=0.93", flagRecall: 0.79, flagFalse: 0.02},
+	// The first held-back batch (X) and batch E were held back through the
+	// issue-11 work and scored at its end (testdata/blind/README.md); they
+	// became training and tuning data after that score, like A–D.
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_X.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_E.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_X.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.85, flagFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_E.jsonl",
+		floors: "exact_match=0.92,micro_f1=0.95", flagRecall: 0.85, flagFalse: 0.02},
 }
 
 // denyFlags are the deny-level flags of POLICY.md §4.1 that a draft's words carry.

@@ -15,13 +15,36 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("agentiq train", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	root := fs.String("root", ".", "the repository's root")
+	cv := fs.Bool("cv", false, "write nothing: leave each blind batch out in turn, train without it and score it")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *cv {
+		return crossValidate(*root, stdout, stderr)
 	}
 	if err := training.Run(*root); err != nil {
 		fmt.Fprintf(stderr, "agentiq train: %v\n", err)
 		return 1
 	}
 	fmt.Fprintf(stdout, "wrote %s and %s\n", training.IntentModelPath, training.LintModelPath)
+	return 0
+}
+
+// crossValidate prints, per blind batch, the scores of the lexicon with a
+// model trained without that batch (make cv).
+func crossValidate(root string, stdout, stderr io.Writer) int {
+	ifolds, err := training.CrossValidateIntent(root)
+	if err != nil {
+		fmt.Fprintf(stderr, "agentiq train --cv: %v\n", err)
+		return 1
+	}
+	training.WriteIntentFolds(stdout, ifolds)
+	fmt.Fprintln(stdout)
+	lfolds, err := training.CrossValidateLint(root)
+	if err != nil {
+		fmt.Fprintf(stderr, "agentiq train --cv: %v\n", err)
+		return 1
+	}
+	training.WriteLintFolds(stdout, lfolds)
 	return 0
 }

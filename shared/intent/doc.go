@@ -34,7 +34,7 @@
 //     only when it is very sure (p ≥ 0.8), and the result is then marked
 //     uncertain, because the lexicon disagrees.
 //   - every other intent: the lexicon's hit stands unless the model all
-//     but rules it out (p < 0.02); the model alone adds it at p ≥ 0.5.
+//     but rules it out (p < 0.02); the model alone adds it at p ≥ 0.6.
 //
 // A guard of the lexicon (an unless term: "скидка не нужна", "возврат уже
 // оформила", "не пишите ночью") is a deliberate no, and the model alone

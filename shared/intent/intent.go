@@ -105,8 +105,27 @@ var defaultSpeller = sync.OnceValues(func() (*rutext.Speller, error) {
 })
 
 // NewWithModel compiles a classifier from intents.yaml data and a model's
-// weights file.
+// weights file, with the embedded spelling vocabulary.
 func NewWithModel(data, modelData []byte) (*Classifier, error) {
+	sp, err := defaultSpeller()
+	if err != nil {
+		return nil, err
+	}
+	return newClassifier(data, modelData, defaultVocab, sp)
+}
+
+// NewWithArtifacts compiles a classifier from intents.yaml data and the
+// files make train writes: the model's weights and the spelling
+// vocabulary (cross-validation trains both without the batch it measures).
+func NewWithArtifacts(data, modelData, vocab []byte) (*Classifier, error) {
+	sp, err := rutext.ParseSpeller(vocab)
+	if err != nil {
+		return nil, fmt.Errorf("intent vocabulary: %w", err)
+	}
+	return newClassifier(data, modelData, vocab, sp)
+}
+
+func newClassifier(data, modelData, vocab []byte, sp *rutext.Speller) (*Classifier, error) {
 	var cfg config
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -143,14 +162,11 @@ func NewWithModel(data, modelData []byte) (*Classifier, error) {
 	h.Write([]byte{0})
 	h.Write(modelData)
 	h.Write([]byte{0})
-	h.Write(defaultVocab)
+	h.Write(vocab)
 	c := &Classifier{cfg: cfg, labels: labels, digest: hex.EncodeToString(h.Sum(nil)),
-		isWin: map[agentiq.Intent]bool{}, isExcl: map[agentiq.Intent]bool{}}
+		isWin: map[agentiq.Intent]bool{}, isExcl: map[agentiq.Intent]bool{}, speller: sp}
 	if err := c.loadModel(modelData); err != nil {
 		return nil, fmt.Errorf("intent model: %w", err)
-	}
-	if c.speller, err = defaultSpeller(); err != nil {
-		return nil, err
 	}
 	for _, i := range cfg.WindowIntents {
 		c.isWin[i] = true

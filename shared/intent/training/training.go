@@ -32,6 +32,7 @@ const (
 	// lexicon.
 	VocabPath   = "shared/intent/vocab.txt"
 	lexiconPath = "shared/intent/intents.yaml"
+	flagsPath   = "shared/lint/flags.yaml"
 )
 
 // LintClasses are the flags the lint model gives an opinion on: the

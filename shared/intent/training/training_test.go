@@ -74,3 +74,46 @@ func TestParseErrors(t *testing.T) {
 		t.Errorf("parse = %v, %v", exs, err)
 	}
 }
+
+// TestCrossValidation leaves each blind batch out in turn: every batch is
+// scored once, with a model that did not see it, and the scores are those
+// of a model, not of a lookup (a model that had seen the batch would score
+// it almost perfectly).
+func TestCrossValidation(t *testing.T) {
+	folds, err := CrossValidateIntent(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := IntentData(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var blind []string
+	for _, f := range d.Files {
+		if blindFile(f) {
+			blind = append(blind, f)
+		}
+	}
+	if len(folds) != len(blind) || len(folds) < 3 {
+		t.Fatalf("%d folds for the blind batches %v", len(folds), blind)
+	}
+	for _, f := range folds {
+		acc := float64(f.Primary) / float64(f.N)
+		if f.N < 100 || acc < 0.8 || acc > 0.99 {
+			t.Errorf("%s: %d/%d right: not a left-out score", f.File, f.Primary, f.N)
+		}
+	}
+	lfolds, err := CrossValidateLint(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lfolds) < 2 {
+		t.Fatalf("%d lint folds", len(lfolds))
+	}
+	var out bytes.Buffer
+	WriteIntentFolds(&out, folds)
+	WriteLintFolds(&out, lfolds)
+	if !strings.Contains(out.String(), "all") || !strings.Contains(out.String(), blind[0]) {
+		t.Errorf("table lacks the total or a batch:\n%s", out.String())
+	}
+}

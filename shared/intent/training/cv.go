@@ -1,0 +1,258 @@
+package training
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	agentiq "github.com/agentiq/agentiq/shared"
+	"github.com/agentiq/agentiq/shared/intent"
+	"github.com/agentiq/agentiq/shared/intent/linear"
+	"github.com/agentiq/agentiq/shared/lint"
+	"github.com/agentiq/agentiq/shared/rutext"
+)
+
+// Cross-validation answers the question the blind batches' own scores
+// cannot once they are training data: how does the classifier do on a
+// batch whose messages the model has never seen? Each blind batch in turn
+// is left out, the model and the spelling vocabulary are trained on
+// everything else, and the batch is scored with the lexicon and that model
+// (make cv). The lexicon itself has been tuned on these batches, so the
+// figures are an upper bound for text nobody here wrote; the held-back
+// batch remains the honest measure.
+
+// IntentFold is the score of one left-out batch of buyer messages.
+type IntentFold struct {
+	File                string
+	N, Primary          int
+	WinTP, WinFP, WinFN int
+	OptTP, OptFN, OptFP int
+	LexiconOK, ModelOK  int
+	Uncertain, UncWrong int
+}
+
+// LintFold is the score of one left-out batch of drafts.
+type LintFold struct {
+	File     string
+	N, Exact int
+	// per deny-level flag: found where present, missed, raised where absent
+	TP, FN, FP map[agentiq.Flag]int
+}
+
+// DenyFlags are the deny-level flags a draft's words carry.
+var DenyFlags = []agentiq.Flag{agentiq.FlagReviewIncentive, agentiq.FlagOffPlatform,
+	agentiq.FlagThirdParty, agentiq.FlagPDRequest, agentiq.FlagExternalLink}
+
+// blindFile reports whether a training file is a blind batch, the unit
+// cross-validation leaves out.
+func blindFile(f string) bool { return strings.Contains(f, "/blind/") }
+
+// CrossValidateIntent scores each blind batch of buyer messages with a
+// model and a vocabulary trained without it.
+func CrossValidateIntent(root string) ([]IntentFold, error) {
+	d, err := IntentData(root)
+	if err != nil {
+		return nil, err
+	}
+	batches, err := BatchOf(root, d)
+	if err != nil {
+		return nil, err
+	}
+	lexicon, err := os.ReadFile(filepath.Join(root, lexiconPath))
+	if err != nil {
+		return nil, err
+	}
+	var folds []IntentFold
+	for _, file := range d.Files {
+		if !blindFile(file) {
+			continue
+		}
+		train, test := split(d, batches, file)
+		v, err := Vocab(root, train)
+		if err != nil {
+			return nil, err
+		}
+		m, err := Train(IntentClasses(), train, rutext.NewSpeller(v))
+		if err != nil {
+			return nil, err
+		}
+		c, err := intent.NewWithArtifacts(lexicon, m.Marshal(), rutext.MarshalWordList(v))
+		if err != nil {
+			return nil, err
+		}
+		fold := IntentFold{File: file, N: len(test)}
+		for _, ex := range test {
+			fold.add(c, ex)
+		}
+		folds = append(folds, fold)
+	}
+	return folds, nil
+}
+
+func (f *IntentFold) add(c *intent.Classifier, ex linear.Example) {
+	// Labels are the intents present followed by the primary (parse).
+	want := agentiq.Intent(ex.Labels[len(ex.Labels)-1])
+	has := func(i agentiq.Intent) bool { return slices.Contains(ex.Labels, string(i)) }
+	r := c.Classify(ex.Text)
+	if r.Intent == want {
+		f.Primary++
+	}
+	if r.Rules == want {
+		f.LexiconOK++
+	}
+	if r.Model == want {
+		f.ModelOK++
+	}
+	if r.Uncertain {
+		f.Uncertain++
+		if r.Intent != want {
+			f.UncWrong++
+		}
+	}
+	win := has(agentiq.IntentPromoRequest) || has(agentiq.IntentAnalogRequest)
+	gotWin := r.Window == agentiq.CustomerRequest
+	f.WinTP += b2i(win && gotWin)
+	f.WinFP += b2i(!win && gotWin)
+	f.WinFN += b2i(win && !gotWin)
+	opt, gotOpt := has(agentiq.IntentOptOut), r.Has(agentiq.IntentOptOut)
+	f.OptTP += b2i(opt && gotOpt)
+	f.OptFN += b2i(opt && !gotOpt)
+	f.OptFP += b2i(!opt && gotOpt)
+}
+
+// CrossValidateLint scores each blind batch of drafts with a model
+// trained without it.
+func CrossValidateLint(root string) ([]LintFold, error) {
+	flagsYAML, err := os.ReadFile(filepath.Join(root, flagsPath))
+	if err != nil {
+		return nil, err
+	}
+	d, err := LintData(root)
+	if err != nil {
+		return nil, err
+	}
+	batches, err := BatchOf(root, d)
+	if err != nil {
+		return nil, err
+	}
+	var folds []LintFold
+	for _, file := range d.Files {
+		if !blindFile(file) {
+			continue
+		}
+		train, test := split(d, batches, file)
+		m, err := Train(LintClasses, train, nil)
+		if err != nil {
+			return nil, err
+		}
+		l, err := lint.NewWithModel(flagsYAML, m.Marshal())
+		if err != nil {
+			return nil, err
+		}
+		fold := LintFold{File: file, N: len(test), TP: map[agentiq.Flag]int{}, FN: map[agentiq.Flag]int{}, FP: map[agentiq.Flag]int{}}
+		for _, ex := range test {
+			r := l.Lint(ex.Text)
+			got := make([]string, len(r.Flags))
+			for i, f := range r.Flags {
+				got[i] = string(f)
+			}
+			want := slices.Clone(ex.Labels)
+			slices.Sort(want)
+			if slices.Equal(got, want) {
+				fold.Exact++
+			}
+			for _, fl := range DenyFlags {
+				w, g := slices.Contains(want, string(fl)), r.Has(fl)
+				fold.TP[fl] += b2i(w && g)
+				fold.FN[fl] += b2i(w && !g)
+				fold.FP[fl] += b2i(!w && g)
+			}
+		}
+		folds = append(folds, fold)
+	}
+	return folds, nil
+}
+
+// split returns the examples of every file but file, and those of file.
+func split(d Data, batches []string, file string) (train Data, test []linear.Example) {
+	train.Digest = d.Digest
+	for i, ex := range d.Examples {
+		if batches[i] == file {
+			test = append(test, ex)
+		} else {
+			train.Examples = append(train.Examples, ex)
+		}
+	}
+	return train, test
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func ratio(a, b int) string {
+	if b == 0 {
+		return "  -  "
+	}
+	return fmt.Sprintf("%.3f", float64(a)/float64(b))
+}
+
+// WriteIntentFolds prints the folds as a table, with their total.
+func WriteIntentFolds(w io.Writer, folds []IntentFold) {
+	fmt.Fprintf(w, "%-44s %5s %7s %7s %7s %9s %6s %7s %7s %9s\n", "left-out batch (buyer messages)", "n", "primary", "win P", "win R", "opt found", "opt FP", "lexicon", "model", "uncertain")
+	var t IntentFold
+	t.File = "all"
+	for _, f := range append(folds, IntentFold{}) {
+		if f.File == "" {
+			f = t
+		}
+		fmt.Fprintf(w, "%-44s %5d %7s %7s %7s %4d/%-4d %6d %7s %7s %4d/%-4d\n", f.File, f.N, ratio(f.Primary, f.N),
+			ratio(f.WinTP, f.WinTP+f.WinFP), ratio(f.WinTP, f.WinTP+f.WinFN), f.OptTP, f.OptTP+f.OptFN, f.OptFP,
+			ratio(f.LexiconOK, f.N), ratio(f.ModelOK, f.N), f.UncWrong, f.Uncertain)
+		t.N += f.N
+		t.Primary += f.Primary
+		t.WinTP += f.WinTP
+		t.WinFP += f.WinFP
+		t.WinFN += f.WinFN
+		t.OptTP += f.OptTP
+		t.OptFN += f.OptFN
+		t.OptFP += f.OptFP
+		t.LexiconOK += f.LexiconOK
+		t.ModelOK += f.ModelOK
+		t.Uncertain += f.Uncertain
+		t.UncWrong += f.UncWrong
+	}
+	fmt.Fprintln(w, "(lexicon, model: each opinion's primary intent alone; uncertain: wrong among those marked uncertain)")
+}
+
+// WriteLintFolds prints the folds as a table, with their total.
+func WriteLintFolds(w io.Writer, folds []LintFold) {
+	fmt.Fprintf(w, "%-44s %5s %7s", "left-out batch (drafts)", "n", "exact")
+	for _, fl := range DenyFlags {
+		fmt.Fprintf(w, " %17s", fl)
+	}
+	fmt.Fprintln(w)
+	t := LintFold{File: "all", TP: map[agentiq.Flag]int{}, FN: map[agentiq.Flag]int{}, FP: map[agentiq.Flag]int{}}
+	for _, f := range append(folds, LintFold{}) {
+		if f.File == "" {
+			f = t
+		}
+		fmt.Fprintf(w, "%-44s %5d %7s", f.File, f.N, ratio(f.Exact, f.N))
+		for _, fl := range DenyFlags {
+			fmt.Fprintf(w, " %5s %3d/%-3d+%-2d", ratio(f.TP[fl], f.TP[fl]+f.FN[fl]), f.TP[fl], f.TP[fl]+f.FN[fl], f.FP[fl])
+			t.TP[fl] += f.TP[fl]
+			t.FN[fl] += f.FN[fl]
+			t.FP[fl] += f.FP[fl]
+		}
+		fmt.Fprintln(w)
+		t.N += f.N
+		t.Exact += f.Exact
+	}
+	fmt.Fprintln(w, "(per flag: found where present, found/present + raised where absent)")
+}
