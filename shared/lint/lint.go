@@ -508,17 +508,28 @@ func digitRuns(d *rutext.Doc, yield func(digits string, parts int) bool) {
 
 // findCardNumber finds 13–19 digits written as one number or in groups of
 // at most six digits ("2200 7001 2345 6789"); phone numbers have 11.
-func findCardNumber(_ string, d *rutext.Doc) string {
+func findCardNumber(folded string, d *rutext.Doc) string {
 	found := ""
 	digitRuns(d, func(digits string, parts int) bool {
-		if n := len(digits); n >= 13 && n <= 19 && (parts == 1 || n/parts <= 6) {
+		// One unbroken run shorter than 16 digits is a tracking number
+		// (Почта России's are 14) or an order number, not a card.
+		if n := len(digits); n >= 13 && n <= 19 && (parts == 1 && n >= 16 || parts > 1 && n/parts <= 6) {
 			found = maskDigits(digits)
 			return false
 		}
 		return true
 	})
+	if found == "" && strings.ContainsAny(folded, "*•xх") {
+		if m := maskedCard.FindString(folded); m != "" {
+			found = m[len(m)-4:]
+		}
+	}
 	return found
 }
+
+// maskedCard is a card number with its middle hidden ("2202 **** **** 5678"):
+// still a card's details in a message.
+var maskedCard = regexp.MustCompile(`\b\d{4}[ -]?(?:(?:\*{4}|•{4}|x{4}|х{4})[ -]?){1,2}\d{4}\b`)
 
 // findBankAccount finds a 20-digit Russian account number.
 func findBankAccount(_ string, d *rutext.Doc) string {

@@ -126,6 +126,51 @@ func TestCompositionFamilies(t *testing.T) {
 			"Мы не продаём на других площадках.",
 			"Нажмите «Вернуть товар» в разделе «Покупки».",
 		}},
+		// round 3 (after the first held-back batch and batch E): the seller's
+		// shop on another marketplace in either order, an invitation to
+		// another marketplace, an order through the seller's own site, a
+		// call the seller offers
+		{agentiq.FlagOffPlatform, []string{
+			"На Озоне у нас тоже есть магазин, там цены ниже.",
+			"Заглядывайте к нам на Яндекс Маркет, там весь ассортимент.",
+			"При покупке через наш официальный сайт доставка бесплатная.",
+			"Могу перезвонить вам и всё объяснить, если удобно.",
+			"Давайте созвонимся и подберём размер.",
+		}, []string{
+			"Осторожно: на Авито продают подделки под наш бренд.",
+			"Заказ в нашем магазине на WB придёт за три дня.",
+			"Курьер может позвонить вам перед доставкой.",
+		}},
+		// the buyer's bank details asked for; the seller's own are payment
+		// details, not a request
+		{agentiq.FlagPDRequest, []string{
+			"Пришлите, пожалуйста, реквизиты, куда вернуть деньги.",
+			"Укажите номер счёта и БИК для компенсации.",
+		}, []string{
+			"Высылаем наши реквизиты для претензии: ИНН 7700000000.",
+			"Реквизиты магазина указаны в карточке продавца.",
+		}},
+		// scarcity and a price that will not last
+		{agentiq.FlagPressure, []string{
+			"Эту модель уже почти разобрали — осталась пара штук.",
+			"Со следующей недели такой цены уже не будет.",
+		}, []string{
+			"Введите последние 4 цифры номера телефона.",
+			"Подпишитесь на магазин, чтобы не пропустить поступления.",
+		}},
+		// a card number: grouped or masked is a card, an unbroken 14-digit
+		// tracking number is not
+		{agentiq.FlagPaymentDetails, []string{
+			"Деньги ушли на карту 4276 **** **** 1234.",
+			"Номер карты для справки: 4276 1300 1234 5678.",
+		}, []string{
+			"Трек-номер 80099912345678, отслеживайте на сайте почты.",
+		}},
+		// a signature with the seller's own shop name in quotes
+		{agentiq.FlagThirdParty, nil, []string{
+			"С уважением, ваш магазин «Тёплый дом».",
+			"Хорошего дня! Команда бренда «Лесная сказка».",
+		}},
 		// a screenshot of the review traded for a benefit
 		{agentiq.FlagReviewIncentive, []string{
 			"За скриншот отзыва начислим 200 бонусов.",
