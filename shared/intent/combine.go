@@ -14,6 +14,12 @@ import (
 type modelConfig struct {
 	// UncertainBelow: a result whose confidence is below it is uncertain.
 	UncertainBelow float64                    `yaml:"uncertain_below"`
+	// Fallback: when neither opinion finds any intent by its rules, the
+	// model's likeliest service intent (not one opening the marketing
+	// window, not opt_out) stands from this probability: "other" is a claim
+	// too, and a weak reading of what the buyer wrote serves a person better
+	// than none. The result is then uncertain (0: never).
+	Fallback float64 `yaml:"fallback"`
 	Default        Combine                    `yaml:"default"`
 	Intents        map[agentiq.Intent]Combine `yaml:"intents"`
 }
@@ -40,6 +46,9 @@ type Combine struct {
 func (m *modelConfig) validate() error {
 	if m.UncertainBelow < 0 || m.UncertainBelow > 1 {
 		return fmt.Errorf("model.uncertain_below must be within 0..1")
+	}
+	if m.Fallback < 0 || m.Fallback > 1 {
+		return fmt.Errorf("model.fallback must be within 0..1")
 	}
 	for i, cb := range m.Intents {
 		if !validIntent(i) || i == agentiq.IntentOther {
@@ -109,6 +118,19 @@ func (c *Classifier) combineWith(d *rutext.Doc, found map[agentiq.Intent]string,
 			}
 		}
 	}
+	fallback := false
+	if len(final) == 0 && c.cfg.Model.Fallback > 0 {
+		best, bestP := -1, c.cfg.Model.Fallback
+		for k, i := range c.classes {
+			if !c.isWin[i] && i != agentiq.IntentOptOut && probs[k] >= bestP {
+				best, bestP = k, probs[k]
+			}
+		}
+		if best >= 0 {
+			final[c.classes[best]] = "model fallback p=" + strconv.FormatFloat(bestP, 'f', 2, 64)
+			fallback = true
+		}
+	}
 	r := c.result(final, sig.grievance)
 	r.Mentioned = sig.mention
 	r.Rules = rulesPrimary
@@ -130,7 +152,7 @@ func (c *Classifier) combineWith(d *rutext.Doc, found map[agentiq.Intent]string,
 		agree = 1
 	}
 	r.Confidence = float64(int((agree+pFinal)/2*1000+0.5)) / 1000
-	r.Uncertain = r.Confidence < c.cfg.Model.UncertainBelow || r.Model != r.Intent
+	r.Uncertain = r.Confidence < c.cfg.Model.UncertainBelow || r.Model != r.Intent || fallback
 	return r
 }
 
