@@ -35,6 +35,7 @@ help:
 	@echo "make bench  - Go benchmarks with -benchmem"
 	@echo "make train  - retrain the linear models (shared/intent/model.txt, shared/lint/model.txt)"
 	@echo "make cv     - cross-validate the models: each blind batch left out of training and scored"
+	@echo "make dictionary - rebuild the real-word stems (shared/rutext/words.txt.gz) from hunspell-ru"
 	@echo "make report-bench - the reports' 1M-record benchmarks (XLSX, PDF) with peak RSS"
 	@echo "make fuzz   - each fuzz target for FUZZTIME (default $(FUZZTIME))"
 	@echo "make lint   - gofmt, go vet, staticcheck, gosec"
@@ -58,12 +59,14 @@ tools:
 	@test -x bin/versitygw || GOBIN=$(abspath bin) $(GO) install $(VERSITYGW)
 
 # The reports' tests read them back with tools independent of the writer:
-# Debian's python3-openpyxl (XLSX) and poppler-utils (pdftotext, pdftoppm).
+# Debian's python3-openpyxl (XLSX) and poppler-utils (pdftotext, pdftoppm);
+# the real-word stems are compared with Debian's hunspell-ru.
 .PHONY: report-tools
 report-tools:
-	@/usr/bin/python3 -c 'import openpyxl' 2>/dev/null && command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-openpyxl poppler-utils >/dev/null; \
-	  else echo "the report tests need: sudo apt-get install -y python3-openpyxl poppler-utils (else they skip)"; fi; }
+	@/usr/bin/python3 -c 'import openpyxl' 2>/dev/null && command -v pdftotext >/dev/null && command -v pdftoppm >/dev/null \
+	  && test -f $(HUNSPELL_RU).dic || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-openpyxl poppler-utils hunspell-ru >/dev/null; \
+	  else echo "the report and dictionary tests need: sudo apt-get install -y python3-openpyxl poppler-utils hunspell-ru (else they skip)"; fi; }
 
 # Each function as Lambda's provided.al2023 runtime takes it: a static
 # linux/arm64 executable named bootstrap, without the RPC shim, stripped
@@ -153,6 +156,17 @@ endef
 train:
 	$(GO) run ./cmd/agentiq train --root .
 
+# The stems of every correct Russian word form (shared/rutext/words.txt.gz),
+# from Debian's hunspell-ru: the spelling tolerance never reads one real word
+# as another. Rebuilt by hand when the stemmer changes; a test compares it
+# with the dictionary when hunspell-ru is installed.
+HUNSPELL_RU := /usr/share/hunspell/ru_RU
+.PHONY: dictionary
+dictionary:
+	@test -f $(HUNSPELL_RU).dic || { if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq hunspell-ru >/dev/null; \
+	  else echo "make dictionary needs: sudo apt-get install -y hunspell-ru"; exit 1; fi; }
+	$(GO) run ./cmd/agentiq train --dictionary $(HUNSPELL_RU) --root .
+
 # How the lexicon and the model do on text the model has not seen: each
 # blind batch left out of training in turn and scored (writes nothing).
 .PHONY: cv
@@ -180,6 +194,7 @@ fuzz:
 	$(GO) test ./shared/intent -run '^$$' -fuzz FuzzClassify -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/lint -run '^$$' -fuzz FuzzLint -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/policy -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME)
+	$(GO) test ./shared/intent/training -run '^$$' -fuzz FuzzDictionary -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/pii -run '^$$' -fuzz FuzzRedact -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/consent -run '^$$' -fuzz FuzzImport -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/wb -run '^$$' -fuzz FuzzEvents -fuzztime $(FUZZTIME)

@@ -16,8 +16,17 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	root := fs.String("root", ".", "the repository's root")
 	cv := fs.Bool("cv", false, "write nothing: leave each blind batch out in turn, train without it and score it")
+	dict := fs.String("dictionary", "", "instead: rebuild "+training.DictionaryPath+" from a hunspell dictionary (path without .aff/.dic)")
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *dict != "" {
+		if err := training.WriteDictionary(*root, *dict); err != nil {
+			fmt.Fprintf(stderr, "agentiq train --dictionary: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "wrote %s\n", training.DictionaryPath)
+		return 0
 	}
 	if *cv {
 		return crossValidate(*root, stdout, stderr)

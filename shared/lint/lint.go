@@ -519,7 +519,7 @@ func findCardNumber(folded string, d *rutext.Doc) string {
 		}
 		return true
 	})
-	if found == "" && strings.ContainsAny(folded, "*•xх") {
+	if found == "" && (strings.Contains(folded, "****") || strings.Contains(folded, "••••") || strings.Contains(folded, "xxxx") || strings.Contains(folded, "хххх")) {
 		if m := maskedCard.FindString(folded); m != "" {
 			found = m[len(m)-4:]
 		}

@@ -430,7 +430,9 @@ func (s *Set) computeWordAtoms(t *rutext.Token) []int32 {
 			add([]int32{id})
 		}
 	}
-	if stem := t.Stem(); t.Kind == rutext.Word && t.Cyrillic && utf8.RuneCountInString(stem) >= minFuzzyStem-1 {
+	// One typo away from a pattern's word, unless the token is itself a
+	// correct word: "отпуск" is not a misspelt "отписка".
+	if stem := t.Stem(); t.Kind == rutext.Word && t.Cyrillic && utf8.RuneCountInString(stem) >= minFuzzyStem-1 && !rutext.RealStem(stem) {
 		fr, _ := utf8.DecodeRuneInString(stem)
 		try := func(key string) {
 			for _, id := range s.fuzzyIdx[key] {

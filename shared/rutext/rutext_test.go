@@ -227,3 +227,18 @@ func TestSpeller(t *testing.T) {
 		t.Errorf("speller from a list: %v", err)
 	}
 }
+
+// TestRealWords: the dictionary knows correct forms, including forms its
+// suffix rules make, and not misspellings.
+func TestRealWords(t *testing.T) {
+	for _, w := range []string{"отпуск", "отпуске", "пятый", "уезжаю", "скидку", "посылка", "перчатки"} {
+		if !RealWord(w) {
+			t.Errorf("%q is a correct word", w)
+		}
+	}
+	for _, w := range []string{"пасылка", "скитку", "атписка", "доставкку", "вазврат"} {
+		if RealWord(w) {
+			t.Errorf("%q is a misspelling", w)
+		}
+	}
+}

@@ -103,8 +103,8 @@ func (s *Speller) Correct(w string) string {
 		return w
 	}
 	s.once.Do(s.index)
-	if s.stems[Stem(w)] {
-		return w
+	if stem := Stem(w); s.stems[stem] || RealStem(stem) {
+		return w // another form of a known word, or a correct word of Russian
 	}
 	r := []rune(w)
 	k := maxEdits(len(r))
