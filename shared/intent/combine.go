@@ -13,15 +13,15 @@ import (
 // opinion joins the lexicon's, per intent.
 type modelConfig struct {
 	// UncertainBelow: a result whose confidence is below it is uncertain.
-	UncertainBelow float64                    `yaml:"uncertain_below"`
+	UncertainBelow float64 `yaml:"uncertain_below"`
 	// Fallback: when neither opinion finds any intent by its rules, the
 	// model's likeliest service intent (not one opening the marketing
 	// window, not opt_out) stands from this probability: "other" is a claim
 	// too, and a weak reading of what the buyer wrote serves a person better
 	// than none. The result is then uncertain (0: never).
-	Fallback float64 `yaml:"fallback"`
-	Default        Combine                    `yaml:"default"`
-	Intents        map[agentiq.Intent]Combine `yaml:"intents"`
+	Fallback float64                    `yaml:"fallback"`
+	Default  Combine                    `yaml:"default"`
+	Intents  map[agentiq.Intent]Combine `yaml:"intents"`
 }
 
 // Combine is how the model's probability p of one intent joins the
