@@ -33,7 +33,7 @@ help:
 	@echo "make lambdas - build each function as a provided.al2023 bootstrap into bin/lambda/"
 	@echo "make eval   - score the public sets, the blind batches and the held-back batches"
 	@echo "make bench  - Go benchmarks with -benchmem"
-	@echo "make train  - retrain the linear models (shared/intent/model.txt, shared/lint/model.txt)"
+	@echo "make train  - retrain the linear models (shared/intent/model.txt.gz, shared/lint/model.txt.gz)"
 	@echo "make cv     - cross-validate the models: each blind batch left out of training and scored"
 	@echo "make dictionary - rebuild the real-word stems (shared/rutext/words.txt.gz) from hunspell-ru"
 	@echo "make report-bench - the reports' 1M-record benchmarks (XLSX, PDF) with peak RSS"

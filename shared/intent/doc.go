@@ -7,7 +7,7 @@
 //
 // Two readers look at each message. The lexicon (intents.yaml, embedded)
 // is a set of explicit, explainable rules over stems and phrases. The model
-// (model.txt, embedded, made by `make train` from the repository's own
+// (model.txt.gz, embedded, made by `make train` from the repository's own
 // labelled data; package linear) is a one-vs-rest logistic regression over
 // stems, stem pairs, negated stems and character n-grams: it generalises
 // to phrasings and misspellings no rule names. Both are data; the digest

@@ -81,7 +81,7 @@ type Result struct {
 // Has reports whether intent i is present.
 func (r Result) Has(i agentiq.Intent) bool { return slices.Contains(r.Intents, i) }
 
-//go:embed model.txt
+//go:embed model.txt.gz
 var defaultModel []byte
 
 //go:embed vocab.txt
@@ -93,7 +93,7 @@ var defaultClassifier = sync.OnceValues(func() (*Classifier, error) { return New
 func Default() (*Classifier, error) { return defaultClassifier() }
 
 // New compiles a classifier from intents.yaml data, with the embedded
-// model (model.txt, made by make train).
+// model (model.txt.gz, made by make train).
 func New(data []byte) (*Classifier, error) { return NewWithModel(data, defaultModel) }
 
 var defaultSpeller = sync.OnceValues(func() (*rutext.Speller, error) {
@@ -158,9 +158,13 @@ func newClassifier(data, modelData, vocab []byte, sp *rutext.Speller) (*Classifi
 	// The digest covers the lexicon and the weights: a retrained model is
 	// a new rules_version.
 	h := sha256.New()
+	text, err := linear.Text(modelData)
+	if err != nil {
+		return nil, fmt.Errorf("intent model: %w", err)
+	}
 	h.Write(data)
 	h.Write([]byte{0})
-	h.Write(modelData)
+	h.Write(text) // the weights' text: the same model is the same version, however compressed
 	h.Write([]byte{0})
 	h.Write(vocab)
 	c := &Classifier{cfg: cfg, labels: labels, digest: hex.EncodeToString(h.Sum(nil)),

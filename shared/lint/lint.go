@@ -109,7 +109,7 @@ type Result struct {
 // Has reports whether flag f is present.
 func (r Result) Has(f agentiq.Flag) bool { return slices.Contains(r.Flags, f) }
 
-//go:embed model.txt
+//go:embed model.txt.gz
 var defaultModel []byte
 
 var defaultLinter = sync.OnceValues(func() (*Linter, error) { return New(defaultData) })
@@ -118,7 +118,7 @@ var defaultLinter = sync.OnceValues(func() (*Linter, error) { return New(default
 func Default() (*Linter, error) { return defaultLinter() }
 
 // New compiles a linter from flags.yaml data, with the embedded model
-// (model.txt, made by make train).
+// (model.txt.gz, made by make train).
 func New(data []byte) (*Linter, error) { return NewWithModel(data, defaultModel) }
 
 // NewWithModel compiles a linter from flags.yaml data and a model's
@@ -203,10 +203,14 @@ func NewWithModel(data, modelData []byte) (*Linter, error) {
 	}
 	// The digest covers the lexicon and the weights: a retrained model is
 	// a new rules_version.
+	text, err := linear.Text(modelData)
+	if err != nil {
+		return nil, fmt.Errorf("lint model: %w", err)
+	}
 	h := sha256.New()
 	h.Write(data)
 	h.Write([]byte{0})
-	h.Write(modelData)
+	h.Write(text) // the weights' text: the same model is the same version, however compressed
 	l.digest = hex.EncodeToString(h.Sum(nil))
 	return l, nil
 }

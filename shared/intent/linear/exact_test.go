@@ -38,7 +38,7 @@ func TestPredictSameAsRowByRow(t *testing.T) {
 		"",
 		"!!! ???",
 	}
-	for _, path := range []string{"../model.txt", "../../lint/model.txt"} {
+	for _, path := range []string{"../model.txt.gz", "../../lint/model.txt.gz"} {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
@@ -76,7 +76,7 @@ func TestPredictSameAsRowByRow(t *testing.T) {
 // count exactly the rows of Features, each once, and give the bits of
 // weighing them one by one in the order met.
 func TestPredictIsFeaturesWeighed(t *testing.T) {
-	data, err := os.ReadFile("../model.txt")
+	data, err := os.ReadFile("../model.txt.gz")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -78,6 +78,7 @@ func TestMilli(t *testing.T) {
 
 func FuzzParse(f *testing.F) {
 	f.Add([]byte("meta features 1\nclasses a b\nbias 0 -1\nw w x\t0.5 -0.25\n"))
+	f.Add(Compress([]byte("meta features 1\nclasses a b\nbias 0 -1\nw w x\t0.5 -0.25\n")))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := Parse(data)
 		if err != nil {
@@ -85,4 +86,30 @@ func FuzzParse(f *testing.F) {
 		}
 		m.Predict(rutext.Analyze("где мой заказ?"), nil)
 	})
+}
+
+// TestCompressedWeights: a weights file reads the same compressed as in
+// text, and a broken or oversized archive is refused with an error.
+func TestCompressedWeights(t *testing.T) {
+	text := []byte("meta features 1\nclasses a b\nbias 0.1 -0.2\nw w скидк\t1.5 -0.25\n")
+	plain, err := Parse(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	packed, err := Parse(Compress(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(plain.Marshal(), packed.Marshal()) {
+		t.Errorf("compressed weights read differently:\n%s\n%s", plain.Marshal(), packed.Marshal())
+	}
+	broken := Compress(text)
+	broken = broken[:len(broken)/2]
+	if _, err := Parse(broken); err == nil {
+		t.Error("a truncated archive was accepted")
+	}
+	bomb := Compress(bytes.Repeat([]byte("#"), maxText+10))
+	if _, err := Text(bomb); err == nil || !strings.Contains(err.Error(), "inflated") {
+		t.Errorf("an oversized archive: %v", err)
+	}
 }

@@ -2,7 +2,9 @@ package linear
 
 import (
 	"bytes"
+	"compress/gzip"
 	"fmt"
+	"io"
 	"math"
 	"slices"
 	"strconv"
@@ -131,6 +133,10 @@ func num(x float64) string {
 // tens of thousands of lines, and the CLI and every Lambda cold start read
 // it.
 func Parse(data []byte) (*Model, error) {
+	data, err := Text(data)
+	if err != nil {
+		return nil, err
+	}
 	m := &Model{Meta: map[string]string{}}
 	text := string(data)
 	m.weights = make([]float32, 0, strings.Count(text, "\t")*4)
@@ -358,4 +364,38 @@ func milli(s string) (int32, bool) {
 		v = -v
 	}
 	return v, true
+}
+
+// maxText bounds a compressed weights file once inflated: a real one is a
+// few megabytes, a gzip bomb is refused.
+const maxText = 64 << 20
+
+// Text returns a weights file's text: data itself, or data inflated when it
+// is gzip-compressed (the files make train writes, model.txt.gz, are kept
+// compressed so that the functions' binaries stay small).
+func Text(data []byte) ([]byte, error) {
+	if len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+		return data, nil
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, fmt.Errorf("model: %w", err)
+	}
+	text, err := io.ReadAll(io.LimitReader(zr, maxText+1))
+	if err != nil {
+		return nil, fmt.Errorf("model: %w", err)
+	}
+	if len(text) > maxText {
+		return nil, fmt.Errorf("model: more than %d bytes inflated", maxText)
+	}
+	return text, nil
+}
+
+// Compress returns text gzip-compressed, as make train writes it.
+func Compress(text []byte) []byte {
+	var b bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression) // a valid level: no error
+	zw.Write(text)                                         // a bytes.Buffer does not fail
+	zw.Close()
+	return b.Bytes()
 }

@@ -25,8 +25,10 @@ import (
 
 // Where the models live, relative to the repository root.
 const (
-	IntentModelPath = "shared/intent/model.txt"
-	LintModelPath   = "shared/lint/model.txt"
+	// The weights are kept gzip-compressed (linear.Text reads them): the
+	// functions that embed them must stay within their size budget.
+	IntentModelPath = "shared/intent/model.txt.gz"
+	LintModelPath   = "shared/lint/model.txt.gz"
 	// VocabPath is the classifier's spelling vocabulary: the word forms of
 	// the labelled messages (twice or more) and every whole word of the
 	// lexicon.
@@ -212,7 +214,8 @@ func Vocab(root string, d Data) (map[string]int, error) {
 	return v, nil
 }
 
-// IntentArtifacts are the files make train writes for the classifier.
+// IntentArtifacts are the files make train writes for the classifier: the
+// model's text (written compressed) and the vocabulary.
 func IntentArtifacts(root string) (model, vocab []byte, err error) {
 	d, err := IntentData(root)
 	if err != nil {
@@ -229,7 +232,8 @@ func IntentArtifacts(root string) (model, vocab []byte, err error) {
 	return m.Marshal(), rutext.MarshalWordList(v), nil
 }
 
-// LintArtifact is the file make train writes for the linter.
+// LintArtifact is the model's text make train writes (compressed) for the
+// linter.
 func LintArtifact(root string) ([]byte, error) {
 	d, err := LintData(root)
 	if err != nil {
@@ -252,7 +256,7 @@ func Run(root string) error {
 	if err != nil {
 		return err
 	}
-	for path, data := range map[string][]byte{IntentModelPath: model, VocabPath: vocab, LintModelPath: lint} {
+	for path, data := range map[string][]byte{IntentModelPath: linear.Compress(model), VocabPath: vocab, LintModelPath: linear.Compress(lint)} {
 		// #nosec G306 -- files of the repository, read by everyone who builds it
 		if err := os.WriteFile(filepath.Join(root, path), data, 0o644); err != nil {
 			return fmt.Errorf("train: %w", err)
