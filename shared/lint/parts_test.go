@@ -128,18 +128,17 @@ func TestCompositionFamilies(t *testing.T) {
 		}},
 		// round 3 (after the first held-back batch and batch E): the seller's
 		// shop on another marketplace in either order, an invitation to
-		// another marketplace, an order through the seller's own site, a
-		// call the seller offers
+		// another marketplace, an order through the seller's own site (a
+		// call the seller offers is not: the public set labels "менеджер
+		// перезвонит" a personal-data request only)
 		{agentiq.FlagOffPlatform, []string{
 			"На Озоне у нас тоже есть магазин, там цены ниже.",
 			"Заглядывайте к нам на Яндекс Маркет, там весь ассортимент.",
 			"При покупке через наш официальный сайт доставка бесплатная.",
-			"Могу перезвонить вам и всё объяснить, если удобно.",
-			"Давайте созвонимся и подберём размер.",
 		}, []string{
 			"Осторожно: на Авито продают подделки под наш бренд.",
 			"Заказ в нашем магазине на WB придёт за три дня.",
-			"Курьер может позвонить вам перед доставкой.",
+			"Оставьте номер телефона — менеджер перезвонит и всё объяснит.",
 		}},
 		// the buyer's bank details asked for; the seller's own are payment
 		// details, not a request
@@ -170,6 +169,27 @@ func TestCompositionFamilies(t *testing.T) {
 		{agentiq.FlagThirdParty, nil, []string{
 			"С уважением, ваш магазин «Тёплый дом».",
 			"Хорошего дня! Команда бренда «Лесная сказка».",
+		}},
+		// round 4 (batches F and H): a review act as the condition of
+		// anything the seller promises, however worded
+		{agentiq.FlagReviewIncentive, []string{
+			"Если исправите оценку, отправим замену в тот же день.",
+			"Тем, кто поставил пятёрку, продлим гарантию на год.",
+			"Не пишите, пожалуйста, негативный отзыв — мы лучше вернём часть суммы.",
+			"Отзыв на 5 — и доставку следующего заказа оплатим мы.",
+			"Ваши пять звёзд от вас — приятный сюрприз от нас.",
+			"Сначала удалите отзыв, потом оформим компенсацию.",
+		}, []string{
+			"Если оставите отзыв, мы будем очень рады.",
+			"Если в отзыве есть вопрос, мы ответим на него.",
+			"Спасибо за оценку 5! Хорошего дня.",
+		}},
+		// an address asked for by its parts
+		{agentiq.FlagPDRequest, []string{
+			"Подскажите номер квартиры и этаж для курьера.",
+			"Напишите, пожалуйста, улицу и код домофона.",
+		}, []string{
+			"Адрес пункта выдачи есть в приложении.",
 		}},
 		// a screenshot of the review traded for a benefit
 		{agentiq.FlagReviewIncentive, []string{
