@@ -218,9 +218,24 @@ func NewWithModel(data, modelData []byte) (*Linter, error) {
 // Digest is the SHA-256 of the lexicon data and the model weights.
 func (l *Linter) Digest() string { return l.digest }
 
-// Lint flags one draft. Any text yields a result.
+// Lint flags one draft. Any text yields a result. A draft typed in Latin
+// transliteration ("Postav'te 5 zvezd — vernem 10%") is also read as the
+// Russian it spells, and the flags of both readings count: links, handles
+// and card numbers are found as written, the words as meant.
 func (l *Linter) Lint(text string) Result {
-	return l.LintDoc(rutext.Analyze(text))
+	r := l.LintDoc(rutext.Analyze(text))
+	ru := rutext.ReadAsRussian(text)
+	if ru == text {
+		return r
+	}
+	for f, ev := range l.LintDoc(rutext.Analyze(ru)).Evidence {
+		if _, ok := r.Evidence[f]; !ok {
+			r.Evidence[f] = ev
+			r.Flags = append(r.Flags, f)
+		}
+	}
+	slices.Sort(r.Flags)
+	return r
 }
 
 // LintDoc flags a draft whose analysis is already at hand.

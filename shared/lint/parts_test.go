@@ -191,6 +191,30 @@ func TestCompositionFamilies(t *testing.T) {
 		}, []string{
 			"Адрес пункта выдачи есть в приложении.",
 		}},
+		// round 5 (batches I and J): a draft typed in Latin letters is read
+		// as the Russian it spells
+		{agentiq.FlagReviewIncentive, []string{
+			"Za otzyv s foto darim sertifikat na 500 rublei.",
+			"Esli udalite otzyv, vernem dengi polnostyu.",
+		}, []string{
+			"Spasibo za otzyv, nam ochen priyatno!",
+		}},
+		{agentiq.FlagPDRequest, []string{
+			"Napishite, pozhaluysta, vash adres i nomer telefona.",
+		}, []string{
+			"Zakaz otpravlen, nomer zakaza v prilozhenii.",
+		}},
+		// elsewhere is better than here, another marketplace recommended,
+		// the item to collect in the seller's own shop
+		{agentiq.FlagOffPlatform, []string{
+			"Лучше пишите на почту, так проще, чем в чате.",
+			"Советую поискать такую же модель на Яндекс Маркете.",
+			"В нашем фирменном салоне на Тверской она есть в наличии.",
+			"Давайте продолжим переписку в другом мессенджере.",
+		}, []string{
+			"Курьер свяжется с вами за час до доставки.",
+			"Купить можно и на Авито, но без гарантии.",
+		}},
 		// a screenshot of the review traded for a benefit
 		{agentiq.FlagReviewIncentive, []string{
 			"За скриншот отзыва начислим 200 бонусов.",
