@@ -35,7 +35,7 @@ help:
 	@echo "make bench  - Go benchmarks with -benchmem"
 	@echo "make train  - retrain the linear models (shared/intent/model.txt.gz, shared/lint/model.txt.gz)"
 	@echo "make cv     - cross-validate the models: each blind batch left out of training and scored"
-	@echo "make dictionary - rebuild the real-word stems (shared/rutext/words.txt.gz) from hunspell-ru"
+	@echo "make dictionary - rebuild the real-word stems (shared/rutext/words.fc) from hunspell-ru"
 	@echo "make report-bench - the reports' 1M-record benchmarks (XLSX, PDF) with peak RSS"
 	@echo "make fuzz   - each fuzz target for FUZZTIME (default $(FUZZTIME))"
 	@echo "make lint   - gofmt, go vet, staticcheck, gosec"
@@ -156,7 +156,7 @@ endef
 train:
 	$(GO) run ./cmd/agentiq train --root .
 
-# The stems of every correct Russian word form (shared/rutext/words.txt.gz),
+# The stems of every correct Russian word form (shared/rutext/words.fc),
 # from Debian's hunspell-ru: the spelling tolerance never reads one real word
 # as another. Rebuilt by hand when the stemmer changes; a test compares it
 # with the dictionary when hunspell-ru is installed.

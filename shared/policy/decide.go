@@ -19,6 +19,7 @@ import (
 	agentiq "github.com/agentiq/agentiq/shared"
 	"github.com/agentiq/agentiq/shared/intent"
 	"github.com/agentiq/agentiq/shared/lint"
+	"github.com/agentiq/agentiq/shared/rutext"
 )
 
 //go:embed rules.yaml
@@ -68,14 +69,27 @@ func New(rulesData []byte, c *intent.Classifier, l *lint.Linter) (*Engine, error
 	return &Engine{set: set, rules: rules, classifier: c, linter: l, version: v}, nil
 }
 
-// defaultLexicons returns the embedded intent and flag lexicons.
+// defaultLexicons returns the embedded intent and flag lexicons. They
+// are compiled side by side (each inflates its model and compiles its
+// patterns, tens of milliseconds): a cold start or a CLI run waits for the
+// slower one only.
 func defaultLexicons() (*intent.Classifier, *lint.Linter, error) {
+	var (
+		l    *lint.Linter
+		lerr error
+		done = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		l, lerr = lint.Default()
+		rutext.RealStem("") // and the real-word dictionary, which the first typo check would load
+	}()
 	c, err := intent.Default()
+	<-done
 	if err != nil {
 		return nil, nil, err
 	}
-	l, err := lint.Default()
-	return c, l, err
+	return c, l, lerr
 }
 
 var defaultEngine = sync.OnceValues(func() (*Engine, error) {

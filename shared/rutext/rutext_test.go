@@ -242,3 +242,18 @@ func TestRealWords(t *testing.T) {
 		}
 	}
 }
+
+// TestStemCoding: the dictionary's front coding gives back the stems it
+// was given, and RealStem finds exactly those.
+func TestStemCoding(t *testing.T) {
+	stems := []string{"абажур", "абажурн", "абзац", "отпуск", "отпускн", "я"}
+	if got := DecodeStems(EncodeStems(stems)); !slices.Equal(got, stems) {
+		t.Fatalf("round trip: %q", got)
+	}
+	if got := DecodeStems(EncodeStems([]string{"дом", "house", "дома"})); !slices.Equal(got, []string{"дом", "дома"}) {
+		t.Errorf("a stem outside the alphabet: %q", got)
+	}
+	if !RealStem("отпуск") || RealStem("отпусх") || RealStem("") || RealStem("otpusk") {
+		t.Error("RealStem answers wrongly")
+	}
+}

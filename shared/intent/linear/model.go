@@ -3,6 +3,7 @@ package linear
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"math"
@@ -381,10 +382,14 @@ func Text(data []byte) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("model: %w", err)
 	}
-	text, err := io.ReadAll(io.LimitReader(zr, maxText+1))
-	if err != nil {
+	// gzip's trailer holds the inflated size (mod 2³²): reading into a
+	// buffer of that size spares io.ReadAll's regrowing and copying
+	size := int(binary.LittleEndian.Uint32(data[len(data)-4:]))
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, maxText)+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(zr, maxText+1)); err != nil {
 		return nil, fmt.Errorf("model: %w", err)
 	}
+	text := buf.Bytes()
 	if len(text) > maxText {
 		return nil, fmt.Errorf("model: more than %d bytes inflated", maxText)
 	}

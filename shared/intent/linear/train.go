@@ -10,7 +10,7 @@ import (
 
 // TrainerVersion changes whenever training changes, so that a weights
 // file names the code that made it.
-const TrainerVersion = 1
+const TrainerVersion = 2
 
 // Example is one labelled text: Labels are the classes present.
 type Example struct {
@@ -33,7 +33,7 @@ type Options struct {
 
 // DefaultOptions are the settings make train uses.
 func DefaultOptions() Options {
-	return Options{Epochs: 60, Rate: 1, Decay: 0.1, L2: 1e-4, MinDocs: 2}
+	return Options{Epochs: 60, Rate: 1, Decay: 0.1, L2: 1e-4, MinDocs: 3}
 }
 
 // Train fits one logistic regression per class on the examples, in their

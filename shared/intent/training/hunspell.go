@@ -3,7 +3,6 @@ package training
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"fmt"
 	"io"
 	"os"
@@ -142,7 +141,7 @@ func Dictionary(aff, dic io.Reader) ([]byte, error) {
 			return
 		}
 		for _, r := range w {
-			if !unicode.Is(unicode.Cyrillic, r) && r != '-' {
+			if !unicode.Is(unicode.Cyrillic, r) { // hyphenated words are read as their parts
 				return
 			}
 		}
@@ -196,28 +195,19 @@ func Dictionary(aff, dic io.Reader) ([]byte, error) {
 
 // DictionaryPath is where the expanded dictionary lives, relative to the
 // repository root (embedded by package rutext).
-const DictionaryPath = "shared/rutext/words.txt.gz"
+const DictionaryPath = "shared/rutext/words.fc"
 
 // WriteDictionary expands the hunspell dictionary base.aff/base.dic and
-// writes it, gzip-compressed, to DictionaryPath under root.
+// writes its stems, front-coded (rutext.EncodeStems), to DictionaryPath
+// under root.
 func WriteDictionary(root, base string) error {
 	data, err := expandFiles(base)
 	if err != nil {
 		return err
 	}
-	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	if _, err := zw.Write(data); err != nil {
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
+	stems := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
 	// #nosec G306 -- a file of the repository, read by everyone who builds it
-	return os.WriteFile(filepath.Join(root, DictionaryPath), buf.Bytes(), 0o644)
+	return os.WriteFile(filepath.Join(root, DictionaryPath), rutext.EncodeStems(stems), 0o644)
 }
 
 func expandFiles(base string) ([]byte, error) {
