@@ -56,7 +56,7 @@ var blindSets = []blindSet{
 		floors: "exact_match=0.90,micro_f1=0.94", flagRecall: 0.85, flagFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_H.jsonl",
 		floors: "exact_match=0.90,micro_f1=0.94", flagRecall: 0.85, flagFalse: 0.02},
-	// Batches I and J, written blind in the third round and scored on
+	// Batches I, J, K and L, written blind in the third round and scored on
 	// arrival (testdata/blind/README.md), then tuning and training data.
 	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_I.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.96", optOutRecall: 0.97, optOutFalse: 0.01},
@@ -66,6 +66,14 @@ var blindSets = []blindSet{
 		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.9, flagFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_J.jsonl",
 		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.9, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_K.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_L.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_K.jsonl",
+		floors: "exact_match=0.92,micro_f1=0.95", flagRecall: 0.88, flagFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_L.jsonl",
+		floors: "exact_match=0.92,micro_f1=0.95", flagRecall: 0.88, flagFalse: 0.02},
 }
 
 // denyFlags are the deny-level flags of POLICY.md §4.1 that a draft's words carry.
