@@ -37,6 +37,13 @@ func TestFamilies(t *testing.T) {
 			"Ваши акции и подборки меня не интересуют": {has: agentiq.IntentOptOut},
 			"Ещё раз напишете с рекламой — заблокирую": {has: agentiq.IntentOptOut},
 		},
+		"a discount already given, seen or doubted is no request": {
+			"Промокод мне уже прислали, спасибо":                              {window: false},
+			"Видела скидку в приложении, но вопрос о другом: когда доставка?": {intent: agentiq.IntentDelivery},
+			"Минус 60% — это реально или цену сначала подняли?":               {window: false},
+			"Сколько будет стоить со скидкой, если заказать сейчас?":          {window: false},
+			"Какие ещё купоны? Я ничего не просил":                            {window: false},
+		},
 		"a discount or analogue mentioned, not requested": {
 			"Скидка мне не нужна, просто скажите, когда привезут": {intent: agentiq.IntentDelivery},
 			"Брала по акции, а молния сломалась через день":       {intent: agentiq.IntentDefect},
