@@ -37,6 +37,14 @@ func TestFamilies(t *testing.T) {
 			"Ваши акции и подборки меня не интересуют": {has: agentiq.IntentOptOut},
 			"Ещё раз напишете с рекламой — заблокирую": {has: agentiq.IntentOptOut},
 		},
+		"a yes-no question about the item itself": {
+			"Плед из хлопка?":                           {intent: agentiq.IntentProductInfo},
+			"Чайник с подсветкой?":                      {intent: agentiq.IntentProductInfo},
+			"Кастрюлю можно ставить в духовку?":         {intent: agentiq.IntentProductInfo},
+			"Полка выдержит двадцать килограммов книг?": {intent: agentiq.IntentProductInfo},
+			"Есть ли у рюкзака отделение для ноутбука?": {intent: agentiq.IntentProductInfo},
+			"Вы работаете с ИП?":                        {not: agentiq.IntentProductInfo},
+		},
 		"a discount already given, seen or doubted is no request": {
 			"Промокод мне уже прислали, спасибо":                              {window: false},
 			"Видела скидку в приложении, но вопрос о другом: когда доставка?": {intent: agentiq.IntentDelivery},
