@@ -257,3 +257,20 @@ func TestStemCoding(t *testing.T) {
 		t.Error("RealStem answers wrongly")
 	}
 }
+
+// TestReadMixed: a Latin word typed inside a Russian message is read as the
+// Russian it spells when that is a correct word; brands, English words and
+// links stay as written.
+func TestReadMixed(t *testing.T) {
+	for in, want := range map[string]string{
+		"хочу vernut dengi пожалуйста":    "хочу вернуть деньги пожалуйста",
+		"заказ otmenite, не нужен":        "заказ отмените, не нужен",
+		"чехол на iPhone и Samsung есть?": "чехол на iPhone и Samsung есть?",
+		"пишите на uyut-shop.ru":          "пишите на uyut-shop.ru",
+		"спасибо, all good":               "спасибо, all good",
+	} {
+		if got := ReadAsRussian(in); got != want {
+			t.Errorf("ReadAsRussian(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

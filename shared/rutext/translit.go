@@ -59,11 +59,11 @@ func isVowel(b byte) bool { return strings.IndexByte("aeiouy", b) >= 0 }
 func ReadAsRussian(text string) string {
 	// fast path: a Cyrillic letter (UTF-8 lead bytes 0xD0–0xD3) or no
 	// ASCII letter at all means there is nothing to read
-	hasLatin := false
+	hasLatin, hasCyrillic := false, false
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		if c >= 0xD0 && c <= 0xD3 {
-			return text
+			hasCyrillic = true
 		}
 		if isASCIILetter(c) {
 			hasLatin = true
@@ -71,6 +71,9 @@ func ReadAsRussian(text string) string {
 	}
 	if !hasLatin {
 		return text
+	}
+	if hasCyrillic {
+		return readMixed(text)
 	}
 	latin, foreign := 0, 0
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
@@ -109,6 +112,41 @@ func ReadAsRussian(text string) string {
 		b.WriteString(translitWord(text[i:j]))
 		i = j
 	}
+	return b.String()
+}
+
+// readMixed reads the Latin words of a Russian message ("skidochku можно?")
+// as the Russian they spell when that is a correct Russian word of four
+// letters or more (the real-word dictionary): brand names, English words
+// and links stay as written.
+func readMixed(text string) string {
+	var b strings.Builder
+	last := 0 // text[:last] is in b
+	for i := 0; i < len(text); {
+		j := i
+		for j < len(text) && (isASCIILetter(text[j]) || text[j] == '\'' && j > i) {
+			j++
+		}
+		if j == i {
+			i++
+			continue
+		}
+		w := text[i:j]
+		// a word inside a link, an address or a handle is left alone
+		inLink := i > 0 && strings.IndexByte("./@:_-", text[i-1]) >= 0 || j < len(text) && strings.IndexByte("./@:_-", text[j]) >= 0
+		if len(w) >= 4 && !inLink && !english[strings.ToLower(w)] {
+			if ru := translitWord(w); RealWord(Fold(ru)) {
+				b.WriteString(text[last:i])
+				b.WriteString(ru)
+				last = j
+			}
+		}
+		i = j
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
 	return b.String()
 }
 

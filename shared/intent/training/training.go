@@ -183,8 +183,9 @@ func Train(classes []string, d Data, speller *rutext.Speller) (*linear.Model, er
 var lexiconWord = regexp.MustCompile(`(?:^|[^\p{L}@])=?(\p{Cyrillic}{3,})(?:$|[^\p{L}*~])`)
 
 // Vocab counts the spelling vocabulary of the classifier: the Cyrillic
-// word forms of the labelled messages seen at least twice, and the whole
-// words of the lexicon (weighted up, so that a correction prefers them).
+// word forms of the labelled messages seen at least twice that are correct
+// words (or seen ten times), and the whole words of the lexicon (weighted
+// up, so that a correction prefers them).
 func Vocab(root string, d Data) (map[string]int, error) {
 	v := map[string]int{}
 	for _, ex := range d.Examples {
@@ -194,8 +195,12 @@ func Vocab(root string, d Data) (map[string]int, error) {
 			}
 		}
 	}
+	// A word of the labelled messages is a correction target when it is a
+	// correct Russian word (the real-word dictionary), or so frequent that
+	// it is the buyers' own word ("промик", "озон"): a misspelling the
+	// writers repeated ("скитку") must stay correctable.
 	for w, n := range v {
-		if n < 2 {
+		if n < 2 || n < 10 && !rutext.RealWord(w) {
 			delete(v, w)
 		}
 	}
