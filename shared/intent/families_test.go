@@ -37,6 +37,22 @@ func TestFamilies(t *testing.T) {
 			"Ваши акции и подборки меня не интересуют": {has: agentiq.IntentOptOut},
 			"Ещё раз напишете с рекламой — заблокирую": {has: agentiq.IntentOptOut},
 		},
+		"haggling by an amount, a price or a deal": {
+			"Сбросьте немного, возьму сразу":           {window: true},
+			"Уступите 200 рублей?":                     {window: true},
+			"Отдадите за 1800?":                        {window: true},
+			"Верните, пожалуйста, цену как была вчера": {window: true},
+			"Поторгуемся? Беру сразу две":              {window: true},
+		},
+		"a promotion still holding, or how to use it": {
+			"Акция на шапки ещё действует?":                {window: true},
+			"Как воспользоваться купоном на первый заказ?": {window: true},
+		},
+		"symptoms in everyday words": {
+			"Принтер печатает с полосами, картридж новый": {intent: agentiq.IntentDefect},
+			"Духи выдохлись за неделю, запаха нет":        {intent: agentiq.IntentDefect},
+			"Наушники барахлят, звук пропадает":           {intent: agentiq.IntentDefect},
+		},
 		"a yes-no question about the item itself": {
 			"Плед из хлопка?":                           {intent: agentiq.IntentProductInfo},
 			"Чайник с подсветкой?":                      {intent: agentiq.IntentProductInfo},
