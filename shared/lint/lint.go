@@ -224,7 +224,7 @@ func (l *Linter) Digest() string { return l.digest }
 // and card numbers are found as written, the words as meant.
 func (l *Linter) Lint(text string) Result {
 	r := l.LintDoc(rutext.Analyze(text))
-	ru := rutext.ReadAsRussian(text)
+	ru := rutext.ReadLatinMessage(text)
 	if ru == text {
 		return r
 	}

@@ -274,3 +274,20 @@ func TestReadMixed(t *testing.T) {
 		}
 	}
 }
+
+// TestReadMixedLeavesCodes: a promo code or an acronym in capitals, or a
+// word beside digits, is not read as Russian; ReadLatinMessage reads only a
+// message typed wholly in Latin letters.
+func TestReadMixedLeavesCodes(t *testing.T) {
+	for _, in := range []string{"промокод VESNA10 на 10%", "код DOMA на скидку", "артикул mama2024"} {
+		if got := ReadAsRussian(in); got != in {
+			t.Errorf("ReadAsRussian(%q) = %q", in, got)
+		}
+	}
+	if got := ReadLatinMessage("хочу vernut dengi"); got != "хочу vernut dengi" {
+		t.Errorf("ReadLatinMessage read a Russian message: %q", got)
+	}
+	if got := ReadLatinMessage("hochu vernut dengi"); got == "hochu vernut dengi" {
+		t.Errorf("ReadLatinMessage left a Latin message: %q", got)
+	}
+}

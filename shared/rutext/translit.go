@@ -75,6 +75,23 @@ func ReadAsRussian(text string) string {
 	if hasCyrillic {
 		return readMixed(text)
 	}
+	return readLatin(text)
+}
+
+// ReadLatinMessage is ReadAsRussian for a message typed wholly in Latin
+// letters only: a Russian text with Latin words is returned unchanged.
+func ReadLatinMessage(text string) string {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c >= 0xD0 && c <= 0xD3 {
+			return text
+		}
+	}
+	return readLatin(text)
+}
+
+// readLatin reads a text without Cyrillic letters as the Russian it spells
+// when most of its Latin words are not English.
+func readLatin(text string) string {
 	latin, foreign := 0, 0
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' }) {
 		r, _ := utf8.DecodeRuneInString(w)
@@ -134,7 +151,9 @@ func readMixed(text string) string {
 		w := text[i:j]
 		// a word inside a link, an address or a handle is left alone
 		inLink := i > 0 && strings.IndexByte("./@:_-", text[i-1]) >= 0 || j < len(text) && strings.IndexByte("./@:_-", text[j]) >= 0
-		if len(w) >= 4 && !inLink && !english[strings.ToLower(w)] {
+		// a code ("VESNA10") or an acronym is written in capitals or beside digits
+		code := strings.ToLower(w[1:]) != w[1:] || i > 0 && isASCIIDigit(text[i-1]) || j < len(text) && isASCIIDigit(text[j])
+		if len(w) >= 4 && !inLink && !code && !english[strings.ToLower(w)] {
 			if ru := translitWord(w); RealWord(Fold(ru)) {
 				b.WriteString(text[last:i])
 				b.WriteString(ru)
@@ -149,6 +168,8 @@ func readMixed(text string) string {
 	b.WriteString(text[last:])
 	return b.String()
 }
+
+func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
