@@ -74,6 +74,16 @@ var blindSets = []blindSet{
 		floors: "exact_match=0.92,micro_f1=0.95", flagRecall: 0.88, flagFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_L.jsonl",
 		floors: "exact_match=0.92,micro_f1=0.95", flagRecall: 0.88, flagFalse: 0.02},
+	// Batches N (twelve trades) and O (questions), the last of the third
+	// round, likewise.
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_N.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.96", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_O.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_N.jsonl",
+		floors: "exact_match=0.92,micro_f1=0.95", flagRecall: 0.85, flagFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_O.jsonl",
+		floors: "exact_match=0.92,micro_f1=0.95", flagRecall: 0.9, flagFalse: 0.02},
 }
 
 // denyFlags are the deny-level flags of POLICY.md §4.1 that a draft's words carry.

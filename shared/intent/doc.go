@@ -38,7 +38,16 @@
 //
 // A guard of the lexicon (an unless term: "скидка не нужна", "возврат уже
 // оформила", "не пишите ночью") is a deliberate no, and the model alone
-// does not overrule it, except for opt_out, where recall comes first.
+// does not overrule it, except for opt_out, where recall comes first (and
+// size, where cross-validation showed the model right over the analogue
+// guard). A guard speaks only where the lexicon found its intent; a model
+// guard (model_guards in intents.yaml) speaks where it did not: "посылка
+// так и не пришла" is no wrong item, whatever the model makes of it.
+//
+// When neither opinion finds any intent by its rules, the model's likeliest
+// service intent (not a window intent, not opt_out) stands from
+// model.fallback (0.3), and the result is uncertain: "other" is a claim
+// too.
 //
 // # Honest uncertainty
 //

@@ -30,6 +30,12 @@ type config struct {
 	// WindowGuard names a label for a discount or an analogue mentioned,
 	// not asked for: the model alone may not open a window against it.
 	WindowGuard string                              `yaml:"window_guard"`
+	// ModelGuards name, per intent, a label that keeps the model from
+	// adding that intent on its own: a lexicon guard (unless) only speaks
+	// where the lexicon found the intent, this speaks where it did not
+	// ("посылка так и не пришла" is no wrong item, whatever the model
+	// makes of "не пришла").
+	ModelGuards map[agentiq.Intent]string `yaml:"model_guards"`
 	Scenarios   map[agentiq.Intent]agentiq.Scenario `yaml:"scenarios"`
 	Escalation  struct {
 		Label string             `yaml:"label"`
@@ -48,6 +54,7 @@ type Classifier struct {
 	digest  string
 	isWin   map[agentiq.Intent]bool
 	isExcl  map[agentiq.Intent]bool
+	guardOf map[string]agentiq.Intent // model guard label → its intent
 	model   *linear.Model
 	speller *rutext.Speller
 	// per model class: its intent and how its opinion combines
@@ -151,6 +158,13 @@ func newClassifier(data, modelData, vocab []byte, sp *rutext.Speller) (*Classifi
 	if cfg.WindowGuard != "" {
 		names = append(names, cfg.WindowGuard)
 	}
+	guardOf := map[string]agentiq.Intent{}
+	for _, i := range cfg.Order {
+		if g, ok := cfg.ModelGuards[i]; ok {
+			names = append(names, g)
+			guardOf[g] = i
+		}
+	}
 	labels, err := phrase.CompileLabels(b, names, cfg.Labels)
 	if err != nil {
 		return nil, fmt.Errorf("intent lexicon: %w", err)
@@ -168,7 +182,7 @@ func newClassifier(data, modelData, vocab []byte, sp *rutext.Speller) (*Classifi
 	h.Write([]byte{0})
 	h.Write(vocab)
 	c := &Classifier{cfg: cfg, labels: labels, digest: hex.EncodeToString(h.Sum(nil)),
-		isWin: map[agentiq.Intent]bool{}, isExcl: map[agentiq.Intent]bool{}, speller: sp}
+		isWin: map[agentiq.Intent]bool{}, isExcl: map[agentiq.Intent]bool{}, guardOf: guardOf, speller: sp}
 	if err := c.loadModel(modelData); err != nil {
 		return nil, fmt.Errorf("intent model: %w", err)
 	}
@@ -203,6 +217,11 @@ func (cfg *config) validate() error {
 	}
 	if err := cfg.Model.validate(); err != nil {
 		return err
+	}
+	for i, g := range cfg.ModelGuards {
+		if !slices.Contains(cfg.Order, i) || i == agentiq.IntentOther || g == "" {
+			return fmt.Errorf("model_guards: %q is not an intent with a label", i)
+		}
 	}
 	if len(cfg.WindowIntents) == 0 {
 		return fmt.Errorf("window_intents is empty")
@@ -264,6 +283,13 @@ func (c *Classifier) rules(d *rutext.Doc) (map[agentiq.Intent]string, signals) {
 		}
 		if h.Label == c.cfg.Escalation.Label && h.Label != "" {
 			sig.grievance = true
+			continue
+		}
+		if i, ok := c.guardOf[h.Label]; ok {
+			if sig.vetoed == nil {
+				sig.vetoed = map[agentiq.Intent]bool{}
+			}
+			sig.vetoed[i] = true
 			continue
 		}
 		if h.Label == c.cfg.WindowGuard && h.Label != "" {
