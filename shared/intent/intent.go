@@ -29,13 +29,13 @@ type config struct {
 	WindowIntents []agentiq.Intent `yaml:"window_intents"`
 	// WindowGuard names a label for a discount or an analogue mentioned,
 	// not asked for: the model alone may not open a window against it.
-	WindowGuard string                              `yaml:"window_guard"`
+	WindowGuard string `yaml:"window_guard"`
 	// ModelGuards name, per intent, a label that keeps the model from
 	// adding that intent on its own: a lexicon guard (unless) only speaks
 	// where the lexicon found the intent, this speaks where it did not
 	// ("посылка так и не пришла" is no wrong item, whatever the model
 	// makes of "не пришла").
-	ModelGuards map[agentiq.Intent]string `yaml:"model_guards"`
+	ModelGuards map[agentiq.Intent]string           `yaml:"model_guards"`
 	Scenarios   map[agentiq.Intent]agentiq.Scenario `yaml:"scenarios"`
 	Escalation  struct {
 		Label string             `yaml:"label"`
@@ -183,7 +183,7 @@ func newClassifier(data, modelData, vocab []byte, sp *rutext.Speller) (*Classifi
 	h.Write(vocab)
 	c := &Classifier{cfg: cfg, labels: labels, digest: hex.EncodeToString(h.Sum(nil)),
 		isWin: map[agentiq.Intent]bool{}, isExcl: map[agentiq.Intent]bool{}, guardOf: guardOf, speller: sp}
-	if err := c.loadModel(modelData); err != nil {
+	if err := c.loadModel(text); err != nil {
 		return nil, fmt.Errorf("intent model: %w", err)
 	}
 	for _, i := range cfg.WindowIntents {

@@ -82,7 +82,7 @@ func defaultLexicons() (*intent.Classifier, *lint.Linter, error) {
 	go func() {
 		defer close(done)
 		l, lerr = lint.Default()
-		rutext.RealStem("") // and the real-word dictionary, which the first typo check would load
+		rutext.LoadDictionary() // which the first typo check would load
 	}()
 	c, err := intent.Default()
 	<-done

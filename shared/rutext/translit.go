@@ -53,12 +53,14 @@ var letters = map[byte]string{
 func isVowel(b byte) bool { return strings.IndexByte("aeiouy", b) >= 0 }
 
 // ReadAsRussian returns the Russian a message typed in Latin
-// transliteration spells ("skidku sdelaete?" → "скидку сделаете?"), and
-// the text unchanged when it is not such a message: when it has any
-// Cyrillic letter, or when most of its Latin words are English.
+// transliteration spells ("skidku sdelaete?" → "скидку сделаете?"). In a
+// Russian message, a Latin word that spells a correct Russian word is read
+// as that word (readMixed). A message whose Latin words are mostly English
+// is returned unchanged.
 func ReadAsRussian(text string) string {
-	// fast path: a Cyrillic letter (UTF-8 lead bytes 0xD0–0xD3) or no
-	// ASCII letter at all means there is nothing to read
+	// fast path: no ASCII letter at all means there is nothing to read; a
+	// Cyrillic letter (UTF-8 lead bytes 0xD0–0xD3) means a Russian message
+	// whose Latin words are read one by one
 	hasLatin, hasCyrillic := false, false
 	for i := 0; i < len(text); i++ {
 		c := text[i]
@@ -151,8 +153,9 @@ func readMixed(text string) string {
 		w := text[i:j]
 		// a word inside a link, an address or a handle is left alone
 		inLink := i > 0 && strings.IndexByte("./@:_-", text[i-1]) >= 0 || j < len(text) && strings.IndexByte("./@:_-", text[j]) >= 0
-		// a code ("VESNA10") or an acronym is written in capitals or beside digits
-		code := strings.ToLower(w[1:]) != w[1:] || i > 0 && isASCIIDigit(text[i-1]) || j < len(text) && isASCIIDigit(text[j])
+		// a code ("VESNA10"), an acronym or a name ("Ivan Petrov") is written
+		// with capitals or beside digits
+		code := strings.ToLower(w) != w || i > 0 && isASCIIDigit(text[i-1]) || j < len(text) && isASCIIDigit(text[j])
 		if len(w) >= 4 && !inLink && !code && !english[strings.ToLower(w)] {
 			if ru := translitWord(w); RealWord(Fold(ru)) {
 				b.WriteString(text[last:i])

@@ -384,8 +384,10 @@ func Text(data []byte) ([]byte, error) {
 	}
 	// gzip's trailer holds the inflated size (mod 2³²): reading into a
 	// buffer of that size spares io.ReadAll's regrowing and copying
+	// (a hint only: the trailer is not checked yet, and deflate inflates
+	// at most 1,032 times, so a forged one cannot make a large buffer)
 	size := int(binary.LittleEndian.Uint32(data[len(data)-4:]))
-	buf := bytes.NewBuffer(make([]byte, 0, min(size, maxText)+bytes.MinRead))
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, maxText, len(data)*1032)+bytes.MinRead))
 	if _, err := buf.ReadFrom(io.LimitReader(zr, maxText+1)); err != nil {
 		return nil, fmt.Errorf("model: %w", err)
 	}

@@ -177,7 +177,11 @@ func CrossValidateLint(root string) ([]LintFold, error) {
 }
 
 // split returns the examples of every file but file, and those of file.
+// batches names the file of each example (BatchOf).
 func split(d Data, batches []string, file string) (train Data, test []linear.Example) {
+	if len(batches) != len(d.Examples) {
+		panic(fmt.Sprintf("training: %d batch names for %d examples", len(batches), len(d.Examples))) // a programming error: BatchOf and load disagree
+	}
 	train.Digest = d.Digest
 	for i, ex := range d.Examples {
 		if batches[i] == file {
@@ -206,15 +210,14 @@ func ratio(a, b int) string {
 // WriteIntentFolds prints the folds as a table, with their total.
 func WriteIntentFolds(w io.Writer, folds []IntentFold) {
 	fmt.Fprintf(w, "%-44s %5s %7s %7s %7s %9s %6s %7s %7s %9s\n", "left-out batch (buyer messages)", "n", "primary", "win P", "win R", "opt found", "opt FP", "lexicon", "model", "uncertain")
-	var t IntentFold
-	t.File = "all"
-	for _, f := range append(folds, IntentFold{}) {
-		if f.File == "" {
-			f = t
-		}
+	t := IntentFold{File: "all"}
+	row := func(f IntentFold) {
 		fmt.Fprintf(w, "%-44s %5d %7s %7s %7s %4d/%-4d %6d %7s %7s %4d/%-4d\n", f.File, f.N, ratio(f.Primary, f.N),
 			ratio(f.WinTP, f.WinTP+f.WinFP), ratio(f.WinTP, f.WinTP+f.WinFN), f.OptTP, f.OptTP+f.OptFN, f.OptFP,
 			ratio(f.LexiconOK, f.N), ratio(f.ModelOK, f.N), f.UncWrong, f.Uncertain)
+	}
+	for _, f := range folds {
+		row(f)
 		t.N += f.N
 		t.Primary += f.Primary
 		t.WinTP += f.WinTP
@@ -228,6 +231,7 @@ func WriteIntentFolds(w io.Writer, folds []IntentFold) {
 		t.Uncertain += f.Uncertain
 		t.UncWrong += f.UncWrong
 	}
+	row(t)
 	fmt.Fprintln(w, "(lexicon, model: each opinion's primary intent alone; uncertain: wrong among those marked uncertain)")
 }
 
@@ -239,20 +243,23 @@ func WriteLintFolds(w io.Writer, folds []LintFold) {
 	}
 	fmt.Fprintln(w)
 	t := LintFold{File: "all", TP: map[agentiq.Flag]int{}, FN: map[agentiq.Flag]int{}, FP: map[agentiq.Flag]int{}}
-	for _, f := range append(folds, LintFold{}) {
-		if f.File == "" {
-			f = t
-		}
+	row := func(f LintFold) {
 		fmt.Fprintf(w, "%-44s %5d %7s", f.File, f.N, ratio(f.Exact, f.N))
 		for _, fl := range DenyFlags {
 			fmt.Fprintf(w, " %5s %3d/%-3d+%-2d", ratio(f.TP[fl], f.TP[fl]+f.FN[fl]), f.TP[fl], f.TP[fl]+f.FN[fl], f.FP[fl])
+		}
+		fmt.Fprintln(w)
+	}
+	for _, f := range folds {
+		row(f)
+		for _, fl := range DenyFlags {
 			t.TP[fl] += f.TP[fl]
 			t.FN[fl] += f.FN[fl]
 			t.FP[fl] += f.FP[fl]
 		}
-		fmt.Fprintln(w)
 		t.N += f.N
 		t.Exact += f.Exact
 	}
+	row(t)
 	fmt.Fprintln(w, "(per flag: found where present, found/present + raised where absent)")
 }

@@ -97,6 +97,13 @@ func parseAffixes(aff io.Reader) (map[string][]suffixRule, error) {
 	for sc.Scan() {
 		n++
 		f := strings.Fields(sc.Text())
+		// only what this expander reads: UTF-8 and one-letter flags
+		if len(f) >= 2 && f[0] == "SET" && f[1] != "UTF-8" {
+			return nil, fmt.Errorf("aff line %d: encoding %s: only UTF-8 dictionaries are read", n, f[1])
+		}
+		if len(f) >= 2 && f[0] == "FLAG" {
+			return nil, fmt.Errorf("aff line %d: FLAG %s: only one-letter flags are read", n, f[1])
+		}
 		if len(f) < 4 || f[0] != "SFX" {
 			continue
 		}
@@ -164,6 +171,8 @@ func Dictionary(aff, dic io.Reader) ([]byte, error) {
 			continue
 		}
 		word, flags, _ := strings.Cut(line, "/")
+		flags, _, _ = strings.Cut(flags, "\t") // morphological fields follow a tab
+		word, _, _ = strings.Cut(word, "\t")
 		if r, _ := utf8.DecodeRuneInString(word); !unicode.IsLower(r) {
 			continue
 		}
@@ -179,6 +188,9 @@ func Dictionary(aff, dic io.Reader) ([]byte, error) {
 	}
 	if err := sc.Err(); err != nil {
 		return nil, err
+	}
+	if len(stems) == 0 {
+		return nil, fmt.Errorf("dictionary: no Russian word found")
 	}
 	list := make([]string, 0, len(stems))
 	for s := range stems {

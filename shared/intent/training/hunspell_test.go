@@ -58,6 +58,15 @@ func TestDictionaryRefusesBrokenRules(t *testing.T) {
 	if _, err := Dictionary(strings.NewReader("SFX K Y many\n"), strings.NewReader("")); err == nil {
 		t.Error("a bad rule count was accepted")
 	}
+	if _, err := Dictionary(strings.NewReader("SET KOI8-R\n"), strings.NewReader("1\nдом\n")); err == nil {
+		t.Error("a KOI8-R dictionary was read as UTF-8")
+	}
+	if _, err := Dictionary(strings.NewReader("FLAG long\n"), strings.NewReader("1\nдом/AaBb\n")); err == nil {
+		t.Error("two-letter flags were read as one-letter flags")
+	}
+	if _, err := Dictionary(strings.NewReader(""), strings.NewReader("1\nhouse\n")); err == nil {
+		t.Error("a dictionary without a Russian word gave an empty list silently")
+	}
 }
 
 // TestCommittedDictionaryIsFresh rebuilds the real-word stems from

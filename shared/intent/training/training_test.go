@@ -115,6 +115,34 @@ func TestCrossValidation(t *testing.T) {
 	for _, b := range []string{"D", "F"} {
 		copyHead("shared/lint/testdata/blind/lint_"+b+".jsonl", 150)
 	}
+	// each fold trains on everything but its batch, and tests on all of it
+	d, err := IntentData(small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	batches, err := BatchOf(small, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range d.Files {
+		if !blindFile(file) {
+			continue
+		}
+		train, test := split(d, batches, file)
+		if len(train.Examples)+len(test) != len(d.Examples) {
+			t.Fatalf("%s: %d + %d examples of %d", file, len(train.Examples), len(test), len(d.Examples))
+		}
+		// every line of the left-out batch is tested, none trained on
+		// (short texts like "не пишите мне больше" recur across batches
+		// written independently, so texts are not compared)
+		data, err := os.ReadFile(filepath.Join(small, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if lines := strings.Count(string(data), "\n"); len(test) != lines {
+			t.Fatalf("%s: %d examples tested of its %d lines", file, len(test), lines)
+		}
+	}
 	folds, err := CrossValidateIntent(small)
 	if err != nil {
 		t.Fatal(err)
