@@ -246,9 +246,29 @@ func (c *Classifier) Classify(text string) Result {
 // analyze reads a buyer message: transliteration read as Russian,
 // misspellings corrected against the vocabulary (vocab.txt).
 func (c *Classifier) analyze(text string) *rutext.Doc {
-	d := rutext.Analyze(rutext.ReadAsRussian(text))
+	ru := rutext.ReadLatinMessage(text)
+	d := rutext.Analyze(ru)
+	// A Russian message with a Latin word may hold a word typed in
+	// transliteration ("хочу vernut dengi"): read it again with those words
+	// read as Russian (rutext.ReadAsRussian does both; looking at the
+	// tokens first spares every other message a second pass over its bytes).
+	if ru == text && hasLatinWord(d) {
+		if mixed := rutext.ReadMixed(text); mixed != text {
+			d = rutext.Analyze(mixed)
+		}
+	}
 	d.Respell(c.speller.Correct)
 	return d
+}
+
+// hasLatinWord reports whether d has a word of four Latin letters or more.
+func hasLatinWord(d *rutext.Doc) bool {
+	for i := range d.Tokens {
+		if t := &d.Tokens[i]; t.Kind == rutext.Word && !t.Cyrillic && len(t.Text) >= 4 {
+			return true
+		}
+	}
+	return false
 }
 
 // ClassifyDoc classifies an already analysed text: the lexicon's opinion

@@ -58,37 +58,35 @@ func isVowel(b byte) bool { return strings.IndexByte("aeiouy", b) >= 0 }
 // as that word (readMixed). A message whose Latin words are mostly English
 // is returned unchanged.
 func ReadAsRussian(text string) string {
-	// fast path: no ASCII letter at all means there is nothing to read; a
-	// Cyrillic letter (UTF-8 lead bytes 0xD0–0xD3) means a Russian message
-	// whose Latin words are read one by one
-	hasLatin, hasCyrillic := false, false
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if c >= 0xD0 && c <= 0xD3 {
-			hasCyrillic = true
-		}
-		if isASCIILetter(c) {
-			hasLatin = true
-		}
+	if ru := ReadLatinMessage(text); ru != text {
+		return ru
 	}
-	if !hasLatin {
-		return text
-	}
-	if hasCyrillic {
-		return readMixed(text)
-	}
-	return readLatin(text)
+	return ReadMixed(text)
 }
 
 // ReadLatinMessage is ReadAsRussian for a message typed wholly in Latin
 // letters only: a Russian text with Latin words is returned unchanged.
 func ReadLatinMessage(text string) string {
+	// fast path: a Cyrillic letter (UTF-8 lead bytes 0xD0–0xD3) says the
+	// message is Russian, most often at its first byte
 	for i := 0; i < len(text); i++ {
 		if c := text[i]; c >= 0xD0 && c <= 0xD3 {
 			return text
 		}
 	}
 	return readLatin(text)
+}
+
+// ReadMixed reads the Latin words of a Russian message as the Russian
+// they spell where that is a correct word (readMixed); any other text is
+// returned unchanged.
+func ReadMixed(text string) string {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c >= 0xD0 && c <= 0xD3 {
+			return readMixed(text)
+		}
+	}
+	return text
 }
 
 // readLatin reads a text without Cyrillic letters as the Russian it spells
