@@ -53,43 +53,32 @@ func blindFile(f string) bool { return strings.Contains(f, "/blind/") }
 // CrossValidateIntent scores each blind batch of buyer messages with a
 // model and a vocabulary trained without it.
 func CrossValidateIntent(root string) ([]IntentFold, error) {
-	d, err := IntentData(root)
-	if err != nil {
-		return nil, err
-	}
-	batches, err := BatchOf(root, d)
-	if err != nil {
-		return nil, err
-	}
 	lexicon, err := os.ReadFile(filepath.Join(root, lexiconPath))
 	if err != nil {
 		return nil, err
 	}
 	var folds []IntentFold
-	for _, file := range d.Files {
-		if !blindFile(file) {
-			continue
-		}
-		train, test := split(d, batches, file)
+	err = eachFold(root, IntentData, func(file string, train Data, test []linear.Example) error {
 		v, err := Vocab(root, train)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		m, err := Train(IntentClasses(), train, rutext.NewSpeller(v))
 		if err != nil {
-			return nil, err
+			return err
 		}
 		c, err := intent.NewWithArtifacts(lexicon, m.Marshal(), rutext.MarshalWordList(v))
 		if err != nil {
-			return nil, err
+			return err
 		}
 		fold := IntentFold{File: file, N: len(test)}
 		for _, ex := range test {
 			fold.add(c, ex)
 		}
 		folds = append(folds, fold)
-	}
-	return folds, nil
+		return nil
+	})
+	return folds, err
 }
 
 func (f *IntentFold) add(c *intent.Classifier, ex linear.Example) {
@@ -130,27 +119,15 @@ func CrossValidateLint(root string) ([]LintFold, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := LintData(root)
-	if err != nil {
-		return nil, err
-	}
-	batches, err := BatchOf(root, d)
-	if err != nil {
-		return nil, err
-	}
 	var folds []LintFold
-	for _, file := range d.Files {
-		if !blindFile(file) {
-			continue
-		}
-		train, test := split(d, batches, file)
+	err = eachFold(root, LintData, func(file string, train Data, test []linear.Example) error {
 		m, err := Train(LintClasses, train, nil)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		l, err := lint.NewWithModel(flagsYAML, m.Marshal())
 		if err != nil {
-			return nil, err
+			return err
 		}
 		fold := LintFold{File: file, N: len(test), TP: map[agentiq.Flag]int{}, FN: map[agentiq.Flag]int{}, FP: map[agentiq.Flag]int{}}
 		for _, ex := range test {
@@ -172,8 +149,32 @@ func CrossValidateLint(root string) ([]LintFold, error) {
 			}
 		}
 		folds = append(folds, fold)
+		return nil
+	})
+	return folds, err
+}
+
+// eachFold calls fn once per blind batch of the data load reads under
+// root, with the examples of every other file and those of the batch.
+func eachFold(root string, load func(string) (Data, error), fn func(file string, train Data, test []linear.Example) error) error {
+	d, err := load(root)
+	if err != nil {
+		return err
 	}
-	return folds, nil
+	batches, err := BatchOf(root, d)
+	if err != nil {
+		return err
+	}
+	for _, file := range d.Files {
+		if !blindFile(file) {
+			continue
+		}
+		train, test := split(d, batches, file)
+		if err := fn(file, train, test); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // split returns the examples of every file but file, and those of file.
