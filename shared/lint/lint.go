@@ -336,6 +336,14 @@ func notLink(m string) bool {
 // runs only on the words that could hold one, which keeps a long draft
 // cheap: its regular expression costs time in proportion to its input.
 func findURL(folded string, _ *rutext.Doc) string {
+	// a messenger's own scheme opens the app: "tg://resolve?domain=shop"
+	if i := strings.Index(folded, "tg://"); i >= 0 {
+		j := i + strings.IndexFunc(folded[i:], unicode.IsSpace)
+		if j < i {
+			j = len(folded)
+		}
+		return folded[i:j]
+	}
 	text := folded
 	if containsAnyByte(text, "[({<*") || strings.Contains(text, "xx") {
 		text = dots.Replace(text)
