@@ -136,8 +136,8 @@ func (r *runner) exec(p *program, start int) int {
 	stack := r.stack[:0]
 	pc, pos := 0, start
 	end := -1
-	for steps := 0; steps < maxSteps; steps++ {
-		r.Steps++
+	steps := 0
+	for ; steps < maxSteps; steps++ {
 		ins := &p.code[pc]
 		ok := true
 		switch ins.op {
@@ -260,6 +260,7 @@ func (r *runner) exec(p *program, start int) int {
 		stack = stack[:len(stack)-1]
 		pc, pos = int(top.pc), int(top.pos)
 	}
+	r.Steps += min(steps+1, maxSteps) // the instructions run, counted once (not a store a step)
 	r.stack = stack[:0]
 	return end
 }
