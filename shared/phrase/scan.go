@@ -29,6 +29,10 @@ type Matches struct {
 	sat            []uint64
 	stack          []choice
 	need           []bool
+	// atomSeen[a] == epoch: atom a's must sets are already counted for this
+	// document (a common word recurs; its sets need counting once)
+	atomSeen []uint32
+	epoch    uint32
 }
 
 type spanRec struct {
@@ -112,8 +116,19 @@ func (s *Set) prepare(d *rutext.Doc) *Matches {
 		m.atoms[i] = s.wordAtoms(&d.Tokens[i])
 	}
 	// Patterns whose mandatory words are absent cannot match: skip them.
+	if len(m.atomSeen) != len(s.atoms) {
+		m.atomSeen, m.epoch = make([]uint32, len(s.atoms)), 0
+	}
+	if m.epoch++; m.epoch == 0 { // wrapped: old marks could collide
+		clear(m.atomSeen)
+		m.epoch = 1
+	}
 	for _, ids := range m.atoms {
 		for _, a := range ids {
+			if m.atomSeen[a] == m.epoch {
+				continue
+			}
+			m.atomSeen[a] = m.epoch
 			for _, ref := range s.mustBy[a] {
 				m.sat[ref.pattern] |= 1 << ref.set
 			}
