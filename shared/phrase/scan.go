@@ -116,11 +116,14 @@ func (s *Set) prepare(d *rutext.Doc) *Matches {
 		m.atoms[i] = s.wordAtoms(&d.Tokens[i])
 	}
 	// Patterns whose mandatory words are absent cannot match: skip them.
-	if len(m.atomSeen) != len(s.atoms) {
-		m.atomSeen, m.epoch = make([]uint32, len(s.atoms)), 0
+	// (the marks of earlier documents, of this Set or another one that
+	// used these buffers, are older epochs: no clearing between them)
+	if cap(m.atomSeen) < len(s.atoms) {
+		m.atomSeen = make([]uint32, len(s.atoms), len(s.atoms)+len(s.atoms)/2)
 	}
+	m.atomSeen = m.atomSeen[:len(s.atoms)]
 	if m.epoch++; m.epoch == 0 { // wrapped: old marks could collide
-		clear(m.atomSeen)
+		clear(m.atomSeen[:cap(m.atomSeen)])
 		m.epoch = 1
 	}
 	for _, ids := range m.atoms {
