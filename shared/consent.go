@@ -53,6 +53,20 @@ type ConsentEvent struct {
 
 var recordIDRe = regexp.MustCompile(`^[A-Za-z0-9_.:-]{1,128}$`)
 
+// IsSHA256Hex reports whether s is a SHA-256 digest in lower-case hex, as
+// a consent text's fingerprint (text_sha256) is written.
+func IsSHA256Hex(s string) bool {
+	if len(s) != 64 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !(s[i] >= '0' && s[i] <= '9' || s[i] >= 'a' && s[i] <= 'f') {
+			return false
+		}
+	}
+	return true
+}
+
 // Validate checks a consent event before it is registered.
 func (e ConsentEvent) Validate() error {
 	switch {

@@ -54,6 +54,18 @@ type SendRecord struct {
 	CloseCase bool `json:"close_case,omitempty"`
 }
 
+// SentTime is when a sent message went: WB's own time when it gave one,
+// else when the send was finished, else when it was created.
+func (s SendRecord) SentTime() time.Time {
+	switch {
+	case s.ProviderTime != 0:
+		return time.UnixMilli(s.ProviderTime).UTC()
+	case s.FinishedAt != nil:
+		return *s.FinishedAt
+	}
+	return s.CreatedAt
+}
+
 // SendOutcome finishes a send record.
 type SendOutcome struct {
 	Status       SendStatus

@@ -52,7 +52,7 @@ func (h *Handler) registerConsent(ctx context.Context, r *request) (int, any, er
 		return 0, nil, err
 	}
 	sha := strings.ToLower(b.TextSHA256)
-	if sha != "" && !isSHA256(sha) {
+	if sha != "" && !agentiq.IsSHA256Hex(sha) {
 		return 0, nil, apiErr(400, "invalid_request", "text_sha256 must be 64 hexadecimal digits.")
 	}
 	if b.CollectedBy == "" {
@@ -92,18 +92,6 @@ func (h *Handler) storedEvent(ctx context.Context, seller, subjectKey, recordID 
 		}
 	}
 	return agentiq.ConsentEvent{}, internal(fmt.Errorf("consent %s: registered but not found", recordID))
-}
-
-func isSHA256(s string) bool {
-	if len(s) != 64 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if !(s[i] >= '0' && s[i] <= '9' || s[i] >= 'a' && s[i] <= 'f') {
-			return false
-		}
-	}
-	return true
 }
 
 // OptOutRequest is a STOP-style reply an integrator received on an

@@ -106,16 +106,24 @@ func verify(ctx context.Context, st Reader, seller string, from int64, checkpoin
 		prev = recs[0]
 	}
 	// A checkpoint before where verification starts is checked on its own.
-	if checkpoint != nil && checkpoint.Seq < res.From {
+	// checkOnItsOwn compares the checkpoint with its record, read alone:
+	// false when it does not match (res says why).
+	checkOnItsOwn := func() (bool, error) {
 		recs, err := st.AuditSeq(ctx, seller, checkpoint.Seq, checkpoint.Seq)
 		if err != nil {
-			return res, fmt.Errorf("verify %s: %w", seller, err)
+			return false, fmt.Errorf("verify %s: %w", seller, err)
 		}
 		if e := againstCheckpoint(recs, checkpoint); e != nil {
 			res.fail(e)
-			return res, nil
+			return false, nil
 		}
 		res.CheckpointOK = true
+		return true, nil
+	}
+	if checkpoint != nil && checkpoint.Seq < res.From {
+		if ok, err := checkOnItsOwn(); !ok {
+			return res, err
+		}
 	}
 	release, _ := st.(interface{ ReleasePages() error })
 	for lo, pages := res.From, 0; lo <= head.Seq; pages++ {
@@ -132,15 +140,9 @@ func verify(ctx context.Context, st Reader, seller string, from int64, checkpoin
 			// linked to the record before it; compare a checkpoint that
 			// falls in between with its record.
 			if checkpoint != nil && checkpoint.Seq > skipFrom && checkpoint.Seq < skipTo {
-				recs, err := st.AuditSeq(ctx, seller, checkpoint.Seq, checkpoint.Seq)
-				if err != nil {
-					return res, fmt.Errorf("verify %s: %w", seller, err)
+				if ok, err := checkOnItsOwn(); !ok {
+					return res, err
 				}
-				if e := againstCheckpoint(recs, checkpoint); e != nil {
-					res.fail(e)
-					return res, nil
-				}
-				res.CheckpointOK = true
 			}
 			recs, err := st.AuditSeq(ctx, seller, skipTo-1, skipTo-1)
 			if err != nil {

