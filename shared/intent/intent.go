@@ -240,7 +240,10 @@ func (c *Classifier) Digest() string { return c.digest }
 // long, yields a result; an empty message is "other". A message typed in
 // Latin transliteration is read as the Russian it spells.
 func (c *Classifier) Classify(text string) Result {
-	return c.ClassifyDoc(c.analyze(text))
+	d := c.analyze(text)
+	r := c.ClassifyDoc(d) // keeps no token: its evidence is copied text
+	d.Release()
+	return r
 }
 
 // analyze reads a buyer message: transliteration read as Russian,
@@ -254,6 +257,7 @@ func (c *Classifier) analyze(text string) *rutext.Doc {
 	// tokens first spares every other message a second pass over its bytes).
 	if ru == text && hasLatinWord(d) {
 		if mixed := rutext.ReadMixed(text); mixed != text {
+			d.Release()
 			d = rutext.Analyze(mixed)
 		}
 	}

@@ -223,12 +223,12 @@ func (l *Linter) Digest() string { return l.digest }
 // Russian it spells, and the flags of both readings count: links, handles
 // and card numbers are found as written, the words as meant.
 func (l *Linter) Lint(text string) Result {
-	r := l.LintDoc(rutext.Analyze(text))
+	r := l.lintText(text)
 	ru := rutext.ReadLatinMessage(text)
 	if ru == text {
 		return r
 	}
-	for f, ev := range l.LintDoc(rutext.Analyze(ru)).Evidence {
+	for f, ev := range l.lintText(ru).Evidence {
 		if _, ok := r.Evidence[f]; !ok {
 			// the words a compliance officer reads must say they are a reading
 			r.Evidence[f] = "read as Russian: " + ev
@@ -236,6 +236,15 @@ func (l *Linter) Lint(text string) Result {
 		}
 	}
 	slices.Sort(r.Flags)
+	return r
+}
+
+// lintText analyses and flags text; the analysis is recycled after, as
+// the result keeps no token (its evidence is copied text).
+func (l *Linter) lintText(text string) Result {
+	d := rutext.Analyze(text)
+	r := l.LintDoc(d)
+	d.Release()
 	return r
 }
 

@@ -17,6 +17,8 @@ const MaxSpans = 256
 type Matches struct {
 	Doc   *rutext.Doc
 	atoms [][]int32 // per token: atoms it satisfies (without kind atoms)
+	// sentEnd[i]: the index after the last token of token i's sentence
+	sentEnd []int32
 	// Spans live in one arena: per pattern a linked list in document
 	// order, so that a scan makes a few allocations, not one per match.
 	recs       []spanRec
@@ -114,6 +116,14 @@ func (s *Set) prepare(d *rutext.Doc) *Matches {
 	}
 	for i := range d.Tokens {
 		m.atoms[i] = s.wordAtoms(&d.Tokens[i])
+	}
+	m.sentEnd = resize(m.sentEnd, len(d.Tokens))
+	for i := len(d.Tokens) - 1; i >= 0; i-- {
+		if i == len(d.Tokens)-1 || d.Tokens[i+1].Sentence != d.Tokens[i].Sentence {
+			m.sentEnd[i] = int32(i + 1)
+		} else {
+			m.sentEnd[i] = m.sentEnd[i+1]
+		}
 	}
 	// Patterns whose mandatory words are absent cannot match: skip them.
 	// (the marks of earlier documents, of this Set or another one that

@@ -4,9 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"sync"
 	"unicode/utf8"
 
+	"github.com/agentiq/agentiq/shared/memo"
 	"github.com/agentiq/agentiq/shared/rutext"
 )
 
@@ -168,7 +168,7 @@ func (b *Builder) Build() (*Set, error) {
 		textIdx:  map[string][]int32{},
 		fuzzyIdx: map[string][]int32{},
 		byFirst:  make([][]int32, len(b.atoms)),
-		vocab:    map[string][]int32{},
+		vocab:    memo.New[[]int32](1 << 16),
 	}
 	for id, a := range b.atoms {
 		id := int32(id)
@@ -380,8 +380,7 @@ type Set struct {
 	alts     []altTable
 	altStart altIndex
 
-	vocabMu sync.RWMutex
-	vocab   map[string][]int32 // token text → atoms, memoised
+	vocab *memo.Table[[]int32] // token text → atoms
 }
 
 // Len returns the number of patterns.
@@ -393,20 +392,12 @@ func (s *Set) Source(id int) string { return s.sources[id] }
 // wordAtoms returns the stem, text, prefix and fuzzy atoms a token text
 // satisfies. The answer depends on the text only, so it is memoised.
 func (s *Set) wordAtoms(t *rutext.Token) []int32 {
-	s.vocabMu.RLock()
-	ids, ok := s.vocab[t.Text]
-	s.vocabMu.RUnlock()
-	if ok {
+	if ids, ok := s.vocab.Load(t.Text); ok {
 		return ids
 	}
-	ids = s.computeWordAtoms(t)
+	ids := s.computeWordAtoms(t)
 	if len(t.Text) <= 128 {
-		s.vocabMu.Lock()
-		if len(s.vocab) >= 1<<16 {
-			clear(s.vocab) // crude, but bounded: the common words come back at once
-		}
-		s.vocab[t.Text] = ids
-		s.vocabMu.Unlock()
+		s.vocab.Store(t.Text, ids)
 	}
 	return ids
 }

@@ -128,48 +128,50 @@ const maxSteps = 16384
 
 // exec runs program p from token start and returns the end of the first
 // match, or -1.
+//
+// Every test fails straight to the backtracking code at fail, and a token
+// is in the start's sentence when it lies before the sentence's end (lim):
+// this loop runs for every step of every pattern tried, and the two cut
+// its instructions by a quarter.
 func (r *runner) exec(p *program, start int) int {
 	s := r.s
 	toks := r.m.Doc.Tokens
 	atoms := r.m.atoms
-	sent := toks[start].Sentence
+	lim := int(r.m.sentEnd[start])
+	code := p.code
 	stack := r.stack[:0]
 	pc, pos := 0, start
 	end := -1
 	steps := 0
+loop:
 	for ; steps < maxSteps; steps++ {
-		ins := &p.code[pc]
-		ok := true
+		ins := &code[pc]
 		switch ins.op {
 		case iAtom:
-			ok = (pos < len(toks) && toks[pos].Sentence == sent) && containsID(atoms[pos], ins.arg)
+			if pos >= lim || !containsID(atoms[pos], ins.arg) {
+				goto fail
+			}
 			pos++
 			pc++
 		case iKind:
-			ok = (pos < len(toks) && toks[pos].Sentence == sent) && s.kindMatch(&s.atoms[ins.arg], &toks[pos])
+			if pos >= lim || !s.kindMatch(&s.atoms[ins.arg], &toks[pos]) {
+				goto fail
+			}
 			pos++
 			pc++
 		case iSet:
-			ok = false
-			if pos < len(toks) && toks[pos].Sentence == sent {
-				set := s.sets[ins.arg]
-				for _, a := range atoms[pos] {
-					if set[a/64]&(1<<(a%64)) != 0 {
-						ok = true
-						break
-					}
-				}
+			if pos >= lim || !inSet(s.sets[ins.arg], atoms[pos]) {
+				goto fail
 			}
 			pos++
 			pc++
 		case iNot:
-			ok = (pos < len(toks) && toks[pos].Sentence == sent)
-			if ok {
-				for _, a := range s.nots[ins.arg] {
-					if r.has(pos, a) {
-						ok = false
-						break
-					}
+			if pos >= lim {
+				goto fail
+			}
+			for _, a := range s.nots[ins.arg] {
+				if r.has(pos, a) {
+					goto fail
 				}
 			}
 			pos++
@@ -180,7 +182,7 @@ func (r *runner) exec(p *program, start int) int {
 			// Alternatives are pushed in reverse, so that the first found
 			// is tried first and the rest in order on backtracking.
 			mark := len(stack)
-			if pos < len(toks) && toks[pos].Sentence == sent {
+			if pos < lim {
 				for _, a := range atoms[pos] {
 					if t.has[a/64]&(1<<(a%64)) == 0 {
 						continue
@@ -202,12 +204,13 @@ func (r *runner) exec(p *program, start int) int {
 					stack = append(stack, choice{k, int32(pos)})
 				}
 			}
-			reverse(stack[mark:])
-			if first < 0 {
-				ok = false
-			} else {
-				pc = int(first)
+			if len(stack)-mark > 1 {
+				reverse(stack[mark:])
 			}
+			if first < 0 {
+				goto fail
+			}
+			pc = int(first)
 		case iJmp:
 			pc = int(ins.arg)
 		case iSplit:
@@ -217,13 +220,12 @@ func (r *runner) exec(p *program, start int) int {
 			// Skip 0 now; skips 1..max are choices, the shortest tried first.
 			pc++
 			if ins.arg2 == 1 && pos > 0 && pos < len(toks) && toks[pos].Clause != toks[pos-1].Clause {
-				ok = false
-				break
+				goto fail
 			}
 			most := 0
 			for skip := 1; skip <= int(ins.arg); skip++ {
 				q := pos + skip
-				if !(q-1 < len(toks) && toks[q-1].Sentence == sent) {
+				if q-1 >= lim {
 					break
 				}
 				if ins.arg2 == 1 && pos > 0 && q < len(toks) && toks[q].Clause != toks[pos-1].Clause {
@@ -235,24 +237,25 @@ func (r *runner) exec(p *program, start int) int {
 				stack = append(stack, choice{int32(pc), int32(pos + skip)})
 			}
 		case iStart:
-			ok = pos == 0 || pos < len(toks) && toks[pos-1].Sentence != toks[pos].Sentence
+			if !(pos == 0 || pos < len(toks) && toks[pos-1].Sentence != toks[pos].Sentence) {
+				goto fail
+			}
 			pc++
 		case iEnd:
 			q := pos
-			for (q < len(toks) && toks[q].Sentence == sent) && toks[q].Kind == rutext.Mark {
+			for q < lim && toks[q].Kind == rutext.Mark {
 				q++
 			}
-			ok = !(q < len(toks) && toks[q].Sentence == sent)
+			if q < lim {
+				goto fail
+			}
 			pc++
 		case iMatch:
 			end = pos
+			break loop
 		}
-		if end >= 0 {
-			break
-		}
-		if ok {
-			continue
-		}
+		continue
+	fail:
 		if len(stack) == 0 {
 			break
 		}
@@ -263,6 +266,16 @@ func (r *runner) exec(p *program, start int) int {
 	r.Steps += min(steps+1, maxSteps) // the instructions run, counted once (not a store a step)
 	r.stack = stack[:0]
 	return end
+}
+
+// inSet reports whether any of ids is in the bitset set.
+func inSet(set []uint64, ids []int32) bool {
+	for _, a := range ids {
+		if set[a/64]&(1<<(a%64)) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // altIndex finds where an atom's alternatives start in an alternation's

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
@@ -40,14 +41,15 @@ func fastRune(r rune) bool {
 // combining decoration characters are dropped. Look-alike folding is done
 // per token by Analyze, because it depends on the script of the whole word.
 func Fold(text string) string {
-	if b, ok := foldFast(text, true); ok {
-		return string(b)
+	b, ok := foldFast(text, true)
+	if !ok {
+		if !utf8.ValidString(text) {
+			text = strings.ToValidUTF8(text, "\uFFFD")
+		}
+		b, _ = foldFast(slowFold(text), false)
 	}
-	if !utf8.ValidString(text) {
-		text = strings.ToValidUTF8(text, "\uFFFD")
-	}
-	b, _ := foldFast(slowFold(text), false)
-	return string(b)
+	// b is never written again: it becomes the string without a copy
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // foldFast lower-cases text, maps ё to е and drops invisible characters.

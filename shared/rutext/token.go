@@ -2,6 +2,7 @@ package rutext
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -49,6 +50,8 @@ type Doc struct {
 	Sentences int // number of sentences
 	Clauses   int // number of clauses
 	Words     int // number of Word and Number tokens
+
+	buf *docBuf // the buffers Release recycles
 }
 
 // boundary strength between two tokens.
@@ -72,11 +75,40 @@ const MaxTokens = 20000
 // It never fails: any input, including invalid UTF-8, yields a Doc.
 func Analyze(text string) *Doc {
 	folded := Fold(text)
-	toks, gaps := scan(folded)
+	buf := bufPool.Get().(*docBuf)
+	toks, gaps := scan(folded, buf.toks[:0], buf.gaps[:0])
+	buf.toks, buf.gaps = toks, gaps
 	toks, gaps = mergeSpacedLetters(toks, gaps)
 	d := number(toks, gaps)
 	d.Folded = folded
+	d.buf = buf
 	return d
+}
+
+// docBuf holds the token and gap buffers of an analysis, recycled by
+// Release: the tokens of a message are most of what checking it allocates,
+// and the collector's work on them cost more than reusing them.
+type docBuf struct {
+	toks []Token
+	gaps []gap
+}
+
+var bufPool = sync.Pool{New: func() any { return new(docBuf) }}
+
+// Release hands d's buffers back for reuse by a later Analyze. The caller
+// must own d alone and use neither d nor its tokens after; a Doc that is
+// never released is simply collected.
+func (d *Doc) Release() {
+	buf := d.buf
+	if buf == nil {
+		return
+	}
+	d.buf, d.Tokens = nil, nil
+	if cap(buf.toks) > 4096 { // an outsized message: let it go
+		return
+	}
+	clear(buf.toks[:cap(buf.toks)]) // drop the strings the tokens hold
+	bufPool.Put(buf)
 }
 
 func isEmoji(r rune) bool {
@@ -215,9 +247,11 @@ func mendReflexive(s string) string {
 }
 
 // scan splits folded text into tokens and what stands between them.
-func scan(s string) ([]Token, []gap) {
-	n := len(s)/10 + 4
-	sc := &scanner{s: s, out: make([]Token, 0, n), gaps: make([]gap, 0, n), spaced: true}
+func scan(s string, toks []Token, gaps []gap) ([]Token, []gap) {
+	if n := len(s)/10 + 4; cap(toks) < n {
+		toks, gaps = make([]Token, 0, n), make([]gap, 0, n)
+	}
+	sc := &scanner{s: s, out: toks, gaps: gaps, spaced: true}
 	sc.w.start = -1
 	for i := 0; i < len(s) && len(sc.out) < MaxTokens; {
 		r, size := rune(s[i]), 1

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/agentiq/agentiq/shared/memo"
 	"github.com/agentiq/agentiq/shared/rutext"
 )
 
@@ -28,9 +29,9 @@ type Model struct {
 	// buildIndex), so Predict may add them in any order and still get the
 	// same bits as adding them row by row.
 	exact   bool
-	index   table // hash of a feature name → its row
-	words   wordCache
-	scratch sync.Pool // *scratch
+	index   table                  // hash of a feature name → its row
+	words   *memo.Table[wordEntry] // word → its feature rows
+	scratch sync.Pool              // *scratch
 }
 
 // Strongest returns up to n features of d that push class c up most, as
@@ -138,7 +139,7 @@ func Parse(data []byte) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &Model{Meta: map[string]string{}}
+	m := &Model{Meta: map[string]string{}, words: newWordCache()}
 	text := string(data)
 	m.weights = make([]float32, 0, strings.Count(text, "\t")*4)
 	for line := 1; text != ""; line++ {
@@ -292,45 +293,8 @@ func (t *table) put(h uint64, v int32) bool {
 	}
 }
 
-// wordCache maps words to their feature rows, bounded like the stem cache.
-type wordCache struct {
-	shards [16]struct {
-		mu sync.RWMutex
-		m  map[string]wordEntry
-	}
-}
-
-const wordCacheShardMax = 1 << 12
-
-// shard spreads words over the shards by their length and last two bytes:
-// a hash of the whole word cost more than the lookup it spreads.
-func (c *wordCache) shard(w string) int {
-	if len(w) < 2 {
-		return 0
-	}
-	return (len(w)*7 + int(w[len(w)-1]) + int(w[len(w)-2])*3) % 16
-}
-
-func (c *wordCache) get(w string) (wordEntry, bool) {
-	sh := &c.shards[c.shard(w)]
-	sh.mu.RLock()
-	r, ok := sh.m[w]
-	sh.mu.RUnlock()
-	return r, ok
-}
-
-func (c *wordCache) put(w string, e wordEntry) {
-	if len(w) > 64 {
-		return
-	}
-	sh := &c.shards[c.shard(w)]
-	sh.mu.Lock()
-	if sh.m == nil || len(sh.m) >= wordCacheShardMax {
-		sh.m = make(map[string]wordEntry) // crude, but bounded
-	}
-	sh.m[w] = e
-	sh.mu.Unlock()
-}
+// newWordCache bounds a model's word cache at about 65k words.
+func newWordCache() *memo.Table[wordEntry] { return memo.New[wordEntry](1 << 16) }
 
 // milli reads a weight written by num ("-1.25" → -1250) without the cost
 // of a general float parser: a model has hundreds of thousands of them.

@@ -107,7 +107,7 @@ func Train(classes []string, examples []Example, opt Options, meta map[string]st
 			}
 		}
 	}
-	m := &Model{Classes: slices.Clone(classes), Meta: map[string]string{}, bias: bias}
+	m := &Model{Classes: slices.Clone(classes), Meta: map[string]string{}, bias: bias, words: newWordCache()}
 	for k, v := range meta {
 		m.Meta[k] = v
 	}
