@@ -93,20 +93,30 @@ var blindSets = []blindSet{
 		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.85, flagFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_Q.jsonl",
 		floors: "exact_match=0.92,micro_f1=0.95", flagRecall: 0.9, flagFalse: 0.02},
-	// The held-back batches of the third round: never used for tuning or
-	// training, scored on arrival and once at the end
-	// (testdata/holdout/README.md). Their floors sit just under the end
-	// score.
-	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_G_classify.jsonl",
-		floors: "primary_accuracy=0.92,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.01},
-	// (off_platform raised on 4 of G's 185 drafts without it: 2.2 %, over
-	// the 2 % — a known miss, kept visible rather than hidden)
-	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_G_lint.jsonl",
-		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.9, flagFalse: 0.022},
-	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_M_classify.jsonl",
-		floors: "primary_accuracy=0.92,window_precision=0.97,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_M_lint.jsonl",
+	// The third round's held-back batches G and M, scored at the end of that
+	// round and training data since (testdata/holdout/README.md).
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_G.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_G.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.9, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_M.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_M.jsonl",
 		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.9, flagFalse: 0.02},
+	// The fourth round's tuning batches R (formal, indirect), S (slang,
+	// transliteration) and T (product categories, templates).
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_R.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.97,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_S.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_T.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.96", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_R.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_S.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.9, flagFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_T.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
 }
 
 // denyFlags are the deny-level flags of POLICY.md §4.1 that a draft's words carry.

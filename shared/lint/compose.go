@@ -15,8 +15,9 @@ var messengerHosts = []string{"t.me", "wa.me", "telegram.me", "vk.com", "vk.me",
 
 // compose adds the flags made of parts the phrase rules cannot join: a
 // link is a venue outside WB, so a link to another site together with an
-// invitation moves the buyer off WB, and a link to a
-// messenger always does. A plain link to an instruction is not a move.
+// invitation, or with a reason to go there, moves the buyer off WB, and a
+// link to a messenger always does. A link plainly stated (an instruction,
+// the seller's own site named) is not a move (POLICY.md §3).
 func (l *Linter) compose(d *rutext.Doc, r *Result) {
 	link, ok := r.Evidence[agentiq.FlagExternalLink]
 	if !ok {
@@ -25,7 +26,8 @@ func (l *Linter) compose(d *rutext.Doc, r *Result) {
 	if _, done := r.Evidence[agentiq.FlagOffPlatform]; done {
 		return
 	}
-	low := strings.ToLower(link)
+	// evidence of the words ("vk com kovrik") spells the dots as spaces
+	low := strings.ReplaceAll(strings.ToLower(link), " ", ".")
 	for _, p := range platformDomains {
 		if strings.Contains(low, p) {
 			return
@@ -38,10 +40,13 @@ func (l *Linter) compose(d *rutext.Doc, r *Result) {
 		}
 	}
 	_, invite := r.Parts["invitation"]
+	_, there := r.Parts["go_there"]
 	switch {
 	case messenger:
 		r.Evidence[agentiq.FlagOffPlatform] = "a messenger link: " + link
 	case invite:
 		r.Evidence[agentiq.FlagOffPlatform] = r.Parts["invitation"] + " + " + link
+	case there: // "shop.ru — там все расцветки"
+		r.Evidence[agentiq.FlagOffPlatform] = link + " + " + r.Parts["go_there"]
 	}
 }

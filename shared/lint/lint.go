@@ -331,6 +331,7 @@ var dots = strings.NewReplacer(
 	"[.]", ".", "(.)", ".", "{.}", ".", "<.>", ".",
 	"[dot]", ".", "(dot)", ".", "{dot}", ".", "[точка]", ".", "(точка)", ".", "[тчк]", ".",
 	"hxxps", "https", "hxxp", "http", "h**ps", "https", "h**p", "http",
+	"·", ".", "∙", ".", // a middle dot for the dot: "shop·ru"
 )
 
 var relaxedURL = xurls.Relaxed()
@@ -354,7 +355,7 @@ func findURL(folded string, _ *rutext.Doc) string {
 		return folded[i:j]
 	}
 	text := folded
-	if containsAnyByte(text, "[({<*") || strings.Contains(text, "xx") {
+	if containsAnyByte(text, "[({<*") || strings.Contains(text, "xx") || strings.ContainsAny(text, "·∙") {
 		text = dots.Replace(text)
 	}
 	if hasSpacedDot(text) {

@@ -291,3 +291,20 @@ func TestReadMixedLeavesCodes(t *testing.T) {
 		t.Errorf("ReadLatinMessage left a Latin message: %q", got)
 	}
 }
+
+// TestReadLatinSecondReadings: a message in Latin letters is read with the
+// letters people use for two sounds (j for ж, w for ш, i for ы) and the
+// digit 4 for ч, when the plain reading is no Russian word.
+func TestReadLatinSecondReadings(t *testing.T) {
+	for in, want := range map[string]string{
+		"mne nujen razmer bolshe":     "мне нужен размер больше",
+		"pojaluista, ja doma":         "пожалуйста, я дома",
+		"dayte vashu po4tu i telefon": "дайте вашу почту и телефон",
+		"4ainik te4et":                "чайник течет",
+		"skidku sdelaete? 4 shtuki":   "скидку сделаете? 4 штуки",
+	} {
+		if got := ReadLatinMessage(in); got != want {
+			t.Errorf("ReadLatinMessage(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -48,6 +48,7 @@ var letters = map[byte]string{
 	'a': "а", 'b': "б", 'v': "в", 'g': "г", 'd': "д", 'e': "е", 'z': "з", 'i': "и", 'j': "й",
 	'k': "к", 'l': "л", 'm': "м", 'n': "н", 'o': "о", 'p': "п", 'r': "р", 's': "с", 't': "т",
 	'u': "у", 'f': "ф", 'h': "х", 'c': "ц", 'y': "ы", 'w': "в", 'x': "кс", 'q': "к", '\'': "ь",
+	'4': "ч", // "4to", "po4tu": the digit that looks like ч
 }
 
 func isVowel(b byte) bool { return strings.IndexByte("aeiouy", b) >= 0 }
@@ -123,7 +124,7 @@ func readLatin(text string) string {
 	b.Grow(len(text) * 2)
 	for i := 0; i < len(text); {
 		j := i
-		for j < len(text) && (isASCIILetter(text[j]) || text[j] == '\'' && j > i) {
+		for j < len(text) && (isASCIILetter(text[j]) || text[j] == '\'' && j > i || isCheDigit(text, i, j)) {
 			j++
 		}
 		if j == i {
@@ -177,6 +178,15 @@ func readMixed(text string) string {
 
 func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
 
+// isCheDigit reports whether text[j] is a 4 written for ч inside the word
+// that starts at i: a letter follows it, and no digit stands beside it.
+func isCheDigit(text string, i, j int) bool {
+	if text[j] != '4' || j+1 >= len(text) || !isASCIILetter(text[j+1]) {
+		return false
+	}
+	return j > i || i == 0 || !isASCIIDigit(text[i-1]) && !isASCIILetter(text[i-1])
+}
+
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 func isASCIIWord(w string) bool {
@@ -190,8 +200,46 @@ func isASCIIWord(w string) bool {
 
 // translitWord reads one Latin word as Russian; an English word and a
 // capital letter alone (a size, "M") stay as they are, a small one is a
-// preposition or a conjunction ("s", "v", "i").
+// preposition or a conjunction ("s", "v", "i"). Where the plain reading is
+// no Russian word, the letters people use for two sounds are tried the
+// other way: i for ы ("vybirite"), w for ш and x for х ("xorowo"), j for ж
+// ("nujen").
 func translitWord(w string) string {
+	ru := translitPlain(w)
+	if len(w) < 4 || RealWord(Fold(ru)) {
+		return ru
+	}
+	low := strings.ToLower(w)
+	var at []int // positions of the ambiguous letters
+	for i := 0; i < len(low) && len(at) < 5; i++ {
+		if c := low[i]; c == 'i' && i > 0 && !isVowel(low[i-1]) || c == 'w' || c == 'x' || c == 'j' {
+			at = append(at, i)
+		}
+	}
+	for mask := 1; mask < 1<<len(at); mask++ {
+		var b strings.Builder
+		last := 0
+		for k, i := range at {
+			if mask&(1<<k) == 0 {
+				continue
+			}
+			b.WriteString(low[last:i])
+			b.WriteString(otherReading[low[i]])
+			last = i + 1
+		}
+		b.WriteString(low[last:])
+		if v := translitPlain(b.String()); RealWord(Fold(v)) {
+			return v
+		}
+	}
+	return ru
+}
+
+// otherReading is the second reading of a Latin letter, in Latin.
+var otherReading = map[byte]string{'i': "y", 'w': "sh", 'x': "h", 'j': "zh"}
+
+// translitPlain reads one Latin word letter by letter.
+func translitPlain(w string) string {
 	low := strings.ToLower(w)
 	if len(w) == 1 {
 		if w == low && strings.Contains("svkiaouy", w) {
