@@ -355,7 +355,7 @@ func findURL(folded string, _ *rutext.Doc) string {
 		return folded[i:j]
 	}
 	text := folded
-	if containsAnyByte(text, "[({<*") || strings.Contains(text, "xx") || strings.ContainsAny(text, "·∙") {
+	if containsAnyByte(text, "[({<*") || strings.Contains(text, "xx") || strings.Contains(text, "·") || strings.Contains(text, "∙") {
 		text = dots.Replace(text)
 	}
 	if hasSpacedDot(text) {
