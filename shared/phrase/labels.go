@@ -170,16 +170,16 @@ func (m *Matches) instanceOf(sp Span) instance {
 		sentLo: t[sp.Start].Sentence, sentHi: t[last].Sentence}
 }
 
-func (m *Matches) instances(t term) []instance {
+// instances appends to out the places where term t holds. Callers hand in
+// a reused buffer: a draft is checked against hundreds of terms.
+func (m *Matches) instances(t term, out []instance) []instance {
 	if t.maxWords > 0 && m.Doc.Words > t.maxWords {
-		return nil
+		return out
 	}
 	if !t.all {
-		var out []instance
-		m.each(t.pats[0], func(sp Span) bool {
-			out = append(out, m.instanceOf(sp))
-			return true
-		})
+		for i := m.head[t.pats[0]]; i >= 0; i = m.recs[i].next {
+			out = append(out, m.instanceOf(m.recs[i].Span))
+		}
 		return out
 	}
 	// all: every pattern found within one unit of the scope.
@@ -192,7 +192,6 @@ func (m *Matches) instances(t term) []instance {
 		}
 		return 0
 	}
-	var out []instance
 	m.each(t.pats[0], func(sp0 Span) bool {
 		u := unit(sp0)
 		lo, hi := sp0.Start, sp0.End
@@ -290,24 +289,20 @@ type Hit struct {
 func (l *Labels) Eval(m *Matches) []Hit {
 	var hits []Hit
 	for i, r := range l.rules {
-		var negs []struct {
-			in instance
-			s  scope
-		}
+		negs := m.negs[:0]
 		negsFound := false // the unless terms are looked at only once a match term holds
 		held := false
 		var veto *Hit
 	terms:
 		for _, t := range r.match {
-			for _, in := range m.instances(t) {
+			m.found = m.instances(t, m.found[:0])
+			for _, in := range m.found {
 				if !negsFound {
 					negsFound = true
 					for _, u := range r.unless {
-						for _, in := range m.instances(u) {
-							negs = append(negs, struct {
-								in instance
-								s  scope
-							}{in, u.scope})
+						m.unless = m.instances(u, m.unless[:0])
+						for _, in := range m.unless {
+							negs = append(negs, negInstance{in, u.scope})
 						}
 					}
 				}
@@ -331,6 +326,13 @@ func (l *Labels) Eval(m *Matches) []Hit {
 		if !held && veto != nil {
 			hits = append(hits, *veto)
 		}
+		m.negs = negs
 	}
 	return hits
+}
+
+// negInstance is a place where an unless term holds, with its reach.
+type negInstance struct {
+	in instance
+	s  scope
 }

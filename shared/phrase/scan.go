@@ -27,6 +27,8 @@ type Matches struct {
 	Steps      int // matching instructions run, for profiling
 
 	// scratch, kept for reuse
+	found, unless  []instance // the places of a match term, an unless term
+	negs           []negInstance
 	idx, lastTried []int32
 	sat            []uint64
 	stack          []choice
