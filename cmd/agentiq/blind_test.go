@@ -117,6 +117,11 @@ var blindSets = []blindSet{
 		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.9, flagFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_T.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
+	// U: mostly drafts, many sellers and integrators.
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_U.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_U.jsonl",
+		floors: "exact_match=0.92,micro_f1=0.95", flagRecall: 0.9, flagFalse: 0.02},
 }
 
 // denyFlags are the deny-level flags of POLICY.md §4.1 that a draft's words carry.
