@@ -61,6 +61,9 @@ type node struct {
 	// token kind). Built once by Builder.Build.
 	byAtom []atomKid // sorted by atom
 	always []int32
+	// kidMust[i]: the must-set group of alternative i (see Set.mustFull),
+	// or -1 when it has none worth checking
+	kidMust []int32
 	seen   bool
 
 	// opAtomSet: bit i set when word atom i is in the set.
@@ -68,7 +71,10 @@ type node struct {
 }
 
 // atomKid says alternative kid can start with word atom atom.
-type atomKid struct{ atom, kid int32 }
+// atomKid: an alternative that can start with atom; kid is its index (in
+// a node) or its first instruction (in a compiled altTable); must is its
+// must-set group, or -1.
+type atomKid struct{ atom, kid, must int32 }
 
 type atomKind uint8
 

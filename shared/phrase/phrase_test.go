@@ -221,3 +221,39 @@ func TestPathologicalInput(t *testing.T) {
 		t.Error("false match")
 	}
 }
+
+// TestAlternativesNeedTheirWords: an alternative of a concept whose
+// mandatory words are not all in the document is never tried there, and
+// one whose words are is found as before.
+func TestAlternativesNeedTheirWords(t *testing.T) {
+	b := NewBuilder()
+	if err := b.Concept("reward", []string{"=за ..3 =отзыв", "=за =деньги", "=за ..2 =оценку", "=за =звезды", "бонус*"}); err != nil {
+		t.Fatal(err)
+	}
+	id, err := b.Add("@reward")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	scan := func(text string) (found bool, steps int) {
+		m := s.Scan(rutext.Analyze(text))
+		defer m.Release()
+		return len(m.Spans(id)) > 0, m.Steps
+	}
+	if found, _ := scan("спасибо за честный отзыв"); !found {
+		t.Error("an alternative whose words are all present was not found")
+	}
+	// "за" starts four alternatives, none of whose second words is here:
+	// each try costs the one step that finds no alternative to run
+	text := strings.Repeat("за это и за то ", 5)
+	found, steps := scan(text)
+	if found {
+		t.Fatalf("found @reward in %q", text)
+	}
+	if tries := 10; steps > tries {
+		t.Errorf("%d steps for %d tries: the alternatives were run without their words", steps, tries)
+	}
+}

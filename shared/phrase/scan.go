@@ -110,7 +110,7 @@ func (s *Set) prepare(d *rutext.Doc) *Matches {
 	m.head, m.tail, m.lastTried = m.idx[:np:np], m.idx[np:2*np:2*np], m.idx[2*np:]
 	m.count = resize(m.count, np)
 	clear(m.count)
-	m.sat = resize(m.sat, np)
+	m.sat = resize(m.sat, len(s.mustFull)) // patterns, then alternatives
 	clear(m.sat)
 	m.recs = m.recs[:0]
 	for i := range m.head {

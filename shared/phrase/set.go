@@ -208,11 +208,18 @@ func (b *Builder) Build() (*Set, error) {
 		s.progs = append(s.progs, c.compile(n))
 	}
 	s.altStart = newAltIndex(s.alts)
-	s.musts = make([][][]int32, len(b.patterns))
-	s.mustFull = make([]uint64, len(b.patterns))
+	// Must sets of the patterns, then of the alternatives of alternations
+	// (groups after the patterns'): a big concept tries at a token only
+	// the alternatives whose words all occur in the document.
+	s.musts = make([][][]int32, len(b.patterns), len(b.patterns)+len(s.altMusts))
 	s.mustBy = make([][]mustRef, len(b.atoms))
 	for pid, n := range b.patterns {
 		s.musts[pid] = s.mustSets(n)
+	}
+	s.musts = append(s.musts, s.altMusts...)
+	s.altMusts = nil
+	s.mustFull = make([]uint64, len(s.musts))
+	for pid := range s.musts {
 		if len(s.musts[pid]) > 64 {
 			s.musts[pid] = s.musts[pid][:64] // more would not fit the mask; fewer checks are still right
 		}
@@ -311,7 +318,15 @@ func (s *Set) indexAlts(n *node) {
 		n.kids = append([]*node{set}, rest...)
 	}
 	n.byAtom = nil
+	n.kidMust = make([]int32, len(n.kids))
 	for i, k := range n.kids {
+		n.kidMust[i] = -1
+		// an alternative of two mandatory parts or more ("за ..3 отзыв")
+		// is worth checking against the document's words
+		if sets := s.mustSets(k); len(sets) >= 2 {
+			n.kidMust[i] = int32(len(s.patterns) + len(s.altMusts))
+			s.altMusts = append(s.altMusts, sets)
+		}
 		firsts := map[int32]bool{}
 		nullable, anyStart := first(k, firsts)
 		kindStart := false
@@ -325,7 +340,7 @@ func (s *Set) indexAlts(n *node) {
 			continue
 		}
 		for a := range firsts {
-			n.byAtom = append(n.byAtom, atomKid{a, int32(i)})
+			n.byAtom = append(n.byAtom, atomKid{a, int32(i), n.kidMust[i]})
 		}
 	}
 	sort.Slice(n.byAtom, func(i, j int) bool {
@@ -372,6 +387,7 @@ type Set struct {
 	// of a pattern's must sets, all of which a document must satisfy.
 	mustBy   [][]mustRef
 	mustFull []uint64
+	altMusts [][][]int32 // while building: the must sets of alternatives
 	progs    []*program
 
 	// tables of the compiled programs

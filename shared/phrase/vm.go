@@ -36,6 +36,8 @@ type inst struct {
 type altTable struct {
 	byAtom []atomKid // atom → start of an alternative (kid holds the pc), sorted by atom
 	always []int32   // alternatives to try at any token
+	// alwaysMust[i]: the must-set group of always[i], or -1
+	alwaysMust []int32
 	has    []uint64  // bit a set when byAtom has entries for atom a: a quick reject
 }
 
@@ -91,11 +93,12 @@ func (c *compiler) emit(p *program, n *node) {
 		}
 		t := altTable{}
 		for _, ak := range n.byAtom {
-			t.byAtom = append(t.byAtom, atomKid{atom: ak.atom, kid: starts[ak.kid]})
+			t.byAtom = append(t.byAtom, atomKid{atom: ak.atom, kid: starts[ak.kid], must: ak.must})
 		}
 		sort.SliceStable(t.byAtom, func(i, j int) bool { return t.byAtom[i].atom < t.byAtom[j].atom })
 		for _, k := range n.always {
 			t.always = append(t.always, starts[k])
+			t.alwaysMust = append(t.alwaysMust, n.kidMust[k])
 		}
 		t.has = make([]uint64, (len(s.atoms)+63)/64)
 		for _, ak := range t.byAtom {
@@ -137,6 +140,7 @@ func (r *runner) exec(p *program, start int) int {
 	s := r.s
 	toks := r.m.Doc.Tokens
 	atoms := r.m.atoms
+	sat := r.m.sat
 	lim := int(r.m.sentEnd[start])
 	code := p.code
 	stack := r.stack[:0]
@@ -189,15 +193,22 @@ loop:
 					}
 					lo := s.altStart.get(ins.arg, a)
 					for ; lo < len(t.byAtom) && t.byAtom[lo].atom == a; lo++ {
+						ak := &t.byAtom[lo]
+						if ak.must >= 0 && sat[ak.must] != s.mustFull[ak.must] {
+							continue // a word it needs is not in the document
+						}
 						if first < 0 {
-							first = t.byAtom[lo].kid
+							first = ak.kid
 						} else {
-							stack = append(stack, choice{t.byAtom[lo].kid, int32(pos)})
+							stack = append(stack, choice{ak.kid, int32(pos)})
 						}
 					}
 				}
 			}
-			for _, k := range t.always {
+			for i, k := range t.always {
+				if mm := t.alwaysMust[i]; mm >= 0 && sat[mm] != s.mustFull[mm] {
+					continue
+				}
 				if first < 0 {
 					first = k
 				} else {
