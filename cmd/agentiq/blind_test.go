@@ -122,6 +122,15 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_U.jsonl",
 		floors: "exact_match=0.92,micro_f1=0.95", flagRecall: 0.9, flagFalse: 0.02},
+	// W (long replies in concrete trades) and Y (the hardest registers).
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_W.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.96", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_Y.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_W.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.95, flagFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_Y.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.95, flagFalse: 0.02},
 }
 
 // denyFlags are the deny-level flags of POLICY.md §4.1 that a draft's words carry.

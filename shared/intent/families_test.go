@@ -37,6 +37,17 @@ func TestFamilies(t *testing.T) {
 			"Ваши акции и подборки меня не интересуют": {has: agentiq.IntentOptOut},
 			"Ещё раз напишете с рекламой — заблокирую": {has: agentiq.IntentOptOut},
 		},
+		// fourth round: "отписать" without -ся is "to write back"; no
+		// alternative to this return is no refusal of mailings
+		"not opt-out: writing back, no alternative to a return": {
+			"Я вам отписала подробно в отзыве, посмотрите":         {not: agentiq.IntentOptOut},
+			"Купон вместо возврата не предлагайте, верните деньги": {not: agentiq.IntentOptOut},
+		},
+		"haggling by a wholesale price, a regular customer's terms, a deal": {
+			"Почём отдадите оптом, если взять штук тридцать?": {intent: agentiq.IntentPromoRequest, window: true},
+			"Для постоянных клиентов какие-то скидки бывают?": {intent: agentiq.IntentPromoRequest, window: true},
+			"Дороговато как-то, может, договоримся?":          {intent: agentiq.IntentPromoRequest, window: true},
+		},
 		"haggling by an amount, a price or a deal": {
 			"Сбросьте немного, возьму сразу":           {window: true},
 			"Уступите 200 рублей?":                     {window: true},

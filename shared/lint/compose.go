@@ -39,13 +39,13 @@ func (l *Linter) compose(d *rutext.Doc, r *Result) {
 			messenger = true
 		}
 	}
-	_, invite := r.Parts["invitation"]
+	_, invite := r.Parts["link_invite"]
 	_, there := r.Parts["go_there"]
 	switch {
 	case messenger:
 		r.Evidence[agentiq.FlagOffPlatform] = "a messenger link: " + link
 	case invite:
-		r.Evidence[agentiq.FlagOffPlatform] = r.Parts["invitation"] + " + " + link
+		r.Evidence[agentiq.FlagOffPlatform] = r.Parts["link_invite"] + " + " + link
 	case there: // "shop.ru — там все расцветки"
 		r.Evidence[agentiq.FlagOffPlatform] = link + " + " + r.Parts["go_there"]
 	}

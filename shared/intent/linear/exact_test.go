@@ -18,7 +18,8 @@ func TestExactSums(t *testing.T) {
 	}{
 		{"three decimals", []float32{0.001, -1.25, 7.5, 0}, 2, true},
 		{"a weight finer than 2^-33", []float32{0.5, 1e-6}, 2, false},
-		{"sums that could pass 2^18", []float32{1000}, 300, false},
+		{"sums that could pass 2^20", []float32{1000}, 600, false},
+		{"sums that stay below 2^20", []float32{1000}, 500, true},
 	} {
 		if got := exactSums(c.weights, c.rows); got != c.want {
 			t.Errorf("%s: exactSums = %v, want %v", c.name, got, c.want)
