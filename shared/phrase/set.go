@@ -321,12 +321,6 @@ func (s *Set) indexAlts(n *node) {
 	n.kidMust = make([]int32, len(n.kids))
 	for i, k := range n.kids {
 		n.kidMust[i] = -1
-		// an alternative of two mandatory parts or more ("за ..3 отзыв")
-		// is worth checking against the document's words
-		if sets := s.mustSets(k); len(sets) >= 2 {
-			n.kidMust[i] = int32(len(s.patterns) + len(s.altMusts))
-			s.altMusts = append(s.altMusts, sets)
-		}
 		firsts := map[int32]bool{}
 		nullable, anyStart := first(k, firsts)
 		kindStart := false
@@ -335,7 +329,19 @@ func (s *Set) indexAlts(n *node) {
 				kindStart = true
 			}
 		}
-		if nullable || anyStart || kindStart {
+		always := nullable || anyStart || kindStart
+		// The words an alternative needs besides its first ("за ..3 отзыв"
+		// needs "отзыв"): one tried through its first word has that one at
+		// the token, so only the others are checked against the document.
+		sets := s.mustSets(k)
+		if !always && len(sets) > 0 {
+			sets = sets[1:]
+		}
+		if len(sets) > 0 {
+			n.kidMust[i] = int32(len(s.patterns) + len(s.altMusts))
+			s.altMusts = append(s.altMusts, sets)
+		}
+		if always {
 			n.always = append(n.always, int32(i))
 			continue
 		}
