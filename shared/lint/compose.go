@@ -7,11 +7,41 @@ import (
 	"github.com/agentiq/agentiq/shared/rutext"
 )
 
-// platformDomains are WB's own: a link there keeps the buyer on WB.
-var platformDomains = []string{"wildberries.ru", "wb.ru", "wildberries.by", "wildberries.kz", "wbx", "wb.by"}
+// platformDomains are WB's own, as label sequences: a link there keeps
+// the buyer on WB. A label ending in "*" is a prefix ("wbx-content").
+var platformDomains = [][]string{{"wildberries"}, {"wb", "ru"}, {"wb", "by"}, {"wbx*"}}
 
-// messengerHosts are links that open an outside messenger or channel.
-var messengerHosts = []string{"t.me", "wa.me", "telegram.me", "vk.com", "vk.me", "viber", "whatsapp", "tg://", "ok.ru", "instagram.com", "max.ru", "discord", "youtube.com/@", "dzen.ru"}
+// messengerHosts are links that open an outside messenger or channel, as
+// label sequences: "t.me/shop" holds t, me; "notebook.ru" holds no ok, ru.
+var messengerHosts = [][]string{{"t", "me"}, {"wa", "me"}, {"telegram", "me"}, {"vk", "com"}, {"vk", "me"},
+	{"viber"}, {"whatsapp"}, {"ok", "ru"}, {"instagram", "com"}, {"max", "ru"}, {"discord*"}, {"youtube", "com", "@*"}, {"dzen", "ru"}}
+
+// linkLabels splits a link, or the words that spell one ("vk com kovrik",
+// "wildberries точка ru"), into its labels.
+func linkLabels(link string) []string {
+	return strings.FieldsFunc(strings.ToLower(link), func(r rune) bool {
+		return r == '.' || r == '/' || r == ' ' || r == ':' || r == '?' || r == '=' || r == '&'
+	})
+}
+
+// hasLabels reports whether seq occurs as consecutive labels.
+func hasLabels(labels, seq []string) bool {
+	for i := 0; i+len(seq) <= len(labels); i++ {
+		ok := true
+		for j, want := range seq {
+			got := labels[i+j]
+			if p, prefix := strings.CutSuffix(want, "*"); prefix {
+				ok = ok && strings.HasPrefix(got, p)
+			} else {
+				ok = ok && got == want
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
 
 // compose adds the flags made of parts the phrase rules cannot join: a
 // link is a venue outside WB, so a link to another site together with an
@@ -26,18 +56,15 @@ func (l *Linter) compose(d *rutext.Doc, r *Result) {
 	if _, done := r.Evidence[agentiq.FlagOffPlatform]; done {
 		return
 	}
-	// evidence of the words ("vk com kovrik") spells the dots as spaces
-	low := strings.ReplaceAll(strings.ToLower(link), " ", ".")
+	labels := linkLabels(link)
 	for _, p := range platformDomains {
-		if strings.Contains(low, p) {
+		if hasLabels(labels, p) {
 			return
 		}
 	}
-	messenger := false
+	messenger := strings.Contains(strings.ToLower(link), "tg://")
 	for _, h := range messengerHosts {
-		if strings.Contains(low, h) {
-			messenger = true
-		}
+		messenger = messenger || hasLabels(labels, h)
 	}
 	_, invite := r.Parts["link_invite"]
 	_, there := r.Parts["go_there"]

@@ -331,7 +331,6 @@ var dots = strings.NewReplacer(
 	"[.]", ".", "(.)", ".", "{.}", ".", "<.>", ".",
 	"[dot]", ".", "(dot)", ".", "{dot}", ".", "[точка]", ".", "(точка)", ".", "[тчк]", ".",
 	"hxxps", "https", "hxxp", "http", "h**ps", "https", "h**p", "http",
-	"·", ".", "∙", ".", // a middle dot for the dot: "shop·ru"
 )
 
 var relaxedURL = xurls.Relaxed()
@@ -355,8 +354,11 @@ func findURL(folded string, _ *rutext.Doc) string {
 		return folded[i:j]
 	}
 	text := folded
-	if containsAnyByte(text, "[({<*") || strings.Contains(text, "xx") || strings.Contains(text, "·") || strings.Contains(text, "∙") {
+	if containsAnyByte(text, "[({<*") || strings.Contains(text, "xx") {
 		text = dots.Replace(text)
+	}
+	if strings.Contains(text, "·") || strings.Contains(text, "∙") {
+		text = middleDots(text)
 	}
 	if hasSpacedDot(text) {
 		text = joinSpacedDots(text)
@@ -385,6 +387,23 @@ func findURL(folded string, _ *rutext.Doc) string {
 		i = hi + 1
 	}
 	return ""
+}
+
+// middleDots reads a middle dot between two characters as a dot
+// ("shop·ru"); one with a space beside it separates a list ("Оплата · Online").
+func middleDots(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == '·' || r == '∙') && i > 0 && i+size < len(s) && !isSpace(s[i-1]) && !isSpace(s[i+size]) {
+			b.WriteByte('.')
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
 
 // nextMark is the index of the first '.', '@' or ':' at or after i, or -1.

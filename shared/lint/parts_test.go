@@ -405,6 +405,7 @@ func TestCompositionFamilies(t *testing.T) {
 			"Созвонимся не здесь, а в любом мессенджере, как вам удобнее?",
 		}, []string{
 			"Мы работаем напрямую с издательством, поэтому цена ниже.",
+			"Подробная инструкция на сайте comfort mebel ru",
 			"Видео сборки есть в нашем профиле @mebel_video — там всё пошагово.",
 		}},
 		{agentiq.FlagThirdParty, []string{
@@ -431,6 +432,7 @@ func TestCompositionFamilies(t *testing.T) {
 		}, []string{
 			"Доставка по РФ бесплатная.",
 			"Продавец «Home-Store» торгует похожими.",
+			"Оплата · Online · при получении",
 		}},
 	}
 	for _, tt := range tests {

@@ -11,6 +11,7 @@
 package memo
 
 import (
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -56,6 +57,8 @@ func (t *Table[V]) Load(k string) (V, bool) {
 // Store records v for k. Values for a key are expected to be equal (a memo
 // of a pure function), so a racing second Store is harmless.
 func (t *Table[V]) Store(k string, v V) {
+	// keys are often slices of a whole message: keep only the word
+	k = strings.Clone(k)
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.fresh[k] = v

@@ -308,3 +308,26 @@ func TestReadLatinSecondReadings(t *testing.T) {
 		}
 	}
 }
+
+// TestReadLatinKeepsCodes: a 4 is read as ч only inside a Russian word;
+// sizes and model names keep it.
+func TestReadLatinKeepsCodes(t *testing.T) {
+	for in, want := range map[string]string{
+		"nujen razmer 4xl": "нужен размер 4xl",
+		"dlya iphone 4s?":  "для iphone 4с?",
+		"xorowo, spasibo":  "хорошо, спасибо",
+	} {
+		if got := ReadLatinMessage(in); got != want {
+			t.Errorf("ReadLatinMessage(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A long message of ambiguous Latin letters costs no more than a bounded
+// number of second readings (BenchmarkReadLatinAmbiguous measures it).
+func BenchmarkReadLatinAmbiguous(b *testing.B) {
+	text := strings.Repeat("wxiwjx jiwxwi ", 4000)
+	for b.Loop() {
+		ReadLatinMessage(text)
+	}
+}

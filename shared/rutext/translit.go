@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kljensen/snowball/russian"
 )
 
 // english are Latin words buyers write as English, brand or unit names
@@ -122,6 +124,7 @@ func readLatin(text string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(text) * 2)
+	budget := secondReadings
 	for i := 0; i < len(text); {
 		j := i
 		for j < len(text) && (isASCIILetter(text[j]) || text[j] == '\'' && j > i || isCheDigit(text, i, j)) {
@@ -132,10 +135,44 @@ func readLatin(text string) string {
 			i++
 			continue
 		}
-		b.WriteString(translitWord(text[i:j]))
+		b.WriteString(translitDigits(text[i:j], &budget))
 		i = j
 	}
 	return b.String()
+}
+
+// secondReadings bounds the words of one message whose second readings
+// are tried: each is a few dictionary lookups, and a long message of
+// ambiguous letters must not cost more than the rest of its checks.
+const secondReadings = 64
+
+// translitDigits reads a word that may hold a 4 written for ч ("po4tu"),
+// which it is only when the reading is a Russian word: "4xl", "4k" and
+// "iphone 4s" keep their digit.
+func translitDigits(w string, budget *int) string {
+	if !strings.Contains(w, "4") {
+		return translitWord(w, budget)
+	}
+	if ru := translitWord(w, budget); realUncached(ru) {
+		return ru
+	}
+	var b strings.Builder
+	for k, part := range strings.Split(w, "4") {
+		if k > 0 {
+			b.WriteByte('4')
+		}
+		if part != "" {
+			b.WriteString(translitWord(part, budget))
+		}
+	}
+	return b.String()
+}
+
+// realUncached is RealWord without the stem cache: the candidate readings
+// of a Latin word are mostly not words, and must not push the hot stems
+// out of the cache.
+func realUncached(w string) bool {
+	return RealStem(russian.Stem(Fold(w), false))
 }
 
 // readMixed reads the Latin words of a Russian message ("skidochku можно?")
@@ -145,6 +182,7 @@ func readLatin(text string) string {
 func readMixed(text string) string {
 	var b strings.Builder
 	last := 0 // text[:last] is in b
+	budget := secondReadings
 	for i := 0; i < len(text); {
 		j := i
 		for j < len(text) && (isASCIILetter(text[j]) || text[j] == '\'' && j > i) {
@@ -161,7 +199,7 @@ func readMixed(text string) string {
 		// with capitals or beside digits
 		code := strings.ToLower(w) != w || i > 0 && isASCIIDigit(text[i-1]) || j < len(text) && isASCIIDigit(text[j])
 		if len(w) >= 4 && !inLink && !code && !english[strings.ToLower(w)] {
-			if ru := translitWord(w); RealWord(Fold(ru)) {
+			if ru := translitWord(w, &budget); RealWord(Fold(ru)) {
 				b.WriteString(text[last:i])
 				b.WriteString(ru)
 				last = j
@@ -202,13 +240,15 @@ func isASCIIWord(w string) bool {
 // capital letter alone (a size, "M") stay as they are, a small one is a
 // preposition or a conjunction ("s", "v", "i"). Where the plain reading is
 // no Russian word, the letters people use for two sounds are tried the
-// other way: i for ы ("vybirite"), w for ш and x for х ("xorowo"), j for ж
-// ("nujen").
-func translitWord(w string) string {
+// other way — i for ы ("vybirite"), w for ш and x for х ("xorowo"), j for
+// ж ("nujen") — all of them first, as a writer uses a scheme throughout;
+// at most *budget words of a message get these tries.
+func translitWord(w string, budget *int) string {
 	ru := translitPlain(w)
-	if len(w) < 4 || RealWord(Fold(ru)) {
+	if len(w) < 4 || *budget <= 0 || realUncached(ru) {
 		return ru
 	}
+	*budget--
 	low := strings.ToLower(w)
 	var at []int // positions of the ambiguous letters
 	for i := 0; i < len(low) && len(at) < 5; i++ {
@@ -216,7 +256,7 @@ func translitWord(w string) string {
 			at = append(at, i)
 		}
 	}
-	for mask := 1; mask < 1<<len(at); mask++ {
+	for mask := 1<<len(at) - 1; mask >= 1; mask-- {
 		var b strings.Builder
 		last := 0
 		for k, i := range at {
@@ -228,7 +268,7 @@ func translitWord(w string) string {
 			last = i + 1
 		}
 		b.WriteString(low[last:])
-		if v := translitPlain(b.String()); RealWord(Fold(v)) {
+		if v := translitPlain(b.String()); realUncached(v) {
 			return v
 		}
 	}
