@@ -131,6 +131,15 @@ var blindSets = []blindSet{
 		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.95, flagFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_Y.jsonl",
 		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.95, flagFalse: 0.02},
+	// Z (thirty small sellers) and AB (sellers under pressure), the last.
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_Z.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_AB.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_Z.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.93, flagFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_AB.jsonl",
+		floors: "exact_match=0.91,micro_f1=0.95", flagRecall: 0.9, flagFalse: 0.035},
 }
 
 // denyFlags are the deny-level flags of POLICY.md §4.1 that a draft's words carry.

@@ -43,6 +43,10 @@ func TestFamilies(t *testing.T) {
 			"Я вам отписала подробно в отзыве, посмотрите":         {not: agentiq.IntentOptOut},
 			"Купон вместо возврата не предлагайте, верните деньги": {not: agentiq.IntentOptOut},
 		},
+		"not defect: a defect denied, a message lost to spam": {
+			"Дефектов нет, просто цвет не подошёл, хочу вернуть":   {intent: agentiq.IntentReturn},
+			"Письмо с номером заказа попало в спам, продублируйте": {not: agentiq.IntentOptOut},
+		},
 		"haggling by a wholesale price, a regular customer's terms, a deal": {
 			"Почём отдадите оптом, если взять штук тридцать?": {intent: agentiq.IntentPromoRequest, window: true},
 			"Для постоянных клиентов какие-то скидки бывают?": {intent: agentiq.IntentPromoRequest, window: true},
