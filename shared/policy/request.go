@@ -1,7 +1,6 @@
 package policy
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -111,12 +110,14 @@ func Decode(data []byte) (*Request, error) {
 		return nil, inputErrorf("request is %d bytes, more than the %d allowed", len(data), MaxRequestBytes)
 	}
 	var r Request
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&r); err != nil {
+	// One pass over the bytes, not a decoder's copy of them: the CLI
+	// decodes a request per line.
+	if err := json.Unmarshal(data, &r); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) && strings.Contains(se.Error(), "after top-level value") {
+			return nil, inputErrorf("trailing data after the request object")
+		}
 		return nil, inputErrorf("%s", jsonError(err))
-	}
-	if dec.More() {
-		return nil, inputErrorf("trailing data after the request object")
 	}
 	if err := r.Validate(); err != nil {
 		return nil, err
