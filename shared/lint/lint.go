@@ -251,18 +251,23 @@ func (l *Linter) lintText(text string) Result {
 // LintDoc flags a draft whose analysis is already at hand.
 func (l *Linter) LintDoc(d *rutext.Doc) Result {
 	r := Result{Evidence: map[agentiq.Flag]string{}}
-	for _, h := range l.labels.Match(d) {
-		if h.Vetoed {
-			continue
+	// The flags' rules first; the parts (the vocabularies the model's gates
+	// and links need) are matched on the same analysis only when a link or
+	// a probable flag asks for them, which most drafts never do.
+	sc, hits := l.labels.Begin(d, l.nflags)
+	defer sc.Release()
+	for _, h := range hits {
+		if !h.Vetoed {
+			r.Evidence[agentiq.Flag(h.Label)] = h.Evidence
 		}
-		if part, ok := strings.CutPrefix(h.Label, "part:"); ok {
-			if r.Parts == nil {
-				r.Parts = map[string]string{}
-			}
-			r.Parts[part] = h.Evidence
-			continue
+	}
+	partsDone := false
+	parts := func() map[string]string {
+		if !partsDone {
+			partsDone = true
+			r.Parts = partsOf(sc.Rest())
 		}
-		r.Evidence[agentiq.Flag(h.Label)] = h.Evidence
+		return r.Parts
 	}
 	for _, f := range l.names {
 		if _, ok := r.Evidence[f]; ok {
@@ -275,25 +280,26 @@ func (l *Linter) LintDoc(d *rutext.Doc) Result {
 			}
 		}
 	}
-	l.compose(d, &r)
+	_, link := r.Evidence[agentiq.FlagExternalLink]
+	if _, moved := r.Evidence[agentiq.FlagOffPlatform]; link && !moved {
+		parts()
+		l.compose(d, &r)
+	}
 	// The model's opinion: a deny-level flag is recall first (a false flag
 	// only stops a draft for a person to look at), so the model alone
-	// raises it at a moderate probability; the lexicon's hits always stand.
-	// It runs only when some flag it could raise is not raised yet and its
-	// gate is open: most drafts are plain service messages, and cost nothing.
-	var open [8]bool
+	// raises it at a moderate probability, and only when its gate is open
+	// (the parts it needs are there, none that blocks it); the lexicon's
+	// hits always stand.
 	var want uint64
 	for k, cl := range l.model.Classes {
-		_, done := r.Evidence[agentiq.Flag(cl)]
-		open[k] = !done && l.gates[k].open(r.Parts)
-		if open[k] {
+		if _, done := r.Evidence[agentiq.Flag(cl)]; !done && l.gates[k].Alone <= 1 {
 			want |= 1 << k
 		}
 	}
 	if want != 0 {
 		var pbuf [8]float64
 		for k, p := range l.model.PredictSome(d, want, pbuf[:0]) {
-			if open[k] && p >= l.gates[k].Alone {
+			if want&(1<<k) != 0 && p >= l.gates[k].Alone && l.gates[k].open(parts()) {
 				r.Evidence[agentiq.Flag(l.model.Classes[k])] = "model p=" + strconv.FormatFloat(p, 'f', 2, 64)
 			}
 		}
@@ -306,6 +312,31 @@ func (l *Linter) LintDoc(d *rutext.Doc) Result {
 		r.Flags = []agentiq.Flag{}
 	}
 	return r
+}
+
+// Parts returns the parts (flags.yaml parts) found in text, with their
+// words: what the model's gates and the links' composition look at.
+func (l *Linter) Parts(text string) map[string]string {
+	d := rutext.Analyze(text)
+	defer d.Release()
+	sc, _ := l.labels.Begin(d, l.nflags)
+	defer sc.Release()
+	return partsOf(sc.Rest())
+}
+
+// partsOf collects the parts among hits.
+func partsOf(hits []phrase.Hit) map[string]string {
+	var parts map[string]string
+	for _, h := range hits {
+		if h.Vetoed {
+			continue
+		}
+		if parts == nil {
+			parts = map[string]string{}
+		}
+		parts[strings.TrimPrefix(h.Label, "part:")] = h.Evidence
+	}
+	return parts
 }
 
 // detector finds one kind of thing in the folded text or its tokens and

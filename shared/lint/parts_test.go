@@ -43,12 +43,12 @@ func TestParts(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.part, func(t *testing.T) {
 			for _, s := range tt.yes {
-				if _, ok := l.Lint(s).Parts[tt.part]; !ok {
+				if _, ok := l.Parts(s)[tt.part]; !ok {
 					t.Errorf("%q: part %s not found", s, tt.part)
 				}
 			}
 			for _, s := range tt.no {
-				if ev, ok := l.Lint(s).Parts[tt.part]; ok {
+				if ev, ok := l.Parts(s)[tt.part]; ok {
 					t.Errorf("%q: part %s found (%q)", s, tt.part, ev)
 				}
 			}

@@ -228,21 +228,87 @@ func overlaps(a, b instance, s scope) bool {
 // matter: those of terms whose every pattern may match, and the unless
 // patterns of labels that may hold.
 func (l *Labels) Match(d *rutext.Doc) []Hit {
+	sc, hits := l.Begin(d, len(l.rules))
+	sc.Release()
+	return hits
+}
+
+// Scan is a document matched against the first labels of a set, whose
+// other labels Rest matches later on the same analysis, if they are needed
+// at all: a linter's parts matter only for a few drafts.
+type Scan struct {
+	l *Labels
+	m *Matches
+	n int // labels matched so far
+}
+
+// Begin matches the labels [0, n) in d. The caller releases the Scan.
+func (l *Labels) Begin(d *rutext.Doc, n int) (*Scan, []Hit) {
 	m := l.Set.prepare(d)
 	need := m.need[:0]
 	need = append(need, make([]bool, l.Set.Len())...)
+	l.markNeeded(m, need, 0, n)
+	for pid, ok := range need {
+		if !ok {
+			m.skip(pid)
+		}
+	}
+	m.need = need
+	l.Set.run(m)
+	return &Scan{l: l, m: m, n: n}, l.eval(m, 0, n)
+}
+
+// Rest matches the labels past those Begin matched, running only the
+// patterns Begin did not run, and returns their hits.
+func (sc *Scan) Rest() []Hit {
+	l, m := sc.l, sc.m
+	if sc.n >= len(l.rules) {
+		return nil
+	}
+	more := make([]bool, l.Set.Len())
+	l.markNeeded(m, more, sc.n, len(l.rules))
+	// patterns already run keep their spans and are not run again; the
+	// others the rest needs run now (m.lastTried: -2 = do not run)
+	for pid := range more {
+		switch {
+		case m.need[pid]:
+			m.skip(pid)
+		case more[pid] && m.viableMust(pid):
+			m.lastTried[pid] = -1
+			m.need[pid] = true
+		default:
+			m.skip(pid)
+		}
+	}
+	l.Set.run(m)
+	from := sc.n
+	sc.n = len(l.rules)
+	return l.eval(m, from, sc.n)
+}
+
+// Release hands the scan's buffers back.
+func (sc *Scan) Release() {
+	if sc.m != nil {
+		sc.m.Release()
+		sc.m = nil
+	}
+}
+
+// markNeeded marks in need the patterns of the rules [from, to) that can
+// matter in m's document.
+func (l *Labels) markNeeded(m *Matches, need []bool, from, to int) {
 	viable := func(t term) bool {
-		if t.maxWords > 0 && d.Words > t.maxWords {
+		if t.maxWords > 0 && m.Doc.Words > t.maxWords {
 			return false
 		}
 		for _, p := range t.pats {
-			if !m.viable(p) {
+			if !m.viableMust(p) {
 				return false
 			}
 		}
 		return true
 	}
-	for _, r := range l.rules {
+	for _, r := range l.rules[from:to] {
 		any := false
 		for _, t := range r.match {
 			if viable(t) {
@@ -263,16 +329,6 @@ func (l *Labels) Match(d *rutext.Doc) []Hit {
 			}
 		}
 	}
-	for pid, ok := range need {
-		if !ok {
-			m.skip(pid)
-		}
-	}
-	m.need = need
-	l.Set.run(m)
-	hits := l.Eval(m)
-	m.Release()
-	return hits
 }
 
 // Hit is a label that holds, with the words that made it hold; or, with
@@ -286,9 +342,13 @@ type Hit struct {
 
 // Eval returns the labels that hold in m, in the order of the names given
 // to CompileLabels.
-func (l *Labels) Eval(m *Matches) []Hit {
+func (l *Labels) Eval(m *Matches) []Hit { return l.eval(m, 0, len(l.rules)) }
+
+// eval is Eval for the rules [from, to).
+func (l *Labels) eval(m *Matches, from, to int) []Hit {
 	var hits []Hit
-	for i, r := range l.rules {
+	for i := from; i < to; i++ {
+		r := l.rules[i]
 		negs := m.negs[:0]
 		negsFound := false // the unless terms are looked at only once a match term holds
 		held := false

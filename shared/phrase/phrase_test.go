@@ -257,3 +257,38 @@ func TestAlternativesNeedTheirWords(t *testing.T) {
 		t.Errorf("%d steps for %d tries: the alternatives were run without their words", steps, tries)
 	}
 }
+
+// TestScanRest: labels matched later on the same scan give what matching
+// them all at once gives, and patterns shared with the first labels are
+// not run twice.
+func TestScanRest(t *testing.T) {
+	b := NewBuilder()
+	if err := b.Concept("benefit", []string{"=вернем ..2 деньги", "подарок"}); err != nil {
+		t.Fatal(err)
+	}
+	rules := map[string]Rule{
+		"incentive": {Match: []Term{{All: []string{"отзыв", "@benefit"}}}},
+		"benefit":   {Match: []Term{{Pattern: "@benefit"}}},
+		"review":    {Match: []Term{{Pattern: "отзыв"}}, Unless: []Term{{Pattern: "=без ..2 отзыв"}}},
+	}
+	l, err := CompileLabels(b, []string{"incentive", "benefit", "review"}, rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"За отзыв вернем все деньги", "Подарок без всякого отзыва", "Просто текст"} {
+		d := rutext.Analyze(text)
+		all := l.Match(d)
+		sc, first := l.Begin(d, 1)
+		rest := sc.Rest()
+		sc.Release()
+		got := append(first, rest...)
+		if len(got) != len(all) {
+			t.Fatalf("%q: in two steps %v, at once %v", text, got, all)
+		}
+		for i := range got {
+			if got[i] != all[i] {
+				t.Errorf("%q: in two steps %v, at once %v", text, got, all)
+			}
+		}
+	}
+}

@@ -16,6 +16,7 @@ const MaxSpans = 256
 // Matches holds every match of every pattern of a Set in one document.
 type Matches struct {
 	Doc   *rutext.Doc
+	set   *Set // the Set prepared for
 	atoms [][]int32 // per token: atoms it satisfies (without kind atoms)
 	// sentEnd[i]: the index after the last token of token i's sentence
 	sentEnd []int32
@@ -104,7 +105,7 @@ func (s *Set) Scan(d *rutext.Doc) *Matches {
 func (s *Set) prepare(d *rutext.Doc) *Matches {
 	np := len(s.patterns)
 	m := matchesPool.Get().(*Matches)
-	m.Doc, m.Steps = d, 0
+	m.Doc, m.Steps, m.set = d, 0, s
 	m.atoms = resize(m.atoms, len(d.Tokens))
 	m.idx = resize(m.idx, 3*np)
 	m.head, m.tail, m.lastTried = m.idx[:np:np], m.idx[np:2*np:2*np], m.idx[2*np:]
@@ -161,6 +162,10 @@ func (s *Set) prepare(d *rutext.Doc) *Matches {
 // viable reports whether pattern pid may match in the prepared document.
 func (m *Matches) viable(pid int) bool { return m.lastTried[pid] != -2 }
 
+// viableMust reports whether pattern pid's mandatory words are all in the
+// prepared document, whether or not it was chosen to run.
+func (m *Matches) viableMust(pid int) bool { return m.sat[pid] == m.set.mustFull[pid] }
+
 // skip marks pattern pid as not needed: it is not run.
 func (m *Matches) skip(pid int) { m.lastTried[pid] = -2 }
 
@@ -195,7 +200,7 @@ func (s *Set) try(r *runner, pos int, a int32) {
 
 // Release hands m's buffers back for reuse; m must not be used after.
 func (m *Matches) Release() {
-	m.Doc = nil
+	m.Doc, m.set = nil, nil
 	clear(m.atoms)
 	matchesPool.Put(m)
 }
