@@ -140,6 +140,11 @@ var blindSets = []blindSet{
 		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.93, flagFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_AB.jsonl",
 		floors: "exact_match=0.91,micro_f1=0.95", flagRecall: 0.9, flagFalse: 0.035},
+	// AC: a week of ten sellers' chats, two thirds ordinary.
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_AC.jsonl",
+		floors: "primary_accuracy=0.93,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_AC.jsonl",
+		floors: "exact_match=0.92,micro_f1=0.95", flagRecall: 0.9, flagFalse: 0.02},
 }
 
 // denyFlags are the deny-level flags of POLICY.md §4.1 that a draft's words carry.
