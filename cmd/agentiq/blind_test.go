@@ -145,6 +145,13 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.93,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_AC.jsonl",
 		floors: "exact_match=0.92,micro_f1=0.95", flagRecall: 0.9, flagFalse: 0.02},
+	// AD: written to be what a rule-based reader gets wrong (paraphrase,
+	// irony, mailings praised or wanted); its false opt-outs (7 of 220,
+	// the model's, recall first) are a known miss, kept visible.
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_AD.jsonl",
+		floors: "primary_accuracy=0.88,window_precision=0.98,window_recall=0.90", optOutRecall: 0.97, optOutFalse: 0.035},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_AD.jsonl",
+		floors: "exact_match=0.91,micro_f1=0.95", flagRecall: 0.9, flagFalse: 0.02},
 }
 
 // denyFlags are the deny-level flags of POLICY.md §4.1 that a draft's words carry.

@@ -36,12 +36,13 @@ type modelConfig struct {
 // contradict it.
 //
 // A guard of the lexicon (its unless terms: "скидка не нужна", "возврат уже
-// оформила") is a deliberate no: the model alone does not overrule it,
-// unless OverGuard is set (opt_out, recall first).
+// оформила", or a model guard label) is a deliberate no: the model alone
+// does not overrule it, unless its probability reaches GuardedAlone
+// (opt_out, recall first: a guard only raises the bar).
 type Combine struct {
-	Alone     float64 `yaml:"alone"`
-	Veto      float64 `yaml:"veto"`
-	OverGuard bool    `yaml:"over_guard"`
+	Alone        float64 `yaml:"alone"`
+	Veto         float64 `yaml:"veto"`
+	GuardedAlone float64 `yaml:"guarded_alone"`
 }
 
 func (m *modelConfig) validate() error {
@@ -55,7 +56,7 @@ func (m *modelConfig) validate() error {
 		if !validIntent(i) || i == agentiq.IntentOther {
 			return fmt.Errorf("model.intents: unknown intent %q", i)
 		}
-		if cb.Alone < 0 || cb.Alone > 1 || cb.Veto < 0 || cb.Veto > 1 {
+		if cb.Alone < 0 || cb.Alone > 1 || cb.Veto < 0 || cb.Veto > 1 || cb.GuardedAlone < 0 || cb.GuardedAlone > 1 {
 			return fmt.Errorf("model.intents.%s: alone and veto must be within 0..1", i)
 		}
 	}
@@ -108,7 +109,7 @@ func (c *Classifier) combineWith(d *rutext.Doc, found map[agentiq.Intent]string,
 		switch {
 		case rule && p >= cb.Veto:
 			final[i] = ev
-		case cb.Alone > 0 && p >= cb.Alone && !(c.isWin[i] && sig.mention) && (cb.OverGuard || !sig.vetoed[i]):
+		case cb.Alone > 0 && p >= cb.Alone && !(c.isWin[i] && sig.mention) && (!sig.vetoed[i] || cb.GuardedAlone > 0 && p >= cb.GuardedAlone):
 			final[i] = "model p=" + strconv.FormatFloat(p, 'f', 2, 64)
 		}
 	}

@@ -47,6 +47,9 @@ func TestFamilies(t *testing.T) {
 			"Дефектов нет, просто цвет не подошёл, хочу вернуть":   {intent: agentiq.IntentReturn},
 			"Письмо с номером заказа попало в спам, продублируйте": {not: agentiq.IntentOptOut},
 		},
+		"not opt-out: mailings praised, wanted or not minded": {
+			"Хотела отписаться, но передумала, письма у вас интересные": {not: agentiq.IntentOptOut},
+		},
 		"haggling by a wholesale price, a regular customer's terms, a deal": {
 			"Почём отдадите оптом, если взять штук тридцать?": {intent: agentiq.IntentPromoRequest, window: true},
 			"Для постоянных клиентов какие-то скидки бывают?": {intent: agentiq.IntentPromoRequest, window: true},
