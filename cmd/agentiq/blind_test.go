@@ -152,6 +152,14 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.88,window_precision=0.98,window_recall=0.90", optOutRecall: 0.97, optOutFalse: 0.035},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_AD.jsonl",
 		floors: "exact_match=0.91,micro_f1=0.95", flagRecall: 0.9, flagFalse: 0.02},
+	// The fourth round's held-back batch: never used for tuning or
+	// training, scored on arrival and at the end (testdata/holdout/README.md);
+	// floors just under the end score. off_platform (27/29) and third_party
+	// (18/19) found stay under the 0.95 — a known miss, kept visible.
+	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_V_classify.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_V_lint.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.9, flagFalse: 0.02},
 }
 
 // denyFlags are the deny-level flags of POLICY.md §4.1 that a draft's words carry.
