@@ -38,11 +38,13 @@
 //
 // A guard of the lexicon (an unless term: "скидка не нужна", "возврат уже
 // оформила", "не пишите ночью") is a deliberate no, and the model alone
-// does not overrule it, except for opt_out, where recall comes first (and
-// size, where cross-validation showed the model right over the analogue
-// guard). A guard speaks only where the lexicon found its intent; a model
+// does not overrule it unless its probability reaches the intent's
+// guarded_alone: for opt_out 0.3, where recall comes first, and for size
+// 0.6, where cross-validation showed the model right over the analogue
+// guard. A guard speaks only where the lexicon found its intent; a model
 // guard (model_guards in intents.yaml) speaks where it did not: "посылка
-// так и не пришла" is no wrong item, whatever the model makes of it.
+// так и не пришла" is no wrong item, and mailings praised or wanted are
+// no opt-out below guarded_alone, whatever the model makes of them.
 //
 // When no intent holds under these rules, the model's likeliest service
 // intent (not a window intent, not opt_out) stands from model.fallback
