@@ -47,6 +47,7 @@ build:
 
 .PHONY: test
 test: lambdas tools report-tools
+	@bad=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$bad" ]; then echo "gofmt -l:"; echo "$$bad"; exit 1; fi
 	$(GO) vet ./...
 	$(GO) test -race -count=1 ./...
 

@@ -64,7 +64,7 @@ type node struct {
 	// kidMust[i]: the must-set group of alternative i (see Set.mustFull),
 	// or -1 when it has none worth checking
 	kidMust []int32
-	seen   bool
+	seen    bool
 
 	// opAtomSet: bit i set when word atom i is in the set.
 	set []uint64

@@ -16,7 +16,7 @@ const MaxSpans = 256
 // Matches holds every match of every pattern of a Set in one document.
 type Matches struct {
 	Doc   *rutext.Doc
-	set   *Set // the Set prepared for
+	set   *Set      // the Set prepared for
 	atoms [][]int32 // per token: atoms it satisfies (without kind atoms)
 	// sentEnd[i]: the index after the last token of token i's sentence
 	sentEnd []int32

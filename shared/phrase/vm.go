@@ -38,7 +38,7 @@ type altTable struct {
 	always []int32   // alternatives to try at any token
 	// alwaysMust[i]: the must-set group of always[i], or -1
 	alwaysMust []int32
-	has    []uint64  // bit a set when byAtom has entries for atom a: a quick reject
+	has        []uint64 // bit a set when byAtom has entries for atom a: a quick reject
 }
 
 type program struct {
