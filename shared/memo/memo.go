@@ -11,6 +11,7 @@
 package memo
 
 import (
+	"maps"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -19,20 +20,21 @@ import (
 // Table memoises values by string key. The zero value is not usable; call
 // New.
 type Table[V any] struct {
-	read atomic.Pointer[map[string]V]
-	max  int
+	read   atomic.Pointer[map[string]V]
+	max    int
+	maxKey int // longer keys are not kept: junk must not fill the table
 
 	mu     sync.Mutex
 	fresh  map[string]V // entries not yet published in read
 	misses int          // loads answered from fresh since the last publication
 }
 
-// New returns a table that holds about max entries: when the published map
-// would grow past max it is dropped and the table starts again from the
-// entries stored since, which keeps memory bounded while the hot words come
-// back at once.
-func New[V any](max int) *Table[V] {
-	t := &Table[V]{max: max, fresh: map[string]V{}}
+// New returns a table that holds about max entries of keys up to maxKey
+// bytes: when the published map would grow past max it is dropped and the
+// table starts again from the entries stored since, which keeps memory
+// bounded while the hot words come back at once.
+func New[V any](max, maxKey int) *Table[V] {
+	t := &Table[V]{max: max, maxKey: maxKey, fresh: map[string]V{}}
 	t.read.Store(&map[string]V{})
 	return t
 }
@@ -54,9 +56,13 @@ func (t *Table[V]) Load(k string) (V, bool) {
 	return v, ok
 }
 
-// Store records v for k. Values for a key are expected to be equal (a memo
-// of a pure function), so a racing second Store is harmless.
+// Store records v for k, unless k is longer than the table's maxKey.
+// Values for a key are expected to be equal (a memo of a pure function), so
+// a racing second Store is harmless.
 func (t *Table[V]) Store(k string, v V) {
+	if len(k) > t.maxKey {
+		return
+	}
 	// keys are often slices of a whole message: keep only the word
 	k = strings.Clone(k)
 	t.mu.Lock()
@@ -78,12 +84,8 @@ func (t *Table[V]) publishIf(n int) {
 		next = t.fresh
 	} else {
 		next = make(map[string]V, len(read)+len(t.fresh))
-		for k, v := range read {
-			next[k] = v
-		}
-		for k, v := range t.fresh {
-			next[k] = v
-		}
+		maps.Copy(next, read)
+		maps.Copy(next, t.fresh)
 	}
 	t.read.Store(&next)
 	t.fresh = map[string]V{}

@@ -8,7 +8,7 @@ import (
 )
 
 func TestLoadFindsEveryStoredKey(t *testing.T) {
-	tab := New[int](1 << 10)
+	tab := New[int](1<<10, 64)
 	// Enough keys to cross several publications, none past the bound.
 	for i := range 500 {
 		tab.Store(strconv.Itoa(i), i)
@@ -28,7 +28,7 @@ func TestLoadFindsEveryStoredKey(t *testing.T) {
 
 func TestTableStaysBounded(t *testing.T) {
 	const max = 1000
-	tab := New[string](max)
+	tab := New[string](max, 64)
 	for i := range 50 * max {
 		k := fmt.Sprint("w", i)
 		tab.Store(k, k)
@@ -46,7 +46,7 @@ func TestTableStaysBounded(t *testing.T) {
 // Run with -race (make test does): readers and writers at once see only
 // stored values.
 func TestConcurrentUse(t *testing.T) {
-	tab := New[int](300)
+	tab := New[int](300, 64)
 	var wg sync.WaitGroup
 	for g := range 4 {
 		wg.Add(1)
@@ -66,7 +66,7 @@ func TestConcurrentUse(t *testing.T) {
 }
 
 func BenchmarkLoadHit(b *testing.B) {
-	tab := New[int](1 << 16)
+	tab := New[int](1<<16, 64)
 	keys := make([]string, 200)
 	for i := range keys {
 		keys[i] = fmt.Sprint("слово", i)
@@ -86,7 +86,7 @@ func BenchmarkLoadHit(b *testing.B) {
 // A working set smaller than a batch is published once it is read again,
 // so hits stop taking the lock.
 func TestSmallWorkingSetIsPublished(t *testing.T) {
-	tab := New[int](1 << 16)
+	tab := New[int](1<<16, 64)
 	for i := range 5 {
 		tab.Store(strconv.Itoa(i), i)
 	}
@@ -97,5 +97,17 @@ func TestSmallWorkingSetIsPublished(t *testing.T) {
 	}
 	if n := len(*tab.read.Load()); n != 5 {
 		t.Fatalf("published %d of 5 entries read 40 times each", n)
+	}
+}
+
+func TestLongKeysAreNotKept(t *testing.T) {
+	tab := New[int](100, 8)
+	tab.Store("короткое", 1) // 16 bytes: over 8
+	tab.Store("short", 2)
+	if _, ok := tab.Load("короткое"); ok {
+		t.Error("a key over maxKey was kept")
+	}
+	if v, ok := tab.Load("short"); !ok || v != 2 {
+		t.Errorf("Load(short) = %d, %v", v, ok)
 	}
 }

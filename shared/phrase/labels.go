@@ -270,13 +270,10 @@ func (sc *Scan) Rest() []Hit {
 	// patterns already run keep their spans and are not run again; the
 	// others the rest needs run now (m.lastTried: -2 = do not run)
 	for pid := range more {
-		switch {
-		case m.need[pid]:
-			m.skip(pid)
-		case more[pid] && m.viableMust(pid):
+		if more[pid] && !m.need[pid] && m.viableMust(pid) {
 			m.lastTried[pid] = -1
 			m.need[pid] = true
-		default:
+		} else {
 			m.skip(pid)
 		}
 	}

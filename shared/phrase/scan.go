@@ -159,9 +159,6 @@ func (s *Set) prepare(d *rutext.Doc) *Matches {
 	return m
 }
 
-// viable reports whether pattern pid may match in the prepared document.
-func (m *Matches) viable(pid int) bool { return m.lastTried[pid] != -2 }
-
 // viableMust reports whether pattern pid's mandatory words are all in the
 // prepared document, whether or not it was chosen to run.
 func (m *Matches) viableMust(pid int) bool { return m.sat[pid] == m.set.mustFull[pid] }

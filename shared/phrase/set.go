@@ -168,7 +168,7 @@ func (b *Builder) Build() (*Set, error) {
 		textIdx:  map[string][]int32{},
 		fuzzyIdx: map[string][]int32{},
 		byFirst:  make([][]int32, len(b.atoms)),
-		vocab:    memo.New[[]int32](1 << 16),
+		vocab:    memo.New[[]int32](1<<16, 128),
 	}
 	for id, a := range b.atoms {
 		id := int32(id)
@@ -200,6 +200,11 @@ func (b *Builder) Build() (*Set, error) {
 			}
 		}
 	}
+	// Must sets (mustSets): the patterns' groups first, then those of the
+	// alternatives of alternations, which indexAlts appends — a big concept
+	// tries at a token only the alternatives whose words all occur in the
+	// document.
+	s.musts = make([][][]int32, len(b.patterns))
 	for _, n := range b.patterns {
 		s.indexAlts(n)
 	}
@@ -208,16 +213,10 @@ func (b *Builder) Build() (*Set, error) {
 		s.progs = append(s.progs, c.compile(n))
 	}
 	s.altStart = newAltIndex(s.alts)
-	// Must sets of the patterns, then of the alternatives of alternations
-	// (groups after the patterns'): a big concept tries at a token only
-	// the alternatives whose words all occur in the document.
-	s.musts = make([][][]int32, len(b.patterns), len(b.patterns)+len(s.altMusts))
 	s.mustBy = make([][]mustRef, len(b.atoms))
 	for pid, n := range b.patterns {
 		s.musts[pid] = s.mustSets(n)
 	}
-	s.musts = append(s.musts, s.altMusts...)
-	s.altMusts = nil
 	s.mustFull = make([]uint64, len(s.musts))
 	for pid := range s.musts {
 		if len(s.musts[pid]) > 64 {
@@ -338,8 +337,8 @@ func (s *Set) indexAlts(n *node) {
 			sets = sets[1:]
 		}
 		if len(sets) > 0 {
-			n.kidMust[i] = int32(len(s.patterns) + len(s.altMusts))
-			s.altMusts = append(s.altMusts, sets)
+			n.kidMust[i] = int32(len(s.musts))
+			s.musts = append(s.musts, sets)
 		}
 		if always {
 			n.always = append(n.always, int32(i))
@@ -385,15 +384,15 @@ type Set struct {
 	// every token
 	kindsOf [][]int32
 	byFirst [][]int32 // atom → patterns that can start with it
-	// musts per pattern: sets of word atoms of which one must occur in a
-	// document for the pattern to match there (one set per mandatory
-	// element of its top-level sequence).
+	// musts per group — the patterns, then the alternatives of alternations
+	// (kidMust) — sets of word atoms of which one must occur in a document
+	// for the group to match there (one set per mandatory element of its
+	// top-level sequence).
 	musts [][][]int32
 	// mustBy: for each atom, the must sets it satisfies; mustFull: the mask
 	// of a pattern's must sets, all of which a document must satisfy.
 	mustBy   [][]mustRef
 	mustFull []uint64
-	altMusts [][][]int32 // while building: the must sets of alternatives
 	progs    []*program
 
 	// tables of the compiled programs
@@ -418,9 +417,7 @@ func (s *Set) wordAtoms(t *rutext.Token) []int32 {
 		return ids
 	}
 	ids := s.computeWordAtoms(t)
-	if len(t.Text) <= 128 {
-		s.vocab.Store(t.Text, ids)
-	}
+	s.vocab.Store(t.Text, ids)
 	return ids
 }
 

@@ -14,12 +14,10 @@ func Stem(w string) string {
 		return s
 	}
 	s := russian.Stem(w, false)
-	if len(w) <= 128 { // no Russian word is this long; do not let junk fill the cache
-		stems.Store(w, s)
-	}
+	stems.Store(w, s)
 	return s
 }
 
-// About 130k words; a bounded table starts again when full, and the hot
-// words come back at once.
-var stems = memo.New[string](1 << 17)
+// About 130k words of up to 128 bytes (no Russian word is longer); a
+// bounded table starts again when full, and the hot words come back at once.
+var stems = memo.New[string](1<<17, 128)

@@ -150,10 +150,8 @@ const secondReadings = 64
 // which it is only when the reading is a Russian word: "4xl", "4k" and
 // "iphone 4s" keep their digit.
 func translitDigits(w string, budget *int) string {
-	if !strings.Contains(w, "4") {
-		return translitWord(w, budget)
-	}
-	if ru := translitWord(w, budget); realUncached(ru) {
+	ru, real := translitWord(w, budget)
+	if real || !strings.Contains(w, "4") {
 		return ru
 	}
 	var b strings.Builder
@@ -162,7 +160,8 @@ func translitDigits(w string, budget *int) string {
 			b.WriteByte('4')
 		}
 		if part != "" {
-			b.WriteString(translitWord(part, budget))
+			ru, _ := translitWord(part, budget)
+			b.WriteString(ru)
 		}
 	}
 	return b.String()
@@ -199,7 +198,7 @@ func readMixed(text string) string {
 		// with capitals or beside digits
 		code := strings.ToLower(w) != w || i > 0 && isASCIIDigit(text[i-1]) || j < len(text) && isASCIIDigit(text[j])
 		if len(w) >= 4 && !inLink && !code && !english[strings.ToLower(w)] {
-			if ru := translitWord(w, &budget); RealWord(Fold(ru)) {
+			if ru, real := translitWord(w, &budget); real {
 				b.WriteString(text[last:i])
 				b.WriteString(ru)
 				last = j
@@ -242,11 +241,15 @@ func isASCIIWord(w string) bool {
 // no Russian word, the letters people use for two sounds are tried the
 // other way — i for ы ("vybirite"), w for ш and x for х ("xorowo"), j for
 // ж ("nujen") — all of them first, as a writer uses a scheme throughout;
-// at most *budget words of a message get these tries.
-func translitWord(w string, budget *int) string {
-	ru := translitPlain(w)
-	if len(w) < 4 || *budget <= 0 || realUncached(ru) {
-		return ru
+// at most *budget words of a message get these tries. real says whether
+// the reading is a correct Russian word.
+func translitWord(w string, budget *int) (ru string, real bool) {
+	ru = translitPlain(w)
+	if *budget <= 0 { // the message's tries are spent: the plain reading, unchecked
+		return ru, false
+	}
+	if real = realUncached(ru); real || len(w) < 4 {
+		return ru, real
 	}
 	*budget--
 	low := strings.ToLower(w)
@@ -269,10 +272,10 @@ func translitWord(w string, budget *int) string {
 		}
 		b.WriteString(low[last:])
 		if v := translitPlain(b.String()); realUncached(v) {
-			return v
+			return v, true
 		}
 	}
-	return ru
+	return ru, false
 }
 
 // otherReading is the second reading of a Latin letter, in Latin.

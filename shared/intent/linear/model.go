@@ -294,8 +294,9 @@ func (t *table) put(h uint64, v int32) bool {
 	}
 }
 
-// newWordCache bounds a model's word cache at about 65k words.
-func newWordCache() *memo.Table[wordEntry] { return memo.New[wordEntry](1 << 16) }
+// newWordCache bounds a model's word cache at about 65k words of up to 64
+// bytes.
+func newWordCache() *memo.Table[wordEntry] { return memo.New[wordEntry](1<<16, 64) }
 
 // milli reads a weight written by num ("-1.25" → -1250) without the cost
 // of a general float parser: a model has hundreds of thousands of them.

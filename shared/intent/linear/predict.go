@@ -162,9 +162,7 @@ func (m *Model) wordRows(t *rutext.Token, buf []byte) (wordEntry, []byte) {
 			}
 		}
 	}
-	if len(t.Text) <= 64 {
-		m.words.Store(t.Text, e)
-	}
+	m.words.Store(t.Text, e)
 	return e, buf
 }
 
