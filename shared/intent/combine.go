@@ -109,7 +109,7 @@ func (c *Classifier) combineWith(d *rutext.Doc, found map[agentiq.Intent]string,
 		switch {
 		case rule && p >= cb.Veto:
 			final[i] = ev
-		case cb.Alone > 0 && p >= cb.Alone && !(c.isWin[i] && sig.mention) && (!sig.vetoed[i] || cb.GuardedAlone > 0 && p >= cb.GuardedAlone):
+		case cb.Alone > 0 && p >= cb.Alone && !(c.isWin[i] && sig.mention) && !sig.blocked[i] && (!sig.vetoed[i] || cb.GuardedAlone > 0 && p >= cb.GuardedAlone):
 			final[i] = "model p=" + strconv.FormatFloat(p, 'f', 2, 64)
 		}
 	}

@@ -31,7 +31,8 @@
 //     asked for. The lexicon's hit stands only when its negation guards
 //     ("скидку не надо", "купила со скидкой") let it through and the model
 //     does not contradict it (p ≥ veto); the model alone opens a window
-//     only when it is very sure (p ≥ 0.8), and the result is then marked
+//     only when it is sure (p ≥ 0.75, over a lexicon guard 0.9) and no
+//     discount is merely mentioned, and the result is then marked
 //     uncertain, because the lexicon disagrees.
 //   - every other intent: the lexicon's hit stands unless the model all
 //     but rules it out (p < 0.02); the model alone adds it at p ≥ 0.6.
@@ -39,12 +40,15 @@
 // A guard of the lexicon (an unless term: "скидка не нужна", "возврат уже
 // оформила", "не пишите ночью") is a deliberate no, and the model alone
 // does not overrule it unless its probability reaches the intent's
-// guarded_alone: for opt_out 0.3, where recall comes first, and for size
+// guarded_alone: for opt_out 0.3, where recall comes first, for size
 // 0.6, where cross-validation showed the model right over the analogue
-// guard. A guard speaks only where the lexicon found its intent; a model
-// guard (model_guards in intents.yaml) speaks where it did not: "посылка
-// так и не пришла" is no wrong item, and mailings praised or wanted are
-// no opt-out below guarded_alone, whatever the model makes of them.
+// guard, and for the window intents 0.9. A guard speaks only where the
+// lexicon found its intent; a model guard (model_guards in intents.yaml)
+// speaks where it did not: "посылка так и не пришла" is no wrong item, and
+// mailings praised or wanted are no opt-out below guarded_alone, whatever
+// the model makes of them. A model block (model_blocks) is the buyer's
+// outright no ("хотела отписаться, но передумала", "отписываться не
+// собираюсь"): the model never adds the intent against it.
 //
 // When no intent holds under these rules, the model's likeliest service
 // intent (not a window intent, not opt_out) stands from model.fallback

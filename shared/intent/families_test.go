@@ -50,6 +50,18 @@ func TestFamilies(t *testing.T) {
 		"not opt-out: mailings praised, wanted or not minded": {
 			"Хотела отписаться, но передумала, письма у вас интересные": {not: agentiq.IntentOptOut},
 		},
+		// the fifth round: an opt-out taken back or denied outright is a
+		// model block, which no probability overrules; a stock phrase
+		// refused is no refusal of messages
+		"not opt-out: an opt-out taken back or denied": {
+			"Собиралась отписаться от рассылки, но передумала — пишите.":            {not: agentiq.IntentOptOut},
+			"Отписываться не собираюсь, просто подскажите размер.":                  {not: agentiq.IntentOptOut},
+			"Думал отказаться от уведомлений, передумал, они полезные.":             {not: agentiq.IntentOptOut},
+			"Не пишите мне «заказ в пути», скажите дату доставки.":                  {not: agentiq.IntentOptOut},
+			"Не отвечайте мне «ожидайте», где посылка?":                             {not: agentiq.IntentOptOut},
+			"Не присылайте мне больше ваши рассылки, надоело.":                      {intent: agentiq.IntentOptOut},
+			"Отпишите меня от всех уведомлений, пожалуйста, я передумала покупать.": {intent: agentiq.IntentOptOut},
+		},
 		"haggling by a wholesale price, a regular customer's terms, a deal": {
 			"Почём отдадите оптом, если взять штук тридцать?": {intent: agentiq.IntentPromoRequest, window: true},
 			"Для постоянных клиентов какие-то скидки бывают?": {intent: agentiq.IntentPromoRequest, window: true},

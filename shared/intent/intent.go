@@ -35,7 +35,11 @@ type config struct {
 	// where the lexicon found the intent, this speaks where it did not
 	// ("посылка так и не пришла" is no wrong item, whatever the model
 	// makes of "не пришла").
-	ModelGuards map[agentiq.Intent]string           `yaml:"model_guards"`
+	ModelGuards map[agentiq.Intent]string `yaml:"model_guards"`
+	// ModelBlocks name, per intent, a label the model never overrules: the
+	// buyer says outright the intent is not meant ("хотела отписаться, но
+	// передумала"), which is stronger than a guard.
+	ModelBlocks map[agentiq.Intent]string           `yaml:"model_blocks"`
 	Scenarios   map[agentiq.Intent]agentiq.Scenario `yaml:"scenarios"`
 	Escalation  struct {
 		Label string             `yaml:"label"`
@@ -55,6 +59,7 @@ type Classifier struct {
 	isWin   map[agentiq.Intent]bool
 	isExcl  map[agentiq.Intent]bool
 	guardOf map[string]agentiq.Intent // model guard label → its intent
+	blockOf map[string]agentiq.Intent // model block label → its intent
 	model   *linear.Model
 	speller *rutext.Speller
 	// per model class: its intent and how its opinion combines
@@ -159,10 +164,15 @@ func newClassifier(data, modelData, vocab []byte, sp *rutext.Speller) (*Classifi
 		names = append(names, cfg.WindowGuard)
 	}
 	guardOf := map[string]agentiq.Intent{}
+	blockOf := map[string]agentiq.Intent{}
 	for _, i := range cfg.Order {
 		if g, ok := cfg.ModelGuards[i]; ok {
 			names = append(names, g)
 			guardOf[g] = i
+		}
+		if g, ok := cfg.ModelBlocks[i]; ok {
+			names = append(names, g)
+			blockOf[g] = i
 		}
 	}
 	labels, err := phrase.CompileLabels(b, names, cfg.Labels)
@@ -182,7 +192,7 @@ func newClassifier(data, modelData, vocab []byte, sp *rutext.Speller) (*Classifi
 	h.Write([]byte{0})
 	h.Write(vocab)
 	c := &Classifier{cfg: cfg, labels: labels, digest: hex.EncodeToString(h.Sum(nil)),
-		isWin: map[agentiq.Intent]bool{}, isExcl: map[agentiq.Intent]bool{}, guardOf: guardOf, speller: sp}
+		isWin: map[agentiq.Intent]bool{}, isExcl: map[agentiq.Intent]bool{}, guardOf: guardOf, blockOf: blockOf, speller: sp}
 	if err := c.loadModel(text); err != nil {
 		return nil, fmt.Errorf("intent model: %w", err)
 	}
@@ -221,6 +231,11 @@ func (cfg *config) validate() error {
 	for i, g := range cfg.ModelGuards {
 		if !slices.Contains(cfg.Order, i) || i == agentiq.IntentOther || g == "" {
 			return fmt.Errorf("model_guards: %q is not an intent with a label", i)
+		}
+	}
+	for i, g := range cfg.ModelBlocks {
+		if !slices.Contains(cfg.Order, i) || i == agentiq.IntentOther || g == "" || g == cfg.ModelGuards[i] {
+			return fmt.Errorf("model_blocks: %q is not an intent with a label of its own", i)
 		}
 	}
 	if len(cfg.WindowIntents) == 0 {
@@ -289,6 +304,9 @@ type signals struct {
 	// vetoed are the intents whose words were found but a guard of the
 	// lexicon ruled out ("не пишите ночью" is no opt-out)
 	vetoed map[agentiq.Intent]bool
+	// blocked are the intents the buyer says outright are not meant: the
+	// model may not add them at any probability
+	blocked map[agentiq.Intent]bool
 }
 
 // rules is the lexicon's opinion: the intents found, with their evidence,
@@ -307,6 +325,13 @@ func (c *Classifier) rules(d *rutext.Doc) (map[agentiq.Intent]string, signals) {
 		}
 		if h.Label == c.cfg.Escalation.Label && h.Label != "" {
 			sig.grievance = true
+			continue
+		}
+		if i, ok := c.blockOf[h.Label]; ok {
+			if sig.blocked == nil {
+				sig.blocked = map[agentiq.Intent]bool{}
+			}
+			sig.blocked[i] = true
 			continue
 		}
 		if i, ok := c.guardOf[h.Label]; ok {

@@ -16,6 +16,24 @@ var platformDomains = [][]string{{"wildberries"}, {"wb", "ru"}, {"wb", "by"}, {"
 var messengerHosts = [][]string{{"t", "me"}, {"wa", "me"}, {"telegram", "me"}, {"vk", "com"}, {"vk", "me"},
 	{"viber"}, {"whatsapp"}, {"ok", "ru"}, {"instagram", "com"}, {"max", "ru"}, {"discord*"}, {"youtube", "com", "@*"}, {"dzen", "ru"}}
 
+// toolHosts are documents, forms and files: a link there shows the buyer
+// something, it is no venue to buy or talk in (POLICY.md §3).
+var toolHosts = [][]string{{"docs", "google", "com"}, {"drive", "google", "com"}, {"forms", "gle"},
+	{"disk", "yandex", "ru"}, {"cloud", "mail", "ru"}}
+
+// optOutLink reports whether a link is an unsubscribe page: the means of
+// an opt-out, not a move off WB.
+func optOutLink(labels []string) bool {
+	for _, l := range labels {
+		for _, p := range []string{"unsub", "otpis", "optout", "opt-out"} {
+			if strings.HasPrefix(l, p) || strings.Contains(l, "-"+p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // linkLabels splits a link, or the words that spell one ("vk com kovrik",
 // "wildberries точка ru"), into its labels.
 func linkLabels(link string) []string {
@@ -62,12 +80,20 @@ func (l *Linter) compose(d *rutext.Doc, r *Result) {
 			return
 		}
 	}
+	if optOutLink(labels) {
+		return
+	}
 	messenger := strings.Contains(strings.ToLower(link), "tg://")
 	for _, h := range messengerHosts {
 		messenger = messenger || hasLabels(labels, h)
 	}
 	_, invite := r.Parts["link_invite"]
 	_, there := r.Parts["go_there"]
+	for _, h := range toolHosts {
+		if hasLabels(labels, h) {
+			invite, there = false, false
+		}
+	}
 	switch {
 	case messenger:
 		r.Evidence[agentiq.FlagOffPlatform] = "a messenger link: " + link

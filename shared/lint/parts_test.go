@@ -488,6 +488,67 @@ func TestCompositionFamilies(t *testing.T) {
 			"Продавец «Home-Store» торгует похожими.",
 			"Оплата · Online · при получении",
 		}},
+		// The fifth round. A rating act, informal or by the grade taken
+		// away, traded for a promise: money named first, a gift slipped in,
+		// service sooner, a cheaper next order; "5*" is a rating.
+		{agentiq.FlagReviewIncentive, []string{
+			"Уберите единичку, а мы в благодарность положим в посылку пробник.",
+			"Поставь норм оценку — подкинем что-нибудь приятное к заказу.",
+			"Деньги за покупку вернём, если удалите отзыв.",
+			"За 5* с фото — скидочный купон на следующий заказ.",
+			"Оставите пятёрку — оформим обмен вне очереди.",
+			"Ставишь пять звёзд — получаешь набор кистей в подарок.",
+		}, []string{
+			"Спасибо за отзыв, замену отправим сегодня же.",
+			"Вопрос с браком решим быстро, отзыв можете оставить любой.",
+			"Оплатите доставку замены на карту 2200****1234.",
+		}},
+		// Collected or paid at the seller's own place, sold from its own
+		// site, WB declared unnecessary, a move to a chat, bot or server;
+		// not a refusal, an unsubscribe link, a document link, an SMS
+		// opt-out or a call-back (the public set: personal data only).
+		{agentiq.FlagOffPlatform, []string{
+			"Забрать заказ можно у нас на складе в Мытищах, оплата на месте.",
+			"Мы продаём эти свечи и со своего сайта, там дешевле.",
+			"Для опта оформлять через WB не обязательно — выставим счёт.",
+			"Предлагаем перейти в наш чат в Телеграме, там ответит специалист.",
+			"Напишите нашему боту @shop_help_bot, он подберёт размер.",
+			"Обсудим детали в Дискорде.",
+		}, []string{
+			"Скажите номер телефона — менеджер перезвонит.",
+			"Обмен напрямую не делаем — оформите возврат в приложении.",
+			"Мы не работаем вне площадки: все заказы только через WB.",
+			"Чтобы отписаться, перейдите по ссылке unsubscribe.dom-shop.ru",
+			"Таблица размеров: docs.google.com/spreadsheets/d/abc — там все модели.",
+			"Для отказа от СМС отправьте STOP на номер 4545.",
+		}},
+		// Another seller or shop named in quotes after what it did or was,
+		// a carrier in any case form, a name spelt with a dot or with
+		// letters of both alphabets.
+		{agentiq.FlagThirdParty, []string{
+			"Груз везут Деловые Линии, трек пришлём.",
+			"Курьер Деловых Линий уже в пути.",
+			"Этот заказ вы оформляли не у нас, а у «Мебель-Сити».",
+			"Сравните с продавцом «ДомТекс» — у них ткань тоньше.",
+			"Закажите на ОZОN, там есть ваш размер.",
+			"Такие фильтры продаются в М.Видео.",
+		}, []string{
+			"Наш магазин: tekstil-dom.ru — заходите.",
+			"Сумки шьём сами, продавец и производитель — одно лицо.",
+		}},
+		// Personal data asked as a question or with "подскажите"; not the
+		// seller's own address to write to, a number on the goods, or a
+		// number taken off a mailing list.
+		{agentiq.FlagPDRequest, []string{
+			"Какой у вас номер? Курьер позвонит.",
+			"Подскажите ваш телефон, оформим обмен.",
+			"Какая у вас почта — пришлём гарантийный талон.",
+		}, []string{
+			"Напишите нам на электронку, ответим быстрее.",
+			"Пришлите номер с бирки на изделии.",
+			"Назовите серийный номер с коробки.",
+			"Мы исключим ваш номер из рассылки в течение дня.",
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.flag), func(t *testing.T) {

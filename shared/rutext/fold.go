@@ -172,6 +172,26 @@ var lookAlike = map[rune]rune{
 // ("пр0мокод", "3вонить").
 var digitLookAlike = map[rune]rune{'0': 'о', '3': 'з'}
 
+// latinLookAlike is lookAlike the other way round.
+var latinLookAlike = func() map[rune]rune {
+	m := make(map[rune]rune, len(lookAlike))
+	for l, c := range lookAlike {
+		m[c] = l
+	}
+	return m
+}()
+
+// allMapped reports whether every letter of w that script accepts has an
+// entry in m.
+func allMapped(w []rune, m map[rune]rune, script func(rune) bool) bool {
+	for _, r := range w {
+		if _, ok := m[r]; script(r) && !ok {
+			return false
+		}
+	}
+	return true
+}
+
 func isCyrillic(r rune) bool { return r >= 0x0400 && r <= 0x04FF }
 func isLatin(r rune) bool    { return r >= 'a' && r <= 'z' }
 
@@ -188,7 +208,26 @@ func foldWord(w []rune) []rune {
 			lat++
 		}
 	}
+	if cyr > 0 && lat > 0 && !allMapped(w, lookAlike, isLatin) && allMapped(w, latinLookAlike, isCyrillic) {
+		// A Latin word with Cyrillic look-alikes in it ("ОZОN"): it is
+		// Latin, since its Latin letters have no Cyrillic reading.
+		for i, r := range w {
+			if c, ok := latinLookAlike[r]; ok {
+				w[i] = c
+			}
+		}
+		return collapseRuns(w)
+	}
 	if cyr > 0 {
+		if w[0] == '0' && len(w) > 2 && isCyrillic(w[1]) {
+			// a zero for the first letter ("0з0не"), taken only when it
+			// spells a real word ("0шт" stays); a leading 3 is a number
+			// far more often ("3раза" is no "зраза")
+			c := 'о'
+			if alt := foldWord(append([]rune{c}, w[1:]...)); RealWord(string(alt)) {
+				return alt
+			}
+		}
 		for i, r := range w {
 			if c, ok := lookAlike[r]; ok && lat > 0 {
 				w[i] = c

@@ -41,6 +41,9 @@ func TestAnalyzeTokens(t *testing.T) {
 	}{
 		{"Latin look-alikes inside Cyrillic words", "прoмoкод, скaжите, aкции, вернyть, Kэшбэк", []string{"промокод", "скажите", "акции", "вернуть", "кэшбэк"}},
 		{"digit look-alikes inside Cyrillic words", "пр0мокод 3вонок", []string{"промокод", "3вонок"}},
+		{"a zero for a first letter, when it spells a word", "на 0з0не, 0шт, 3раза", []string{"на", "озоне", "0шт", "3раза"}},
+		{"Cyrillic look-alikes inside a Latin word", "на ОZОN и НМ", []string{"на", "ozon", "и", "нм"}},
+		{"a name spelt with a dot stays one sentence", "Яндекс.Маркет", []string{"яндекс", "маркет"}},
 		{"Latin words stay Latin", "STOP iPhone WB", []string{"stop", "iphone", "wb"}},
 		{"short Latin look-alike next to Cyrillic", "c браком", []string{"с", "браком"}},
 		{"e-mail is not folded to Cyrillic", "ваш e-mail", []string{"ваш", "e", "mail"}},
@@ -329,5 +332,29 @@ func BenchmarkReadLatinAmbiguous(b *testing.B) {
 	text := strings.Repeat("wxiwjx jiwxwi ", 4000)
 	for b.Loop() {
 		ReadLatinMessage(text)
+	}
+}
+
+// A dot between two Cyrillic letters joins a name ("Яндекс.Маркет",
+// "М.Видео"), so phrase rules read it whole; a dot with a space still ends
+// a sentence, and Latin domains keep their dots to the link detector.
+func TestDotInsideCyrillicNameIsNoSentenceEnd(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		same bool
+	}{
+		{"Яндекс.Маркет", true},
+		{"в М.Видео", true},
+		{"Спасибо. Жду", false},
+		{"site.ru", false},
+	} {
+		toks := Analyze(c.text).Tokens
+		if len(toks) < 2 {
+			t.Fatalf("%q: %d tokens", c.text, len(toks))
+		}
+		a, b := toks[len(toks)-2], toks[len(toks)-1]
+		if got := a.Sentence == b.Sentence; got != c.same {
+			t.Errorf("%q: %q and %q in one sentence = %v, want %v", c.text, a.Text, b.Text, got, c.same)
+		}
 	}
 }

@@ -366,6 +366,10 @@ func (sc *scanner) other(r rune, at, i int) {
 	}
 	sc.flush()
 	switch {
+	case r == '*' && isDigit(prev) && !isDigit(next) && next != '*':
+		// "5*", "за 5* с фото": a rating in stars
+		sc.emit(Token{Text: "★", Kind: Symbol})
+		sc.spaced = false
 	case r == ' ' || r == '\t' || r == '\r' || r == '_' || r == '*':
 		// spacing only
 	case r == '-':
@@ -379,6 +383,10 @@ func (sc *scanner) other(r rune, at, i int) {
 		sc.emit(Token{Text: s[at:i], Kind: Mark})
 		sc.raise(bSentence)
 		sc.spaced = false
+	case r == '.' && isCyrillic(prev) && isCyrillic(next):
+		// "Яндекс.Маркет", "М.Видео": a name spelt with a dot; at worst a
+		// missing space ("Спасибо.Жду"), so a clause ends, not a sentence
+		sc.raise(bClause)
 	case r == '.':
 		sc.raise(bSentence)
 		sc.afterMark = false
