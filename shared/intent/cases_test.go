@@ -130,6 +130,8 @@ func TestLexiconErrors(t *testing.T) {
 		{"order misses an intent", "order: [defect,", "order: [", "order must list"},
 		{"bad pattern", `    - "брак"`, `    - "(брак"`, "missing"},
 		{"unknown scenario", "defect: recovery", "defect: rescue", "no valid scenario"},
+		{"a block that is another intent's guard", "opt_out: opt_out_cancelled", "return: not_wrong_model", "is both model_guards.wrong_item and model_blocks.return"},
+		{"a block on no intent", "opt_out: opt_out_cancelled", "nothing: opt_out_cancelled", "model_blocks"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -129,7 +129,7 @@ func (c *Classifier) combineWith(d *rutext.Doc, found map[agentiq.Intent]string,
 			// of each blind batch in turn, respecting the guards here cost
 			// 0.4 points of primary accuracy). An intent the model may never
 			// add alone (alone 0) stays out.
-			if !c.isWin[i] && i != agentiq.IntentOptOut && c.combine[k].Alone > 0 && probs[k] >= bestP {
+			if !c.isWin[i] && i != agentiq.IntentOptOut && c.combine[k].Alone > 0 && !sig.blocked[i] && probs[k] >= bestP {
 				best, bestP = k, probs[k]
 			}
 		}

@@ -71,6 +71,10 @@ func TestSafetyAsymmetry(t *testing.T) {
 		{"opt-out by the model alone at a low probability", map[agentiq.Intent]float64{agentiq.IntentOptOut: 0.35}, plain, false, true, true, agentiq.IntentOptOut},
 		{"both sure of the opt-out: certain", map[agentiq.Intent]float64{agentiq.IntentOptOut: 0.95}, stop, false, true, false, agentiq.IntentOptOut},
 		{"nothing either way: other, certain", nil, plain, false, false, false, agentiq.IntentOther},
+		// a guard only raises the bar, which a sure model clears; the
+		// buyer's outright no (a model block) stands at any probability
+		{"a lexicon guard: the sure model overrules it", map[agentiq.Intent]float64{agentiq.IntentOptOut: 0.95}, "Рассылки у вас полезные, читаю", false, true, true, agentiq.IntentOptOut},
+		{"a model block: no opt-out however sure the model", map[agentiq.Intent]float64{agentiq.IntentOptOut: 0.999}, "Хотела отписаться, но передумала", false, false, true, agentiq.IntentOther},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

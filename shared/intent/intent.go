@@ -234,9 +234,36 @@ func (cfg *config) validate() error {
 		}
 	}
 	for i, g := range cfg.ModelBlocks {
-		if !slices.Contains(cfg.Order, i) || i == agentiq.IntentOther || g == "" || g == cfg.ModelGuards[i] {
-			return fmt.Errorf("model_blocks: %q is not an intent with a label of its own", i)
+		if !slices.Contains(cfg.Order, i) || i == agentiq.IntentOther || g == "" {
+			return fmt.Errorf("model_blocks: %q is not an intent with a label", i)
 		}
+	}
+	// A label plays one part: read as one intent's guard it would not be
+	// read as another's block, the escalation or the window guard.
+	uses := map[string]string{}
+	use := func(label, part string) error {
+		if label == "" {
+			return nil
+		}
+		if was, ok := uses[label]; ok {
+			return fmt.Errorf("label %q is both %s and %s", label, was, part)
+		}
+		uses[label] = part
+		return nil
+	}
+	for _, i := range cfg.Order {
+		if err := use(cfg.ModelGuards[i], "model_guards."+string(i)); err != nil {
+			return err
+		}
+		if err := use(cfg.ModelBlocks[i], "model_blocks."+string(i)); err != nil {
+			return err
+		}
+	}
+	if err := use(cfg.Escalation.Label, "escalation.label"); err != nil {
+		return err
+	}
+	if err := use(cfg.WindowGuard, "window_guard"); err != nil {
+		return err
 	}
 	if len(cfg.WindowIntents) == 0 {
 		return fmt.Errorf("window_intents is empty")

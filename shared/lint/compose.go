@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 
 	agentiq "github.com/agentiq/agentiq/shared"
@@ -16,19 +17,42 @@ var platformDomains = [][]string{{"wildberries"}, {"wb", "ru"}, {"wb", "by"}, {"
 var messengerHosts = [][]string{{"t", "me"}, {"wa", "me"}, {"telegram", "me"}, {"vk", "com"}, {"vk", "me"},
 	{"viber"}, {"whatsapp"}, {"ok", "ru"}, {"instagram", "com"}, {"max", "ru"}, {"discord*"}, {"youtube", "com", "@*"}, {"dzen", "ru"}}
 
-// toolHosts are documents, forms and files: a link there shows the buyer
-// something, it is no venue to buy or talk in (POLICY.md §3).
+// toolHosts are documents, forms and files, as the labels a host ends
+// with: a link there shows the buyer something, it is no venue to buy or
+// talk in (POLICY.md §3).
 var toolHosts = [][]string{{"docs", "google", "com"}, {"drive", "google", "com"}, {"forms", "gle"},
 	{"disk", "yandex", "ru"}, {"cloud", "mail", "ru"}}
 
+// optOutNames name an unsubscribe page, as a host's first label or a
+// path's first segment ("unsub.shop.ru", "shop.ru/otpiska").
+var optOutNames = []string{"unsubscribe", "unsub", "otpiska", "otpisatsya", "optout", "opt-out"}
+
+// hostOf splits a link into its host's labels and its path's first
+// segment: "https://unsub.shop.ru/a?b" → [unsub shop ru], "a". Words that
+// spell a link ("docs google com") are all host.
+func hostOf(link string) (host []string, first string) {
+	l := strings.ToLower(link)
+	if i := strings.Index(l, "://"); i >= 0 {
+		l = l[i+3:]
+	}
+	h, path, _ := strings.Cut(l, "/")
+	host = strings.FieldsFunc(h, func(r rune) bool { return r == '.' || r == ' ' || r == ':' })
+	first, _, _ = strings.Cut(path, "/")
+	first, _, _ = strings.Cut(first, "?")
+	return host, first
+}
+
 // optOutLink reports whether a link is an unsubscribe page: the means of
 // an opt-out, not a move off WB.
-func optOutLink(labels []string) bool {
-	for _, l := range labels {
-		for _, p := range []string{"unsub", "otpis", "optout", "opt-out"} {
-			if strings.HasPrefix(l, p) || strings.Contains(l, "-"+p) {
-				return true
-			}
+func optOutLink(host []string, first string) bool {
+	return len(host) > 0 && slices.Contains(optOutNames, host[0]) || slices.Contains(optOutNames, first)
+}
+
+// toolLink reports whether a link's host is a document or form service.
+func toolLink(host []string) bool {
+	for _, h := range toolHosts {
+		if len(host) >= len(h) && slices.Equal(host[len(host)-len(h):], h) {
+			return true
 		}
 	}
 	return false
@@ -80,19 +104,14 @@ func (l *Linter) compose(d *rutext.Doc, r *Result) {
 			return
 		}
 	}
-	if optOutLink(labels) {
-		return
-	}
 	messenger := strings.Contains(strings.ToLower(link), "tg://")
 	for _, h := range messengerHosts {
 		messenger = messenger || hasLabels(labels, h)
 	}
 	_, invite := r.Parts["link_invite"]
 	_, there := r.Parts["go_there"]
-	for _, h := range toolHosts {
-		if hasLabels(labels, h) {
-			invite, there = false, false
-		}
+	if host, first := hostOf(link); optOutLink(host, first) || toolLink(host) {
+		invite, there = false, false // a messenger is a venue whatever its page
 	}
 	switch {
 	case messenger:

@@ -196,8 +196,9 @@ func isCyrillic(r rune) bool { return r >= 0x0400 && r <= 0x04FF }
 func isLatin(r rune) bool    { return r >= 'a' && r <= 'z' }
 
 // foldWord applies the per-word folds to a lower-cased word: look-alike
-// letters and digits inside Cyrillic words, and runs of three or more equal
-// letters collapsed to one ("скиииидка").
+// letters and digits inside Cyrillic words, Cyrillic look-alikes inside a
+// Latin word ("ОZОN"), and runs of three or more equal letters collapsed
+// to one ("скиииидка").
 func foldWord(w []rune) []rune {
 	cyr, lat := 0, 0
 	for _, r := range w {
@@ -208,9 +209,11 @@ func foldWord(w []rune) []rune {
 			lat++
 		}
 	}
-	if cyr > 0 && lat > 0 && !allMapped(w, lookAlike, isLatin) && allMapped(w, latinLookAlike, isCyrillic) {
-		// A Latin word with Cyrillic look-alikes in it ("ОZОN"): it is
-		// Latin, since its Latin letters have no Cyrillic reading.
+	if cyr > 0 && lat >= cyr && !allMapped(w, lookAlike, isLatin) && allMapped(w, latinLookAlike, isCyrillic) {
+		// A Latin word with Cyrillic look-alikes in it ("ОZОN"): mostly
+		// Latin, and its Latin letters have no Cyrillic look-alike. A
+		// Russian word with one Latin stand-in ("ватсаn", n for п) stays
+		// Russian.
 		for i, r := range w {
 			if c, ok := latinLookAlike[r]; ok {
 				w[i] = c

@@ -8,7 +8,7 @@ import (
 // FuzzAnalyze checks that any input is analysed without a panic and that the
 // result is well formed.
 func FuzzAnalyze(f *testing.F) {
-	for _, s := range []string{"", "Есть промокод?", "прoмoкод с к и д к а", "1,5 кг", "🙏🙏", "\xff\xfe", "т . me/x", "«Уют»", "s.t.o.p", "-20%"} {
+	for _, s := range []string{"", "Есть промокод?", "прoмoкод с к и д к а", "1,5 кг", "🙏🙏", "\xff\xfe", "т . me/x", "«Уют»", "s.t.o.p", "-20%", "на 0з0не", "ОZОN", "за 5* и 100* и 5**", "М.Видео", "пришёл.Спасибо", "ватсаn"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

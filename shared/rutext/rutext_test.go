@@ -43,7 +43,9 @@ func TestAnalyzeTokens(t *testing.T) {
 		{"digit look-alikes inside Cyrillic words", "пр0мокод 3вонок", []string{"промокод", "3вонок"}},
 		{"a zero for a first letter, when it spells a word", "на 0з0не, 0шт, 3раза", []string{"на", "озоне", "0шт", "3раза"}},
 		{"Cyrillic look-alikes inside a Latin word", "на ОZОN и НМ", []string{"на", "ozon", "и", "нм"}},
-		{"a name spelt with a dot stays one sentence", "Яндекс.Маркет", []string{"яндекс", "маркет"}},
+		{"a Russian word with a Latin stand-in stays Russian", "напишите в ватсаn", []string{"напишите", "в", "ватсаn"}},
+		{"a lone grade with an asterisk is stars", "за 5* с фото", []string{"за", "5", "★", "с", "фото"}},
+		{"a footnote asterisk is no star", "кешбэк 100* и 5** и 5*5", []string{"кешбэк", "100", "и", "5", "и", "5", "5"}},
 		{"Latin words stay Latin", "STOP iPhone WB", []string{"stop", "iphone", "wb"}},
 		{"short Latin look-alike next to Cyrillic", "c браком", []string{"с", "браком"}},
 		{"e-mail is not folded to Cyrillic", "ваш e-mail", []string{"ваш", "e", "mail"}},
@@ -335,16 +337,17 @@ func BenchmarkReadLatinAmbiguous(b *testing.B) {
 	}
 }
 
-// A dot between two Cyrillic letters joins a name ("Яндекс.Маркет",
-// "М.Видео"), so phrase rules read it whole; a dot with a space still ends
-// a sentence, and Latin domains keep their dots to the link detector.
+// A dot after an initial joins a name ("М.Видео"), so phrase rules read it
+// whole; after a longer word it is a missing space ("пришёл.Спасибо") and
+// ends a sentence, as a dot with a space does; Latin domains keep their
+// dots to the link detector.
 func TestDotInsideCyrillicNameIsNoSentenceEnd(t *testing.T) {
 	for _, c := range []struct {
 		text string
 		same bool
 	}{
-		{"Яндекс.Маркет", true},
 		{"в М.Видео", true},
+		{"посылка пришла.Спасибо", false},
 		{"Спасибо. Жду", false},
 		{"site.ru", false},
 	} {

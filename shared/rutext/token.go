@@ -349,8 +349,14 @@ func (sc *scanner) other(r rune, at, i int) {
 		}
 	}
 	prev := rune(0)
+	// a lone grade before "*" ("5*", "за 5* с фото": stars, not a footnote
+	// as in "100*"), a name's initial before "." ("М.Видео"); known before
+	// the word ends
+	grade, initial := false, false
 	if sc.w.start >= 0 {
 		prev = sc.w.last
+		grade = sc.w.end-sc.w.start == 1 && prev >= '1' && prev <= '5'
+		initial = sc.w.letters == 1 && sc.w.digits == 0
 	}
 	switch {
 	case (r == '.' || r == ',') && isDigit(prev) && isDigit(next):
@@ -366,8 +372,7 @@ func (sc *scanner) other(r rune, at, i int) {
 	}
 	sc.flush()
 	switch {
-	case r == '*' && isDigit(prev) && !isDigit(next) && next != '*':
-		// "5*", "за 5* с фото": a rating in stars
+	case r == '*' && grade && !isDigit(next) && next != '*':
 		sc.emit(Token{Text: "★", Kind: Symbol})
 		sc.spaced = false
 	case r == ' ' || r == '\t' || r == '\r' || r == '_' || r == '*':
@@ -383,9 +388,9 @@ func (sc *scanner) other(r rune, at, i int) {
 		sc.emit(Token{Text: s[at:i], Kind: Mark})
 		sc.raise(bSentence)
 		sc.spaced = false
-	case r == '.' && isCyrillic(prev) && isCyrillic(next):
-		// "Яндекс.Маркет", "М.Видео": a name spelt with a dot; at worst a
-		// missing space ("Спасибо.Жду"), so a clause ends, not a sentence
+	case r == '.' && initial && isCyrillic(prev) && isCyrillic(next):
+		// an initial: a longer word before a dot with no space is far more
+		// often a missing space ("пришёл.Спасибо") than a name
 		sc.raise(bClause)
 	case r == '.':
 		sc.raise(bSentence)
