@@ -174,6 +174,7 @@ func NewWithModel(data, modelData []byte) (*Linter, error) {
 	if err != nil {
 		return nil, fmt.Errorf("flag lexicon: %w", err)
 	}
+	labels.Staged() // compositions with long unless lists
 	l.labels = labels
 	text, err := linear.Text(modelData)
 	if err != nil {

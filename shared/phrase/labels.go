@@ -76,7 +76,18 @@ type Labels struct {
 	Set   *Set
 	names []string
 	rules []rule
+	// staged matches in stages (Staged)
+	staged bool
 }
+
+// Staged makes the labels match in stages: first the leading pattern of
+// each match term, then the rest of the terms whose lead was found, then
+// the unless terms of the rules one of whose terms was found whole. Each
+// stage is a pass over the document; where rules are compositions with
+// long unless lists (the linter) the later stages run a fraction of the
+// patterns and a draft costs 7 % fewer instructions, where they are word
+// lists (the classifier) the passes cost what they save.
+func (l *Labels) Staged() { l.staged = true }
 
 // CompileLabels compiles the rules for the given label names (in that
 // order) into b, and builds b.
@@ -245,16 +256,11 @@ type Scan struct {
 // Begin matches the labels [0, n) in d. The caller releases the Scan.
 func (l *Labels) Begin(d *rutext.Doc, n int) (*Scan, []Hit) {
 	m := l.Set.prepare(d)
-	need := m.need[:0]
-	need = append(need, make([]bool, l.Set.Len())...)
-	l.markNeeded(m, need, 0, n)
-	for pid, ok := range need {
-		if !ok {
-			m.skip(pid)
-		}
+	m.need = append(m.need[:0], make([]bool, l.Set.Len())...)
+	for pid := range m.need {
+		m.skip(pid)
 	}
-	m.need = need
-	l.Set.run(m)
+	l.match(m, 0, n)
 	return &Scan{l: l, m: m, n: n}, l.eval(m, 0, n)
 }
 
@@ -265,22 +271,172 @@ func (sc *Scan) Rest() []Hit {
 	if sc.n >= len(l.rules) {
 		return nil
 	}
-	more := make([]bool, l.Set.Len())
-	l.markNeeded(m, more, sc.n, len(l.rules))
-	// patterns already run keep their spans and are not run again; the
-	// others the rest needs run now (m.lastTried: -2 = do not run)
-	for pid := range more {
-		if more[pid] && !m.need[pid] && m.viableMust(pid) {
-			m.lastTried[pid] = -1
-			m.need[pid] = true
-		} else {
-			m.skip(pid)
-		}
-	}
-	l.Set.run(m)
+	l.match(m, sc.n, len(l.rules))
 	from := sc.n
 	sc.n = len(l.rules)
 	return l.eval(m, from, sc.n)
+}
+
+// match runs the patterns the rules [from, to) need: at once, or in
+// stages (Staged): first the leading pattern of each match term that can
+// matter; then the other patterns of the terms whose lead was found; then
+// the unless terms of the rules one of whose terms was found whole. A term
+// of several patterns ("a review act" and "a benefit") or an unless list
+// cannot matter where its lead is absent, and most drafts hold few of
+// them. A pattern runs once; its spans then stand.
+func (l *Labels) match(m *Matches, from, to int) {
+	if !l.staged || m.Doc.Words < stagedFrom {
+		l.matchAtOnce(m, from, to)
+		return
+	}
+	rules := l.rules[from:to]
+	// which terms can match, worked out once: match terms, then unless
+	// terms, rule by rule
+	ok := m.termOK[:0]
+	for _, r := range rules {
+		for _, t := range r.match {
+			ok = append(ok, l.viable(m, t))
+		}
+		for _, t := range r.unless {
+			ok = append(ok, l.viable(m, t))
+		}
+	}
+	m.termOK = ok
+
+	k := 0
+	for _, r := range rules {
+		for _, t := range r.match {
+			if ok[k] {
+				m.stage(t.pats[0])
+			}
+			k++
+		}
+		k += len(r.unless)
+	}
+	if !m.runStage() {
+		return // no lead found: no term can hold
+	}
+
+	k = 0
+	for _, r := range rules {
+		for _, t := range r.match {
+			if ok[k] && m.count[t.pats[0]] > 0 {
+				for _, p := range t.pats[1:] {
+					m.stage(p)
+				}
+			}
+			k++
+		}
+		k += len(r.unless)
+	}
+	m.runStage()
+
+	k = 0
+	for _, r := range rules {
+		held := false
+		for _, t := range r.match {
+			held = held || ok[k] && m.whole(t)
+			k++
+		}
+		if held {
+			stageUnless(m, r, ok[k:k+len(r.unless)])
+		}
+		k += len(r.unless)
+	}
+	m.runStage()
+}
+
+// stagedFrom is the length in words from which Staged labels match in
+// stages: a short draft holds too few patterns for the passes to pay.
+const stagedFrom = 30
+
+// matchAtOnce runs in one pass every pattern of the match terms of the
+// rules [from, to) that can matter, with the unless terms of those rules.
+func (l *Labels) matchAtOnce(m *Matches, from, to int) {
+	for _, r := range l.rules[from:to] {
+		any := false
+		for _, t := range r.match {
+			if l.viable(m, t) {
+				any = true
+				for _, p := range t.pats {
+					m.stage(p)
+				}
+			}
+		}
+		if any {
+			for _, t := range r.unless {
+				if l.viable(m, t) {
+					for _, p := range t.pats {
+						m.stage(p)
+					}
+				}
+			}
+		}
+	}
+	m.runStage()
+}
+
+// stageUnless stages the patterns of r's unless terms that can match (ok,
+// one per term).
+func stageUnless(m *Matches, r rule, ok []bool) {
+	for i, t := range r.unless {
+		if ok[i] {
+			for _, p := range t.pats {
+				m.stage(p)
+			}
+		}
+	}
+}
+
+// stage marks pattern pid to run in the next runStage, unless it has run
+// or cannot match.
+func (m *Matches) stage(pid int) {
+	if m.need[pid] || !m.viableMust(pid) {
+		return
+	}
+	m.lastTried[pid] = -1 // -2: do not run
+	m.need[pid] = true
+	m.staged = append(m.staged, int32(pid))
+}
+
+// runStage runs the staged patterns, which keep their spans and do not
+// run again, and reports whether any of them matched.
+func (m *Matches) runStage() bool {
+	if len(m.staged) == 0 {
+		return false
+	}
+	m.set.run(m)
+	found := false
+	for _, pid := range m.staged {
+		found = found || m.count[pid] > 0
+		m.skip(int(pid))
+	}
+	m.staged = m.staged[:0]
+	return found
+}
+
+// whole reports whether every pattern of term t matched somewhere.
+func (m *Matches) whole(t term) bool {
+	for _, p := range t.pats {
+		if m.count[p] == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// viable reports whether term t can match in m's document: its patterns'
+// mandatory words are all there, and the document is short enough.
+func (l *Labels) viable(m *Matches, t term) bool {
+	if t.maxWords > 0 && m.Doc.Words > t.maxWords {
+		return false
+	}
+	for _, p := range t.pats {
+		if !m.viableMust(p) {
+			return false
+		}
+	}
+	return true
 }
 
 // Release hands the scan's buffers back.
@@ -288,43 +444,6 @@ func (sc *Scan) Release() {
 	if sc.m != nil {
 		sc.m.Release()
 		sc.m = nil
-	}
-}
-
-// markNeeded marks in need the patterns of the rules [from, to) that can
-// matter in m's document.
-func (l *Labels) markNeeded(m *Matches, need []bool, from, to int) {
-	viable := func(t term) bool {
-		if t.maxWords > 0 && m.Doc.Words > t.maxWords {
-			return false
-		}
-		for _, p := range t.pats {
-			if !m.viableMust(p) {
-				return false
-			}
-		}
-		return true
-	}
-	for _, r := range l.rules[from:to] {
-		any := false
-		for _, t := range r.match {
-			if viable(t) {
-				any = true
-				for _, p := range t.pats {
-					need[p] = true
-				}
-			}
-		}
-		if !any {
-			continue
-		}
-		for _, t := range r.unless {
-			if viable(t) {
-				for _, p := range t.pats {
-					need[p] = true
-				}
-			}
-		}
 	}
 }
 

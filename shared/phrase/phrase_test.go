@@ -1,6 +1,7 @@
 package phrase
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -288,6 +289,54 @@ func TestScanRest(t *testing.T) {
 		for i := range got {
 			if got[i] != all[i] {
 				t.Errorf("%q: in two steps %v, at once %v", text, got, all)
+			}
+		}
+	}
+}
+
+// Matching at once or in stages (the leads of match terms, then the rest
+// of the terms whose lead was found, then the unless terms of the rules
+// that may hold) finds what running every pattern finds. Patterns here are
+// shared between a term's lead, another term's tail and an unless list.
+func TestStagesFindWhatOnePassFinds(t *testing.T) {
+	rules := map[string]Rule{
+		"incentive": {
+			Match:  []Term{{All: []string{"отзыв", "@benefit"}}, {All: []string{"оценк*", "подарок"}}},
+			Unless: []Term{{Pattern: "=не ..2 (=даем|=даём)"}, {Pattern: "=без ..2 отзыв*", Scope: "sentence"}},
+		},
+		"benefit": {Match: []Term{{Pattern: "@benefit"}}, Unless: []Term{{Pattern: "=вернем =долг"}}},
+		"review":  {Match: []Term{{All: []string{"@benefit", "отзыв"}}}},
+		"gift":    {Match: []Term{{Pattern: "подарок"}}, Unless: []Term{{Pattern: "оценк*"}}},
+	}
+	texts := []string{
+		"За отзыв вернем все деньги",
+		"Подарок без отзыва",
+		"Подарок за отзыв не даём",
+		"Подарок за оценку",
+		"Оценка на пять — подарок в посылке",
+		"Вернем долг и деньги за отзыв",
+		"Просто текст",
+	}
+	for _, staged := range []bool{false, true} {
+		b := NewBuilder()
+		if err := b.Concept("benefit", []string{"=вернем ..2 деньги", "подарок"}); err != nil {
+			t.Fatal(err)
+		}
+		l, err := CompileLabels(b, []string{"incentive", "benefit", "review", "gift"}, rules)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if staged {
+			l.Staged()
+		}
+		for _, text := range texts {
+			d := rutext.Analyze(text)
+			m := l.Set.Scan(d) // every pattern, one pass
+			want := l.Eval(m)
+			m.Release()
+			got := l.Match(d)
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("staged %v, %q: %v, running every pattern %v", staged, text, got, want)
 			}
 		}
 	}

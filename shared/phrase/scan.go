@@ -34,6 +34,8 @@ type Matches struct {
 	sat            []uint64
 	stack          []choice
 	need           []bool
+	termOK         []bool  // per term of the labels matched: can it match here
+	staged         []int32 // patterns to run in the next stage
 	// atomSeen[a] == epoch: atom a's must sets are already counted for this
 	// document (a common word recurs; its sets need counting once)
 	atomSeen []uint32
