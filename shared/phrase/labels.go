@@ -290,44 +290,32 @@ func (l *Labels) match(m *Matches, from, to int) {
 		return
 	}
 	rules := l.rules[from:to]
-	// which terms can match, worked out once: match terms, then unless
-	// terms, rule by rule
+	// which match terms can match, worked out once, rule by rule
 	ok := m.termOK[:0]
 	for _, r := range rules {
 		for _, t := range r.match {
-			ok = append(ok, l.viable(m, t))
-		}
-		for _, t := range r.unless {
-			ok = append(ok, l.viable(m, t))
+			v := l.viable(m, t)
+			ok = append(ok, v)
+			if v {
+				m.stage(t.pats[0])
+			}
 		}
 	}
 	m.termOK = ok
-
-	k := 0
-	for _, r := range rules {
-		for _, t := range r.match {
-			if ok[k] {
-				m.stage(t.pats[0])
-			}
-			k++
-		}
-		k += len(r.unless)
-	}
 	if !m.runStage() {
 		return // no lead found: no term can hold
 	}
 
-	k = 0
+	k := 0
 	for _, r := range rules {
 		for _, t := range r.match {
-			if ok[k] && m.count[t.pats[0]] > 0 {
+			if ok[k] && len(t.pats) > 1 && m.count[t.pats[0]] > 0 {
 				for _, p := range t.pats[1:] {
 					m.stage(p)
 				}
 			}
 			k++
 		}
-		k += len(r.unless)
 	}
 	m.runStage()
 
@@ -339,9 +327,8 @@ func (l *Labels) match(m *Matches, from, to int) {
 			k++
 		}
 		if held {
-			stageUnless(m, r, ok[k:k+len(r.unless)])
+			l.stageUnless(m, r)
 		}
-		k += len(r.unless)
 	}
 	m.runStage()
 }
@@ -364,23 +351,16 @@ func (l *Labels) matchAtOnce(m *Matches, from, to int) {
 			}
 		}
 		if any {
-			for _, t := range r.unless {
-				if l.viable(m, t) {
-					for _, p := range t.pats {
-						m.stage(p)
-					}
-				}
-			}
+			l.stageUnless(m, r)
 		}
 	}
 	m.runStage()
 }
 
-// stageUnless stages the patterns of r's unless terms that can match (ok,
-// one per term).
-func stageUnless(m *Matches, r rule, ok []bool) {
-	for i, t := range r.unless {
-		if ok[i] {
+// stageUnless stages the patterns of r's unless terms that can match.
+func (l *Labels) stageUnless(m *Matches, r rule) {
+	for _, t := range r.unless {
+		if l.viable(m, t) {
 			for _, p := range t.pats {
 				m.stage(p)
 			}
