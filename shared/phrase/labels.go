@@ -302,11 +302,21 @@ func (l *Labels) match(m *Matches, from, to int) {
 		}
 	}
 	m.termOK = ok
-	if !m.runStage() {
+	m.runStage()
+	// a lead may have run, and matched, for the rules before from (Begin)
+	found := false
+	k := 0
+	for _, r := range rules {
+		for _, t := range r.match {
+			found = found || ok[k] && m.count[t.pats[0]] > 0
+			k++
+		}
+	}
+	if !found {
 		return // no lead found: no term can hold
 	}
 
-	k := 0
+	k = 0
 	for _, r := range rules {
 		for _, t := range r.match {
 			if ok[k] && len(t.pats) > 1 && m.count[t.pats[0]] > 0 {
@@ -380,19 +390,16 @@ func (m *Matches) stage(pid int) {
 }
 
 // runStage runs the staged patterns, which keep their spans and do not
-// run again, and reports whether any of them matched.
-func (m *Matches) runStage() bool {
+// run again.
+func (m *Matches) runStage() {
 	if len(m.staged) == 0 {
-		return false
+		return
 	}
 	m.set.run(m)
-	found := false
 	for _, pid := range m.staged {
-		found = found || m.count[pid] > 0
 		m.skip(int(pid))
 	}
 	m.staged = m.staged[:0]
-	return found
 }
 
 // whole reports whether every pattern of term t matched somewhere.

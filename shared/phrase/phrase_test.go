@@ -330,14 +330,56 @@ func TestStagesFindWhatOnePassFinds(t *testing.T) {
 			l.Staged()
 		}
 		for _, text := range texts {
-			d := rutext.Analyze(text)
-			m := l.Set.Scan(d) // every pattern, one pass
-			want := l.Eval(m)
-			m.Release()
-			got := l.Match(d)
-			if fmt.Sprint(got) != fmt.Sprint(want) {
-				t.Errorf("staged %v, %q: %v, running every pattern %v", staged, text, got, want)
+			// as written, and repeated past stagedFrom words, which Staged
+			// labels match in stages
+			for _, text := range []string{text, strings.Repeat(text+". ", stagedFrom)} {
+				d := rutext.Analyze(text)
+				m := l.Set.Scan(d) // every pattern, one pass
+				want := l.Eval(m)
+				m.Release()
+				if got := l.Match(d); fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Errorf("staged %v, %q: %v, running every pattern %v", staged, text, got, want)
+				}
+				// the first label, then the rest: "benefit" and "review"
+				// share patterns "incentive" ran already
+				sc, first := l.Begin(d, 1)
+				got := append(first, sc.Rest()...)
+				sc.Release()
+				if fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Errorf("staged %v, %q: Begin and Rest %v, running every pattern %v", staged, text, got, want)
+				}
 			}
+		}
+	}
+}
+
+// Rest after Begin, in stages: a rule's lead that an earlier rule already
+// ran and found still lets the rest of its term and its unless terms run.
+func TestRestRunsTheTailOfALeadFoundBefore(t *testing.T) {
+	for name, rules := range map[string]map[string]Rule{
+		"the tail of an all term": {
+			"A": {Match: []Term{{Pattern: "=кот"}}},
+			"B": {Match: []Term{{All: []string{"=кот", "=пес"}}}},
+		},
+		"an unless term": {
+			"A": {Match: []Term{{Pattern: "=кот"}}},
+			"B": {Match: []Term{{Pattern: "=кот"}}, Unless: []Term{{Pattern: "=пес"}}},
+		},
+	} {
+		l, err := CompileLabels(NewBuilder(), []string{"A", "B"}, rules)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l.Staged()
+		d := rutext.Analyze(strings.Repeat("кот и пес. ", stagedFrom/3+1))
+		m := l.Set.Scan(d)
+		want := l.Eval(m)
+		m.Release()
+		sc, first := l.Begin(d, 1)
+		got := append(first, sc.Rest()...)
+		sc.Release()
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%s: Begin and Rest %v, running every pattern %v", name, got, want)
 		}
 	}
 }

@@ -108,6 +108,7 @@ func (s *Set) prepare(d *rutext.Doc) *Matches {
 	np := len(s.patterns)
 	m := matchesPool.Get().(*Matches)
 	m.Doc, m.Steps, m.set = d, 0, s
+	m.staged = m.staged[:0]
 	m.atoms = resize(m.atoms, len(d.Tokens))
 	m.idx = resize(m.idx, 3*np)
 	m.head, m.tail, m.lastTried = m.idx[:np:np], m.idx[np:2*np:2*np], m.idx[2*np:]
@@ -180,7 +181,8 @@ func (s *Set) run(m *Matches) {
 			s.try(&r, i, a)
 		}
 	}
-	m.stack, m.Steps = r.stack[:0], r.Steps
+	m.stack = r.stack[:0]
+	m.Steps += r.Steps // a document may be run in stages
 }
 
 // try runs, at token pos, every pattern that can start with atom a.
