@@ -294,7 +294,7 @@ func (l *Labels) match(m *Matches, from, to int) {
 	ok := m.termOK[:0]
 	for _, r := range rules {
 		for _, t := range r.match {
-			v := l.viable(m, t)
+			v := m.viable(t)
 			ok = append(ok, v)
 			if v {
 				m.stage(t.pats[0])
@@ -303,29 +303,24 @@ func (l *Labels) match(m *Matches, from, to int) {
 	}
 	m.termOK = ok
 	m.runStage()
-	// a lead may have run, and matched, for the rules before from (Begin)
+
+	// a lead found, here or for the rules before from (Begin), lets the
+	// rest of its term run
 	found := false
 	k := 0
 	for _, r := range rules {
 		for _, t := range r.match {
-			found = found || ok[k] && m.count[t.pats[0]] > 0
-			k++
-		}
-	}
-	if !found {
-		return // no lead found: no term can hold
-	}
-
-	k = 0
-	for _, r := range rules {
-		for _, t := range r.match {
-			if ok[k] && len(t.pats) > 1 && m.count[t.pats[0]] > 0 {
+			if ok[k] && m.count[t.pats[0]] > 0 {
+				found = true
 				for _, p := range t.pats[1:] {
 					m.stage(p)
 				}
 			}
 			k++
 		}
+	}
+	if !found {
+		return // no term can hold
 	}
 	m.runStage()
 
@@ -353,7 +348,7 @@ func (l *Labels) matchAtOnce(m *Matches, from, to int) {
 	for _, r := range l.rules[from:to] {
 		any := false
 		for _, t := range r.match {
-			if l.viable(m, t) {
+			if m.viable(t) {
 				any = true
 				for _, p := range t.pats {
 					m.stage(p)
@@ -370,7 +365,7 @@ func (l *Labels) matchAtOnce(m *Matches, from, to int) {
 // stageUnless stages the patterns of r's unless terms that can match.
 func (l *Labels) stageUnless(m *Matches, r rule) {
 	for _, t := range r.unless {
-		if l.viable(m, t) {
+		if m.viable(t) {
 			for _, p := range t.pats {
 				m.stage(p)
 			}
@@ -414,7 +409,7 @@ func (m *Matches) whole(t term) bool {
 
 // viable reports whether term t can match in m's document: its patterns'
 // mandatory words are all there, and the document is short enough.
-func (l *Labels) viable(m *Matches, t term) bool {
+func (m *Matches) viable(t term) bool {
 	if t.maxWords > 0 && m.Doc.Words > t.maxWords {
 		return false
 	}

@@ -226,8 +226,7 @@ func foldWord(w []rune) []rune {
 			// a zero for the first letter ("0з0не"), taken only when it
 			// spells a real word ("0шт" stays); a leading 3 is a number
 			// far more often ("3раза" is no "зраза")
-			c := 'о'
-			if alt := foldWord(append([]rune{c}, w[1:]...)); RealWord(string(alt)) {
+			if alt := foldWord(append([]rune{digitLookAlike['0']}, w[1:]...)); RealWord(string(alt)) {
 				return alt
 			}
 		}
