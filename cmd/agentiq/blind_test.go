@@ -163,26 +163,31 @@ var blindSets = []blindSet{
 	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_AE.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.97,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_AE.jsonl",
-		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.85, flagFalse: 0.02},
+		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.84, flagFalse: 0.02},
 	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_AF.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_AF.jsonl",
 		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.85, flagFalse: 0.02},
+	// AG, the fifth round's held-back batch (balanced, every register),
+	// scored at that round's end (lint exact 0.907, off_platform 36/45 with
+	// 7 false) and then joined the training data, as G and M did before it.
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_AG.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_AG.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.85, flagFalse: 0.02},
 	// The held-back batches: never used for tuning or training, scored on
 	// arrival and at the end (testdata/holdout/README.md); floors just under
 	// the end score. V (the fourth round's): off_platform 26/29 and
 	// third_party 18/19 found stay under the 0.95 — a known miss,
-	// kept visible. AG (the fifth round's): lint exact 0.907, off_platform
-	// 36/45 found with 7 false of 255 (2.7 %, over the 2 %),
-	// review_incentive 40/43 and pd_request 39/43 found — known misses.
+	// kept visible. AH (the sixth round's): see below.
 	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_V_classify.jsonl",
-		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_V_lint.jsonl",
 		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.89, flagFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_AG_classify.jsonl",
-		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.92", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_AG_lint.jsonl",
-		floors: "exact_match=0.90,micro_f1=0.94", flagRecall: 0.79, flagFalse: 0.03},
+	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_AH_classify.jsonl",
+		floors: "primary_accuracy=0.93,window_precision=0.97,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_AH_lint.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.9, flagFalse: 0.02},
 }
 
 // denyFlags are the deny-level flags of POLICY.md §4.1 that a draft's words carry.

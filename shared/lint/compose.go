@@ -15,7 +15,7 @@ var platformDomains = [][]string{{"wildberries"}, {"wb", "ru"}, {"wb", "by"}, {"
 // messengerHosts are links that open an outside messenger or channel, as
 // label sequences: "t.me/shop" holds t, me; "notebook.ru" holds no ok, ru.
 var messengerHosts = [][]string{{"t", "me"}, {"wa", "me"}, {"telegram", "me"}, {"vk", "com"}, {"vk", "me"},
-	{"viber"}, {"whatsapp"}, {"ok", "ru"}, {"instagram", "com"}, {"max", "ru"}, {"discord*"}, {"youtube", "com", "@*"}, {"dzen", "ru"}}
+	{"viber"}, {"whatsapp"}, {"ok", "ru"}, {"instagram", "com"}, {"max", "ru"}, {"discord*"}, {"dzen", "ru"}}
 
 // toolHosts are documents, forms and files, as the labels a host ends
 // with: a link there shows the buyer something, it is no venue to buy or

@@ -549,6 +549,48 @@ func TestCompositionFamilies(t *testing.T) {
 			"Назовите серийный номер с коробки.",
 			"Мы исключим ваш номер из рассылки в течение дня.",
 		}},
+		// the sixth round: a number typed with its unit, a benefit from
+		// "them" or as a lower price, the seller's present tense
+		{agentiq.FlagReviewIncentive, []string{
+			"за отзыв с фото вам начислят 150баллов",
+			"Поставите 5звезд — переведут 200руб на телефон.",
+			"Напишете хороший отзыв, и мы снизим цену на следующую покупку.",
+			"Вы удаляете отзыв, мы оформляем компенсацию в тот же день.",
+		}, []string{
+			"Отзыв можно оставить через 3дня после получения.",
+			"Цена на этот товар станет ниже в ноябре, следите за карточкой.",
+		}},
+		// personal data by a noun the vocabulary lacked, or a question
+		// turned round
+		{agentiq.FlagPDRequest, []string{
+			"Ваш сотовый, пожалуйста, — курьер уточнит время.",
+			"Скиньте свой мобильный, согласуем обмен.",
+			"Номер полиса ДМС пришлите, пожалуйста.",
+			"Телефон у вас какой? Передадим в доставку.",
+		}, []string{
+			"Телефон у нас один — горячая линия WB.",
+			"Мобильный аксессуар в комплекте не идёт.",
+		}},
+		// paid to a phone number by the quick payments system
+		{agentiq.FlagPaymentDetails, []string{
+			"Разницу можно перевести по СБП на номер 8 903 111-22-33.",
+			"Оплатить доставку можно по СБП, получатель Марина К.",
+		}, []string{
+			"Оплата только картой в приложении WB.",
+		}},
+		// off WB: a benefit at the seller's site, an order past the chat,
+		// the seller's own courier; comparison with another marketplace is
+		// no invitation
+		{agentiq.FlagOffPlatform, []string{
+			"Бонус за покупку заберите на нашем сайте в личном кабинете.",
+			"Продолжим по смс, здесь неудобно.",
+			"Доставим нашим курьером, оплата при получении.",
+			"Для оптовиков у нас продажи вне площадки, спросите менеджера.",
+		}, []string{
+			"У нас дешевле, чем на Озоне, и доставка быстрее.",
+			"Пока на Яндекс Маркете цена выше, у нас выгоднее.",
+			"Нельзя переписываться через мессенджеры, отвечаем только здесь.",
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.flag), func(t *testing.T) {

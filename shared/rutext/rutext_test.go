@@ -41,7 +41,9 @@ func TestAnalyzeTokens(t *testing.T) {
 	}{
 		{"Latin look-alikes inside Cyrillic words", "прoмoкод, скaжите, aкции, вернyть, Kэшбэк", []string{"промокод", "скажите", "акции", "вернуть", "кэшбэк"}},
 		{"digit look-alikes inside Cyrillic words", "пр0мокод 3вонок", []string{"промокод", "3вонок"}},
-		{"a zero for a first letter, when it spells a word", "на 0з0не, 0шт, 3раза", []string{"на", "озоне", "0шт", "3раза"}},
+		{"a zero for a first letter, when it spells a word", "на 0з0не, 0шт, 3раза", []string{"на", "озоне", "0", "шт", "3раза"}},
+		{"a number typed together with its unit", "300р 500руб 5звезд 2шт 3дня", []string{"300", "р", "500", "руб", "5", "звезд", "2", "шт", "3", "дня"}},
+		{"a number with other letters stays one word", "5ка 2xl 3раза 4g", []string{"5ка", "2xl", "3раза", "4g"}},
 		{"Cyrillic look-alikes inside a Latin word", "на ОZОN и НМ", []string{"на", "ozon", "и", "нм"}},
 		{"a Russian word with a Latin stand-in stays Russian", "напишите в ватсаn", []string{"напишите", "в", "ватсаn"}},
 		{"a lone grade with an asterisk is stars", "за 5* с фото", []string{"за", "5", "★", "с", "фото"}},

@@ -228,8 +228,44 @@ func (sc *scanner) flush() {
 	if t.Cyrillic {
 		t.Text = mendReflexive(t.Text)
 	}
+	if t.Kind == Word && w.digits > 0 {
+		if n, ok := gluedUnit(t.Text); ok {
+			// "300р", "500руб", "5звезд": a number and its unit typed
+			// together are read as the two words they are
+			sc.emit(Token{Text: t.Text[:n], Kind: Number})
+			sc.spaced = false
+			t.Text = t.Text[n:]
+			t.Cyrillic = isCyrillic([]rune(t.Text)[0])
+		}
+	}
 	sc.emit(t)
 	w.start = -1
+}
+
+// glued are the units a number is often typed together with: money,
+// counts, grades, measures and spans of time.
+var glued = map[string]bool{
+	"р": true, "руб": true, "рублей": true, "рубля": true, "рубль": true, "тр": true, "тыс": true,
+	"к": true, "rub": true, "k": true,
+	"шт": true, "штук": true, "штуки": true,
+	"звезд": true, "звезды": true, "звезду": true, "звезда": true, "звездочек": true, "звездочки": true,
+	"баллов": true, "балла": true, "балл": true, "бонусов": true, "бонуса": true,
+	"см": true, "мм": true, "кг": true, "гр": true, "мл": true, "cm": true, "mm": true, "kg": true, "ml": true,
+	"дн": true, "дней": true, "дня": true, "день": true, "ч": true, "час": true, "часа": true, "часов": true,
+	"мин": true, "минут": true, "мес": true, "лет": true, "год": true, "года": true,
+}
+
+// gluedUnit reports whether text is ASCII digits followed by a known unit,
+// and where the unit starts.
+func gluedUnit(text string) (int, bool) {
+	n := 0
+	for n < len(text) && text[n] >= '0' && text[n] <= '9' {
+		n++
+	}
+	if n == 0 || n == len(text) {
+		return 0, false
+	}
+	return n, glued[text[n:]]
 }
 
 // mendReflexive mends the commonest slip of Russian spelling, "-еться" for
