@@ -39,6 +39,14 @@ func TestFamilies(t *testing.T) {
 		},
 		// fourth round: "отписать" without -ся is "to write back"; no
 		// alternative to this return is no refusal of mailings
+		// the sixth round: "отпишитесь по …" is "write back about …"; no
+		// compensation wanted for this trouble is no refusal of offers
+		"not opt-out: write back about it, no compensation for this trouble": {
+			"Отпишитесь по моему вопросу, пожалуйста, жду с утра":         {not: agentiq.IntentOptOut},
+			"Проверьте партию и отпишитесь о результатах":                 {not: agentiq.IntentOptOut},
+			"Промокод за задержку не предлагайте, просто отправьте заказ": {not: agentiq.IntentOptOut},
+			"Отпишитесь уже от меня, надоели ваши рассылки":               {has: agentiq.IntentOptOut},
+		},
 		"not opt-out: writing back, no alternative to a return": {
 			"Я вам отписала подробно в отзыве, посмотрите":         {not: agentiq.IntentOptOut},
 			"Купон вместо возврата не предлагайте, верните деньги": {not: agentiq.IntentOptOut},

@@ -128,6 +128,10 @@ func TestNumberDetectors(t *testing.T) {
 		{"БИК 044525225", false, false},
 		{"дата 12.03.2026 12:00", false, false},
 		{"2200 7001. 2345 6789", false, false}, // split across sentences
+		{"Amex 378282246310005", true, false},
+		{"трек Boxberry 0024718390552", false, false}, // starts with 0
+		{"отправление 4718390552131", false, false},   // 13 digits, no card
+		{"ШПИ 80082245117363", false, false},          // Почта России
 	}
 	for _, tt := range tests {
 		d := rutextAnalyze(tt.text)

@@ -600,10 +600,12 @@ func digitRuns(d *rutext.Doc, yield func(digits string, parts int) bool) {
 func findCardNumber(folded string, d *rutext.Doc) string {
 	found := ""
 	digitRuns(d, func(digits string, parts int) bool {
-		// One unbroken run shorter than 16 digits is a card (American
-		// Express has 15) only when its check digit says so: a tracking
-		// number (Почта России's are 14) or an order number is not.
-		if n := len(digits); n >= 13 && n <= 19 && (parts == 1 && (n >= 16 || luhn(digits)) || parts > 1 && n/parts <= 6) {
+		// No card number starts with 0. One unbroken run shorter than 16
+		// digits is a card only as American Express (15 digits from 3, its
+		// check digit right): a tracking number (Почта России's are 14,
+		// Boxberry's 13) or an order number is not.
+		if n := len(digits); n >= 13 && n <= 19 && digits[0] != '0' &&
+			(parts == 1 && (n >= 16 || n == 15 && digits[0] == '3' && luhn(digits)) || parts > 1 && n/parts <= 6) {
 			found = maskDigits(digits)
 			return false
 		}
