@@ -46,6 +46,11 @@ func TestFamilies(t *testing.T) {
 			"Проверьте партию и отпишитесь о результатах":                 {not: agentiq.IntentOptOut},
 			"Промокод за задержку не предлагайте, просто отправьте заказ": {not: agentiq.IntentOptOut},
 			"Отпишитесь уже от меня, надоели ваши рассылки":               {has: agentiq.IntentOptOut},
+			// "отпишитесь от …" unsubscribes whatever follows (an independent review's cases)
+			"Отпишитесь от меня, как только прочитаете":                  {has: agentiq.IntentOptOut},
+			"Отпишитесь уже от меня по поводу рассылок, сколько можно":   {has: agentiq.IntentOptOut},
+			"Отпишитесь от рассылки по ситуации с моим номером, надоело": {has: agentiq.IntentOptOut},
+			"Отпишись от меня, когда уже":                                {has: agentiq.IntentOptOut},
 		},
 		"not opt-out: writing back, no alternative to a return": {
 			"Я вам отписала подробно в отзыве, посмотрите":         {not: agentiq.IntentOptOut},
@@ -206,6 +211,20 @@ func TestFamilies(t *testing.T) {
 			"Завтра уезжаю в отпуск, успеете привезти?":        {intent: agentiq.IntentDelivery, not: agentiq.IntentOptOut},
 			"У меня отпуск до понедельника, посылка подождёт?": {not: agentiq.IntentOptOut},
 			"Отпустите заказ из сборки, пожалуйста":            {not: agentiq.IntentOptOut},
+		},
+		// the sixth round: a discount or an analogue said not to be the
+		// point, offered by the seller, an old one the buyer had, seen and
+		// declined: no window; asked for, it still opens one
+		"no window: a discount or an analogue beside the point": {
+			"Мне не промокод нужен, а ответ, где заказ":                    {window: false},
+			"Я не про аналоги пишу, а про брак — крышка треснула":          {window: false},
+			"Вы мне купон предлагаете, а я жду посылку вторую неделю":      {window: false},
+			"Зачем мне ваша скидка, если товар не приходит?":               {window: false},
+			"Мой прежний аналог был с таймером, у этого есть таймер?":      {window: false},
+			"Знаю, что есть похожие модели, но беру эту. Когда отправите?": {window: false},
+			"Чем эта кофемолка лучше аналогов за ту же цену?":              {window: false},
+			"Подберите, пожалуйста, похожую модель, но поменьше":           {window: true},
+			"А скидку на второй комплект сделаете?":                        {window: true},
 		},
 		"problems described by their symptoms": {
 			"Чайник течёт снизу, на столе лужа":           {intent: agentiq.IntentDefect},

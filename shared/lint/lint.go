@@ -579,7 +579,7 @@ func digitRuns(d *rutext.Doc, yield func(digits string, parts int) bool) {
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
 		if t.Kind != rutext.Number || strings.Contains(t.Text, ".") ||
-			parts > 0 && d.Tokens[i-1].Sentence != t.Sentence {
+			parts > 0 && d.Tokens[i-1].Clause != t.Clause { // "1500, 2000, 3000": a list, not one number
 			if parts > 0 && !flush() {
 				return
 			}

@@ -265,7 +265,11 @@ func gluedUnit(text string) (int, bool) {
 	if n == 0 || n == len(text) {
 		return 0, false
 	}
-	return n, glued[text[n:]]
+	unit := text[n:]
+	if unit == "р" && n < 3 {
+		return 0, false // "2р в год" (раз), "48р" (размер): roubles only from 100
+	}
+	return n, glued[unit]
 }
 
 // mendReflexive mends the commonest slip of Russian spelling, "-еться" for
