@@ -565,9 +565,13 @@ func findHandle(folded string, _ *rutext.Doc) string {
 	return ""
 }
 
-// digitRuns returns, per sentence, runs of consecutive number tokens as
-// their digits joined, with the number of tokens in each run.
+// digitRuns returns, per clause, runs of consecutive number tokens as
+// their digits joined, with the number of tokens in each run; only runs
+// of 13 digits or more matter to its callers (a card, an account).
 func digitRuns(d *rutext.Doc, yield func(digits string, parts int) bool) {
+	if d.Digits < 13 {
+		return // no run long enough for a card or an account: most drafts
+	}
 	var b strings.Builder
 	parts := 0
 	flush := func() bool {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestFold(t *testing.T) {
@@ -360,6 +361,23 @@ func TestDotInsideCyrillicNameIsNoSentenceEnd(t *testing.T) {
 		a, b := toks[len(toks)-2], toks[len(toks)-1]
 		if got := a.Sentence == b.Sentence; got != c.same {
 			t.Errorf("%q: %q and %q in one sentence = %v, want %v", c.text, a.Text, b.Text, got, c.same)
+		}
+	}
+}
+
+// TestOneRune: the two-byte shortcut answers as decoding does, on valid and
+// invalid text alike.
+func TestOneRune(t *testing.T) {
+	ref := func(s string) bool {
+		if len(s) == 0 || len(s) > utf8.UTFMax {
+			return false
+		}
+		_, size := utf8.DecodeRuneInString(s)
+		return size == len(s)
+	}
+	for _, s := range []string{"", "a", "я", "ё", "ab", "яя", "€", "😀", "\xd0", "\xd0\xd0", "\xc0\x80", "\xc2\x80", "\xdf\xbf", "\xe0\xa0", "a\xd0", "abcd", "abcde", "-", "\xff"} {
+		if got, want := oneRune(s), ref(s); got != want {
+			t.Errorf("oneRune(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

@@ -50,6 +50,7 @@ type Doc struct {
 	Sentences int // number of sentences
 	Clauses   int // number of clauses
 	Words     int // number of Word and Number tokens
+	Digits    int // bytes in Number tokens: at least the digits any run of them holds
 
 	buf *docBuf // the buffers Release recycles
 }
@@ -384,7 +385,11 @@ func (sc *scanner) other(r rune, at, i int) {
 	next := rune(0)
 	if i < len(s) {
 		next = rune(s[i])
-		if next >= 0x80 {
+		switch {
+		case next < 0x80:
+		case (next == 0xD0 || next == 0xD1) && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			next = (next&0x1F)<<6 | rune(s[i+1]&0x3F) // two-byte Cyrillic, inline
+		default:
 			next, _ = utf8.DecodeRuneInString(s[i:])
 		}
 	}
@@ -466,11 +471,16 @@ func (sc *scanner) other(r rune, at, i int) {
 
 // oneRune reports whether s is exactly one character.
 func oneRune(s string) bool {
-	if len(s) == 0 || len(s) > utf8.UTFMax {
-		return false
+	switch len(s) {
+	case 1:
+		return true
+	case 2: // most often a Cyrillic letter: no decoding (a hot path of every scan)
+		return s[0] >= 0xC2 && s[0] < 0xE0 && s[1]&0xC0 == 0x80
+	case 3, 4:
+		_, size := utf8.DecodeRuneInString(s)
+		return size == len(s)
 	}
-	_, size := utf8.DecodeRuneInString(s)
-	return size == len(s)
+	return false
 }
 
 // wordRunes returns the characters of a word for per-word folding: a
@@ -493,18 +503,18 @@ func wordRunes(text string) []rune {
 // ("с к и д к а", "s.t.o.p") into one word. Four letters at least, so that
 // ordinary one-letter prepositions ("в", "к", "с") are left alone.
 func mergeSpacedLetters(toks []Token, gaps []gap) ([]Token, []gap) {
-	single := func(t Token) bool {
+	single := func(t *Token) bool {
 		return t.Kind == Word && oneRune(t.Text)
 	}
 	run, longest := 0, 0
-	for i, t := range toks {
+	for i := range toks {
 		switch {
-		case single(t) && (run == 0 || gaps[i].spaced):
-			run++
-		case single(t):
-			run = 1
-		default:
+		case !single(&toks[i]):
 			run = 0
+		case run == 0 || gaps[i].spaced:
+			run++
+		default:
+			run = 1
 		}
 		longest = max(longest, run)
 	}
@@ -514,9 +524,9 @@ func mergeSpacedLetters(toks []Token, gaps []gap) ([]Token, []gap) {
 	out, outGaps := toks[:0], gaps[:0]
 	for i := 0; i < len(toks); {
 		j := i
-		if single(toks[i]) {
+		if single(&toks[i]) {
 			j = i + 1
-			for j < len(toks) && single(toks[j]) && gaps[j].spaced {
+			for j < len(toks) && single(&toks[j]) && gaps[j].spaced {
 				j++
 			}
 		}
@@ -576,6 +586,9 @@ func number(toks []Token, gaps []gap) *Doc {
 		}
 		if t.Kind == Word || t.Kind == Number {
 			d.Words++
+		}
+		if t.Kind == Number {
+			d.Digits += len(t.Text)
 		}
 	}
 	if len(d.Tokens) > 0 {
