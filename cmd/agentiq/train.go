@@ -35,7 +35,7 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "agentiq train: %v\n", err)
 		return 1
 	}
-	fmt.Fprintf(stdout, "wrote %s and %s\n", training.IntentModelPath, training.LintModelPath)
+	fmt.Fprintf(stdout, "wrote %s, %s and %s\n", training.IntentModelPath, training.VocabPath, training.LintModelPath)
 	return 0
 }
 

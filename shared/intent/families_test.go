@@ -226,6 +226,21 @@ func TestFamilies(t *testing.T) {
 			"Подберите, пожалуйста, похожую модель, но поменьше":           {window: true},
 			"А скидку на второй комплект сделаете?":                        {window: true},
 		},
+		// the sixth round's window batch (AL): a wish for a lower price, an
+		// analogue instead of a named one or of another build opens a window;
+		// a sale caught in time, another model worn before, a purchase by
+		// promo code in the passive do not; a discount refused for a return
+		// is no opt-out, nor "отпишитесь, что решите"
+		"windows by wish, by a named one replaced; mentions in the past": {
+			"Нам бы чуть дешевле, берём сразу пять":                    {window: true},
+			"Что порекомендуете взамен Philips, он мне не по карману?": {window: true},
+			"А есть модель более лёгкая, для ребёнка?":                 {window: true},
+			"Была распродажа, успела купить три штуки, всё работает":   {window: false},
+			"В похожей модели ношу 38, здесь так же брать?":            {window: false},
+			"Как вернуть сумку, если она куплена по акции?":            {window: false},
+			"Купон не предлагайте, хочу просто вернуть деньги":         {not: agentiq.IntentOptOut, window: false},
+			"Отпишитесь, что решите по поводу брака, жду":              {not: agentiq.IntentOptOut},
+		},
 		"problems described by their symptoms": {
 			"Чайник течёт снизу, на столе лужа":           {intent: agentiq.IntentDefect},
 			"Телефон греется и выключается сам":           {intent: agentiq.IntentDefect},

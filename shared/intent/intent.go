@@ -96,8 +96,19 @@ func (r Result) Has(i agentiq.Intent) bool { return slices.Contains(r.Intents, i
 //go:embed model.txt.gz
 var defaultModel []byte
 
-//go:embed vocab.txt
-var defaultVocab []byte
+// The vocabulary is kept gzip-compressed, as the weights are: the API's
+// bootstrap stays under its 15 MiB.
+//
+//go:embed vocab.txt.gz
+var defaultVocabGz []byte
+
+var defaultVocab = sync.OnceValues(func() ([]byte, error) {
+	text, err := linear.Text(defaultVocabGz)
+	if err != nil {
+		return nil, fmt.Errorf("intent vocabulary: %w", err)
+	}
+	return text, nil
+})
 
 var defaultClassifier = sync.OnceValues(func() (*Classifier, error) { return New(defaultData) })
 
@@ -109,7 +120,11 @@ func Default() (*Classifier, error) { return defaultClassifier() }
 func New(data []byte) (*Classifier, error) { return NewWithModel(data, defaultModel) }
 
 var defaultSpeller = sync.OnceValues(func() (*rutext.Speller, error) {
-	sp, err := rutext.ParseSpeller(defaultVocab)
+	vocab, err := defaultVocab()
+	if err != nil {
+		return nil, err
+	}
+	sp, err := rutext.ParseSpeller(vocab)
 	if err != nil {
 		return nil, fmt.Errorf("intent vocabulary: %w", err)
 	}
@@ -123,7 +138,11 @@ func NewWithModel(data, modelData []byte) (*Classifier, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newClassifier(data, modelData, defaultVocab, sp)
+	vocab, err := defaultVocab()
+	if err != nil {
+		return nil, err
+	}
+	return newClassifier(data, modelData, vocab, sp)
 }
 
 // NewWithArtifacts compiles a classifier from intents.yaml data and the
@@ -289,7 +308,7 @@ func (c *Classifier) Classify(text string) Result {
 }
 
 // analyze reads a buyer message: transliteration read as Russian,
-// misspellings corrected against the vocabulary (vocab.txt).
+// misspellings corrected against the vocabulary (vocab.txt.gz).
 func (c *Classifier) analyze(text string) *rutext.Doc {
 	ru := rutext.ReadLatinMessage(text)
 	d := rutext.Analyze(ru)

@@ -88,8 +88,9 @@ func hasLabels(labels, seq []string) bool {
 // compose adds the flags made of parts the phrase rules cannot join: a
 // link is a venue outside WB, so a link to another site together with an
 // invitation, or with a reason to go there, moves the buyer off WB, and a
-// link to a messenger always does. A link plainly stated (an instruction,
-// the seller's own site named) is not a move (POLICY.md §3).
+// link to a messenger does unless it is the seller's own channel plainly
+// stated ("Наш канал: t.me/…"). A link plainly stated (an instruction, the
+// seller's own site named) is not a move (POLICY.md §3).
 func (l *Linter) compose(d *rutext.Doc, r *Result) {
 	link, ok := r.Evidence[agentiq.FlagExternalLink]
 	if !ok {
@@ -113,8 +114,9 @@ func (l *Linter) compose(d *rutext.Doc, r *Result) {
 	if host, first := hostOf(link); optOutLink(host, first) || toolLink(host) {
 		invite, there = false, false // a messenger is a venue whatever its page
 	}
+	_, plain := r.Parts["plain_contact"]
 	switch {
-	case messenger:
+	case messenger && (!plain || invite):
 		r.Evidence[agentiq.FlagOffPlatform] = "a messenger link: " + link
 	case invite:
 		r.Evidence[agentiq.FlagOffPlatform] = r.Parts["link_invite"] + " + " + link

@@ -591,6 +591,34 @@ func TestCompositionFamilies(t *testing.T) {
 			"Пока на Яндекс Маркете цена выше, у нас выгоднее.",
 			"Нельзя переписываться через мессенджеры, отвечаем только здесь.",
 		}},
+		// the sixth round's other-places batch (AK): the seller's shop on
+		// another marketplace said another way, a sale at its own site named
+		// first, a QR code to its catalogue, a call proposed, leaving WB, its
+		// app, cash to its courier; not a warning about fakes elsewhere, not
+		// a search elsewhere refused, not staying here because it is cheaper
+		{agentiq.FlagOffPlatform, []string{
+			"У нас на Яндекс Маркете этот же чайник дешевле на 200 ₽.",
+			"Распродажа до -30% сейчас у нас на сайте, загляните.",
+			"Отсканируйте QR-код на коробке — там наш каталог с акциями.",
+			"Давайте созвонимся, так быстрее разберёмся.",
+			"Скоро переходим с WB на свой сайт, следите за новостями.",
+			"Оформите заказ в нашем приложении, там всё дешевле — скачайте по названию «Лапка».",
+			"Замену привезёт наш водитель, оплатите ему доставку наличными.",
+		}, []string{
+			"На Ozon продают подделки под наш бренд, будьте внимательны.",
+			"В СберМегаМаркете нас не ищите, мы только здесь.",
+			"Мы есть и на Озоне, но здесь цена самая низкая.",
+			"Наш Телеграм: @lapka_shop",
+		}},
+		{agentiq.FlagThirdParty, []string{
+			"Нас иногда путают с «Лавкой Травника», это другая фирма.",
+			"Чек пробит через ОФД «Платформа», он в личном кабинете.",
+			"Для вычета чек примет налоговая без вопросов.",
+			"Посылки через 5Post не отправляем.",
+		}, []string{
+			"Фабрика «Северный Лён» — это мы и есть.",
+			"Магазин «Дом и Сад» отвечает здесь каждый день.",
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.flag), func(t *testing.T) {

@@ -32,7 +32,7 @@ const (
 	// VocabPath is the classifier's spelling vocabulary: the word forms of
 	// the labelled messages (twice or more) and every whole word of the
 	// lexicon.
-	VocabPath   = "shared/intent/vocab.txt"
+	VocabPath   = "shared/intent/vocab.txt.gz"
 	lexiconPath = "shared/intent/intents.yaml"
 	flagsPath   = "shared/lint/flags.yaml"
 )
@@ -261,7 +261,7 @@ func Run(root string) error {
 	if err != nil {
 		return err
 	}
-	for path, data := range map[string][]byte{IntentModelPath: linear.Compress(model), VocabPath: vocab, LintModelPath: linear.Compress(lint)} {
+	for path, data := range map[string][]byte{IntentModelPath: linear.Compress(model), VocabPath: linear.Compress(vocab), LintModelPath: linear.Compress(lint)} {
 		// #nosec G306 -- files of the repository, read by everyone who builds it
 		if err := os.WriteFile(filepath.Join(root, path), data, 0o644); err != nil {
 			return fmt.Errorf("train: %w", err)

@@ -356,6 +356,7 @@ func (s *Server) handle(r *http.Request, route *routers.Route, params map[string
 	dup := s.rng.Float64() < f.Duplicate
 	drop := s.rng.Float64() < f.Drop
 	taken5xx := f.TakenError > 0 && s.rng.Float64() < f.TakenError // drawn only when asked: the other faults keep their draws
+	var blockedUntil time.Time
 	if inject429 {
 		if a.storm > 0 {
 			a.storm--
@@ -364,6 +365,7 @@ func (s *Server) handle(r *http.Request, route *routers.Route, params map[string
 		}
 		wait := b.limit.Interval() * time.Duration(1+s.rng.IntN(2))
 		b.block(now, wait)
+		blockedUntil = b.until // read under the lock: another request may block the bucket further
 		s.stats.Injected429++
 		s.stats.RateLimited++
 	}
@@ -377,7 +379,7 @@ func (s *Server) handle(r *http.Request, route *routers.Route, params map[string
 
 	if inject429 {
 		ans := s.tooMany(b, b.limit.Interval(), b.limit.Per, now)
-		ans.header.Set("X-Ratelimit-Retry", formatSeconds(b.until.Sub(now), b.limit))
+		ans.header.Set("X-Ratelimit-Retry", formatSeconds(blockedUntil.Sub(now), b.limit))
 		return ans, true
 	}
 	rl := func(ans answer, validate bool) (answer, bool) {
