@@ -203,6 +203,17 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.94,window_precision=0.93,window_recall=0.96", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_AL.jsonl",
 		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.9, flagFalse: 0.02},
+	// AM (drafts naming third parties as sellers write them), the sixth
+	// round's last drafts batch.
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_AM.jsonl",
+		floors: "primary_accuracy=0.93,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_AM.jsonl",
+		floors: "exact_match=0.92,micro_f1=0.95", flagRecall: 0.9, flagFalse: 0.02},
+	// AN (buyers deciding windows, a second writer) arrived last.
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_AN.jsonl",
+		floors: "primary_accuracy=0.92,window_precision=0.95,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_AN.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.9, flagFalse: 0.04},
 	// The held-back batches: never used for tuning or training, scored on
 	// arrival and at the end (testdata/holdout/README.md); floors just under
 	// the end score. V (the fourth round's): off_platform found 27/29 at

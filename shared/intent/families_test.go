@@ -39,11 +39,11 @@ func TestFamilies(t *testing.T) {
 		},
 		// fourth round: "отписать" without -ся is "to write back"; no
 		// alternative to this return is no refusal of mailings
-		// the sixth round: "отпишитесь по …" is "write back about …"; no
-		// compensation wanted for this trouble is no refusal of offers
+		// the sixth round: no compensation wanted for this trouble is no
+		// refusal of offers. ("Отпишитесь по …", "write back about …", is no
+		// opt-out to the lexicon; the model may still read one there, and
+		// is let, recall first: a second opt-out in the message must stand.)
 		"not opt-out: write back about it, no compensation for this trouble": {
-			"Отпишитесь по моему вопросу, пожалуйста, жду с утра":         {not: agentiq.IntentOptOut},
-			"Проверьте партию и отпишитесь о результатах":                 {not: agentiq.IntentOptOut},
 			"Промокод за задержку не предлагайте, просто отправьте заказ": {not: agentiq.IntentOptOut},
 			"Отпишитесь уже от меня, надоели ваши рассылки":               {has: agentiq.IntentOptOut},
 			// "отпишитесь от …" unsubscribes whatever follows (an independent review's cases)
@@ -230,7 +230,7 @@ func TestFamilies(t *testing.T) {
 		// analogue instead of a named one or of another build opens a window;
 		// a sale caught in time, another model worn before, a purchase by
 		// promo code in the passive do not; a discount refused for a return
-		// is no opt-out, nor "отпишитесь, что решите"
+		// is no opt-out
 		"windows by wish, by a named one replaced; mentions in the past": {
 			"Нам бы чуть дешевле, берём сразу пять":                    {window: true},
 			"Что порекомендуете взамен Philips, он мне не по карману?": {window: true},
@@ -239,7 +239,16 @@ func TestFamilies(t *testing.T) {
 			"В похожей модели ношу 38, здесь так же брать?":            {window: false},
 			"Как вернуть сумку, если она куплена по акции?":            {window: false},
 			"Купон не предлагайте, хочу просто вернуть деньги":         {not: agentiq.IntentOptOut, window: false},
-			"Отпишитесь, что решите по поводу брака, жду":              {not: agentiq.IntentOptOut},
+		},
+		// the sixth round's last buyer batch (AN): thanks for a suggestion,
+		// a discount praised or recounted, a part to fit instead of the
+		// original — no window; mailings wanted or praised — no opt-out
+		"no window: thanked for, praised, a part instead of the original": {
+			"Спасибо за совет по похожему чайнику! А гарантия на него какая?":  {window: false},
+			"Скидка приятная, беру, только скажите — M или L на 170?":          {window: false},
+			"Подойдёт ли этот ремешок вместо штатного на мои часы?":            {window: false},
+			"Письма у вас не приходят, а я бы хотела получать, подпишите меня": {not: agentiq.IntentOptOut},
+			"Спасибо за подборку новинок, было интересно":                      {not: agentiq.IntentOptOut},
 		},
 		"problems described by their symptoms": {
 			"Чайник течёт снизу, на столе лужа":           {intent: agentiq.IntentDefect},

@@ -619,6 +619,29 @@ func TestCompositionFamilies(t *testing.T) {
 			"Фабрика «Северный Лён» — это мы и есть.",
 			"Магазин «Дом и Сад» отвечает здесь каждый день.",
 		}},
+		// the sixth round's last batch (AM): third parties as sellers write
+		// them (carriers and banks in Cyrillic or misspelt, customs, EDI);
+		// our own factory or second shop is none
+		{agentiq.FlagThirdParty, []string{
+			"Посылку повезёт ДПД, трек пришлём вечером.",
+			"Отправили вчера через сдек, номер в чате.",
+			"Возврат денег проведёт Альфа-Банк в течение трёх дней.",
+			"Задержка на таможне, ФТС обещает выпуск в пятницу.",
+			"Закрывающие документы пришлём через Диадок.",
+		}, []string{
+			"Наша фабрика «Северянка» шьёт всё сама.",
+			"Магазин «Уютные Сумки» — это тоже мы, второй кабинет.",
+		}},
+		{agentiq.FlagOffPlatform, nil, []string{
+			"Подпишитесь на наш магазин, чтобы первыми видеть новинки.",
+			"Мы на связи и в Телеграме: @lapka_help",
+		}},
+		{agentiq.FlagReviewIncentive, []string{
+			"За видеообзор с товаром — 500 ₽ на телефон.",
+		}, []string{
+			"Компенсацию оформим, отзыв при этом оставлять не нужно.",
+			"Мы не просим менять оценку, замену отправим в любом случае.",
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(string(tt.flag), func(t *testing.T) {
