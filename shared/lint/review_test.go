@@ -6,8 +6,8 @@ import (
 	agentiq "github.com/agentiq/agentiq/shared"
 )
 
-// TestSixthRoundReview: drafts an independent review of the sixth round's
-// changes found wrong, kept as a family test of what the new patterns must
+// TestSixthRoundReview: drafts the two independent reviews of the sixth
+// round's changes found wrong, kept as a family test of what the new patterns must
 // not do (read "2р" as roubles, a refund by WB as a reward, a refusal as a
 // move off WB, a list of prices as a card). Each case names the flag that
 // must be present or absent. Known limit, not here: "скиньте ваш номер,
@@ -52,6 +52,29 @@ func TestSixthRoundReview(t *testing.T) {
 		{"Оплату WB вернёт на карту, с которой вы платили, в течение 10 дней.", agentiq.FlagPaymentDetails, false},
 		// "скидки до 500р" is an amount, not a deadline
 		{"Скидки до 500р на второй товар.", agentiq.FlagPressure, false},
+		// the review of the round's later changes (0e245ea..235db5f); a
+		// transfer to a bank with a carrier named stays third_party alone:
+		// the public set reads a payment to a card as no move off WB (l-0146)
+		// clean service replies now off_platform (new own-place, driver,
+		// courier and "при встрече" rules)
+		{"Заказ отправлен с нашего склада, получить его можно в пункте выдачи через 2 дня.", agentiq.FlagOffPlatform, false},
+		{"Наш склад отгрузил заказ вчера, заберите его в пункте выдачи WB.", agentiq.FlagOffPlatform, false},
+		{"Извините, наш водитель не успел сдать поставку на склад WB вовремя.", agentiq.FlagOffPlatform, false},
+		{"При встрече с курьером WB проверьте упаковку.", agentiq.FlagOffPlatform, false},
+		{"Мы переезжаем на новый склад, поэтому на сайте сроки доставки временно увеличены.", agentiq.FlagOffPlatform, false},
+		{"Если заказ потеряется, отправим сами повторно через WB, оплатить ничего не нужно.", agentiq.FlagOffPlatform, false},
+		{"Покажите QR-код в пункте выдачи, скидка применится автоматически.", agentiq.FlagOffPlatform, false},
+		{"Скидки у нас на сайте нет, все акции только на WB.", agentiq.FlagOffPlatform, false},
+		// "=яме" as Яндекс Маркет: a pit
+		{"Машина застряла в яме, доставка задержится на день.", agentiq.FlagThirdParty, false},
+		// real moves now let through by the new unless terms
+		{"Но тут удобнее выбрать, а забрать можно у нас в магазине на Садовой, оплата наличными", agentiq.FlagOffPlatform, true},
+		{"Напрямую не продаём, но отправим сами, а вы переведёте на карту", agentiq.FlagOffPlatform, true},
+		// "это мы и есть" vetoes the whole sentence, another seller included
+		{"Это мы и есть, а «Ромашка» продаёт копии нашего товара.", agentiq.FlagThirdParty, true},
+		// a messenger link "plainly stated", then sent to
+		{"Наш телеграм: t.me/shopx. Все вопросы туда.", agentiq.FlagOffPlatform, true},
+		{"Наш ватсап wa.me/79161234567 — по вопросам заказа лучше туда", agentiq.FlagOffPlatform, true},
 	}
 	for _, c := range cases {
 		r := l.Lint(c.text)
