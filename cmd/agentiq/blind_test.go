@@ -214,6 +214,28 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.92,window_precision=0.95,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_AN.jsonl",
 		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.9, flagFalse: 0.04},
+	// The seventh round (scored on arrival with c3526af, then trained on):
+	// AO (400 drafts, half off_platform), AP (320 drafts naming third
+	// parties), AQ (360 buyers deciding windows), AR (a general batch from
+	// a different kind of seller). AP's writer reads "лучше брать в «…»" and
+	// a review asked for on another marketplace as moves off WB, which the
+	// earlier writers do not: its third_party found stays under 0.9.
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_AO.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.9", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_AO.jsonl",
+		floors: "exact_match=0.91,micro_f1=0.95", flagRecall: 0.93, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_AP.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_AP.jsonl",
+		floors: "exact_match=0.88,micro_f1=0.93", flagRecall: 0.83, flagFalse: 0.035},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_AQ.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.95,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_AQ.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.85, flagFalse: 0.03},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_AR.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_AR.jsonl",
+		floors: "exact_match=0.89,micro_f1=0.94", flagRecall: 0.91, flagFalse: 0.02},
 	// The held-back batches: never used for tuning or training, scored on
 	// arrival and at the end (testdata/holdout/README.md); floors just under
 	// the end score. V (the fourth round's): off_platform found 27/29 at

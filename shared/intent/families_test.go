@@ -118,6 +118,20 @@ func TestFamilies(t *testing.T) {
 			"Аналог не нужен, верните деньги":                     {intent: agentiq.IntentReturn},
 			"Этот чехол подойдёт к Samsung A54?":                  {},
 		},
+		// seventh round, written after the change
+		"a mailing about discounts, a discount brushed aside or counted": {
+			"Не присылайте мне больше рассылки про распродажи":           {has: agentiq.IntentOptOut, window: false},
+			"Акция акцией, а заказ мой где?":                             {intent: agentiq.IntentDelivery, window: false},
+			"Пришлите чек, где видна цена с учётом промокода":            {window: false},
+			"Подешевела на тысячу — с чего вдруг, это брак какой-то?":    {window: false},
+			"На аналогичных моделях у других производителей такого нет.": {window: false},
+		},
+		"a price named by the buyer": {
+			"Давайте за 2500 и я сразу оплачу":                     {window: true},
+			"Отдадите до 900? Тогда беру":                          {window: true},
+			"Видела в другом магазине дешевле, вы сможете так же?": {window: true},
+			"Можно зафиксировать вчерашнюю цену?":                  {window: true},
+		},
 		"a discount or analogue requested": {
 			"Сделаете скидочку, если возьму три?":    {window: true},
 			"Есть что-нибудь похожее, но подешевле?": {window: true},

@@ -453,6 +453,9 @@ func (l *Labels) eval(m *Matches, from, to int) []Hit {
 		var veto *Hit
 	terms:
 		for _, t := range r.match {
+			if m.head[t.pats[0]] < 0 {
+				continue // its lead never matched: most terms, most drafts
+			}
 			m.found = m.instances(t, m.found[:0])
 			for _, in := range m.found {
 				if !negsFound {

@@ -14,6 +14,8 @@
 //	#num #word #lat #cyr #emoji   a token of that kind
 //	_          any one token
 //	!x !@c !(a|b)  one token that is none of these (single-token items only)
+//	           (leading the pattern: the token before the match is none
+//	           of these, a look-behind; the next item must be a word)
 //	? ! % ₽ + - ★ № € «  the punctuation or symbol token itself («
 //	           stands for any opening quote) ($$ for "$")
 //	( a | b c )  alternatives      [ a ]  optional

@@ -58,6 +58,10 @@ func TestPatterns(t *testing.T) {
 		{"prefix must start the word", "бот*", "работа", false},
 		{"look-alike letters", "промокод", "прoмoкод есть", true},
 		{"sequence is adjacent", "не пишите", "не надо пишите", false},
+		{"look-behind: not after the word", "!(=не|=а) =здесь", "давайте не здесь", false},
+		{"look-behind: after another word", "!(=не|=а) =здесь", "пишите здесь", true},
+		{"look-behind: at the sentence start", "!(=не|=а) =здесь", "Здесь ответим", true},
+		{"look-behind: across a sentence", "!(=не|=а) =здесь", "Нет. Здесь ответим", true},
 		{"clause gap", "=не .. пишите", "не надо пишите", true},
 		{"clause gap stops at a comma", "=не .. пишите", "не надо, пишите", false},
 		{"sentence gap crosses a comma", "=не ... пишите", "не надо, пишите", true},
@@ -101,7 +105,8 @@ func TestPatternErrors(t *testing.T) {
 		{"=скидк*", "do not combine"},
 		{"@nope", "unknown concept"},
 		{"_ скидка", "must start with"},
-		{"!=не скидка", "must start with"},
+		{"!=не _ скидка", "must start with"},
+		{"!=не", "must start with"},
 		{"[скидка]", "can match no word"},
 		{"..", "can match no word"},
 		{"скидка ..99", "bad gap"},
@@ -381,5 +386,33 @@ func TestRestRunsTheTailOfALeadFoundBefore(t *testing.T) {
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("%s: Begin and Rest %v, running every pattern %v", name, got, want)
 		}
+	}
+}
+
+// TestLookBehindKeepsConcepts: a pattern that is a concept led by "!x"
+// becomes a look-behind without changing the concept inside other
+// patterns (a review found the strip done in place).
+func TestLookBehindKeepsConcepts(t *testing.T) {
+	b := NewBuilder()
+	if err := b.Concept("here", []string{"!=не =здесь"}); err != nil {
+		t.Fatal(err)
+	}
+	inner, err := b.Add("=пишите @here")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Add("@here"); err != nil {
+		t.Fatal(err)
+	}
+	s, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]bool{"пишите вот здесь": true, "пишите здесь": false} {
+		m := s.Scan(rutext.Analyze(text))
+		if got := len(m.Spans(inner)) > 0; got != want {
+			t.Errorf("%q: matched %v, want %v", text, got, want)
+		}
+		m.Release()
 	}
 }

@@ -98,12 +98,19 @@ var matchesPool = sync.Pool{New: func() any { return new(Matches) }}
 // with Release once done with it.
 func (s *Set) Scan(d *rutext.Doc) *Matches {
 	m := s.prepare(d)
+	for pid := range m.lastTried {
+		m.lastTried[pid] = -1
+		if !m.viableMust(pid) {
+			m.lastTried[pid] = -2 // never matches here
+		}
+	}
 	s.run(m)
 	return m
 }
 
-// prepare looks up the words of d and marks the patterns that cannot match
-// because a mandatory word is absent.
+// prepare looks up the words of d and works out which patterns have all
+// their mandatory words there (viableMust). It marks no pattern to run:
+// Scan runs every viable one, Labels.Begin stages those its rules need.
 func (s *Set) prepare(d *rutext.Doc) *Matches {
 	np := len(s.patterns)
 	m := matchesPool.Get().(*Matches)
@@ -153,12 +160,6 @@ func (s *Set) prepare(d *rutext.Doc) *Matches {
 			}
 		}
 	}
-	for pid := range m.lastTried {
-		m.lastTried[pid] = -1
-		if m.sat[pid] != s.mustFull[pid] {
-			m.lastTried[pid] = -2 // never matches here
-		}
-	}
 	return m
 }
 
@@ -193,7 +194,7 @@ func (s *Set) try(r *runner, pos int, a int32) {
 			continue
 		}
 		m.lastTried[pid] = int32(pos)
-		if end := r.exec(s.progs[pid], pos); end > pos {
+		if end := r.exec(s.progs[pid], pos); end > pos && (s.notBefore[pid] == nil || !r.after(pos, s.notBefore[pid])) {
 			m.add(pid, Span{pos, end})
 		}
 	}
@@ -218,6 +219,24 @@ type runner struct {
 	m     *Matches
 	stack []choice
 	Steps int // instructions run, for profiling
+}
+
+// after reports whether the token before pos, in its sentence, is one of
+// atoms (a pattern's look-behind).
+func (r *runner) after(pos int, atoms []int32) bool {
+	if len(atoms) == 0 || pos == 0 {
+		return false
+	}
+	t := r.m.Doc.Tokens
+	if t[pos-1].Sentence != t[pos].Sentence {
+		return false
+	}
+	for _, a := range atoms {
+		if r.has(pos-1, a) {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *runner) has(pos int, a int32) bool {

@@ -22,6 +22,7 @@ type Builder struct {
 	atoms      []atom
 	atomIdx    map[atom]int32
 	patterns   []*node
+	notBefore  [][]int32 // per pattern: atoms the token before must not be
 	sources    []string
 	ids        map[string]int
 }
@@ -133,6 +134,19 @@ func (b *Builder) Add(src string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	// A leading "!x" looks behind: the match starts after a token that is
+	// none of these ("!(=не) =здесь" is "здесь" not after "не"); the rest
+	// must start with a word, so the pattern stays indexed by it.
+	var notBefore []int32
+	if n.op == opSeq && len(n.kids) > 1 && n.kids[0].op == opNotAtom {
+		// a new node: n may be a concept's, shared with other patterns
+		notBefore = n.kids[0].atoms
+		if rest := n.kids[1:]; len(rest) == 1 {
+			n = rest[0]
+		} else {
+			n = &node{op: opSeq, kids: rest}
+		}
+	}
 	firsts := map[int32]bool{}
 	nullable, anyStart := first(n, firsts)
 	if nullable {
@@ -147,6 +161,7 @@ func (b *Builder) Add(src string) (int, error) {
 		return 0, fmt.Errorf("pattern %q must start with a word, concept or kind, not _ or !x", src)
 	}
 	b.patterns = append(b.patterns, n)
+	b.notBefore = append(b.notBefore, notBefore)
 	b.sources = append(b.sources, src)
 	b.ids[src] = len(b.patterns) - 1
 	return len(b.patterns) - 1, nil
@@ -161,14 +176,15 @@ func (b *Builder) Build() (*Set, error) {
 		}
 	}
 	s := &Set{
-		atoms:    b.atoms,
-		patterns: b.patterns,
-		sources:  b.sources,
-		stemIdx:  map[string][]int32{},
-		textIdx:  map[string][]int32{},
-		fuzzyIdx: map[string][]int32{},
-		byFirst:  make([][]int32, len(b.atoms)),
-		vocab:    memo.New[[]int32](1<<16, 128),
+		atoms:     b.atoms,
+		patterns:  b.patterns,
+		notBefore: b.notBefore,
+		sources:   b.sources,
+		stemIdx:   map[string][]int32{},
+		textIdx:   map[string][]int32{},
+		fuzzyIdx:  map[string][]int32{},
+		byFirst:   make([][]int32, len(b.atoms)),
+		vocab:     memo.New[[]int32](1<<16, 128),
 	}
 	for id, a := range b.atoms {
 		id := int32(id)
@@ -371,14 +387,15 @@ func deletions(s string) []string {
 // Set is a compiled, immutable collection of patterns, safe for concurrent
 // use.
 type Set struct {
-	atoms    []atom
-	patterns []*node
-	sources  []string
-	stemIdx  map[string][]int32
-	textIdx  map[string][]int32
-	fuzzyIdx map[string][]int32
-	prefixes []int32
-	kinds    []int32
+	atoms     []atom
+	patterns  []*node
+	notBefore [][]int32 // per pattern, a look-behind (Builder.Add)
+	sources   []string
+	stemIdx   map[string][]int32
+	textIdx   map[string][]int32
+	fuzzyIdx  map[string][]int32
+	prefixes  []int32
+	kinds     []int32
 	// kindsOf[kindIndex(t)]: the kind atoms a token of that kind and
 	// script satisfies, so that a scan does not test every kind atom at
 	// every token

@@ -200,14 +200,26 @@ func isLatin(r rune) bool    { return r >= 'a' && r <= 'z' }
 // Latin word ("ОZОN"), and runs of three or more equal letters collapsed
 // to one ("скиииидка").
 func foldWord(w []rune) []rune {
-	cyr, lat := 0, 0
+	cyr, lat, zero := 0, 0, 0
 	for _, r := range w {
 		switch {
 		case isCyrillic(r):
 			cyr++
 		case isLatin(r):
 			lat++
+		case r == '0':
+			zero++
 		}
+	}
+	if cyr == 0 && zero > 0 && lat >= 3 && lat+zero == len(w) {
+		// a zero for an o in a Latin word ("0zon", "av1t0" stays): only
+		// letters and zeros, so no model code ("x100") is touched
+		for i, r := range w {
+			if r == '0' {
+				w[i] = 'o'
+			}
+		}
+		return collapseRuns(w)
 	}
 	if cyr > 0 && lat >= cyr && !allMapped(w, lookAlike, isLatin) && allMapped(w, latinLookAlike, isCyrillic) {
 		// A Latin word with Cyrillic look-alikes in it ("ОZОN"): mostly

@@ -46,6 +46,7 @@ func TestAnalyzeTokens(t *testing.T) {
 		{"a number typed together with its unit", "300р 500руб 5звезд 2шт 3дня", []string{"300", "р", "500", "руб", "5", "звезд", "2", "шт", "3", "дня"}},
 		{"a number with other letters stays one word", "5ка 2xl 3раза 4g", []string{"5ка", "2xl", "3раза", "4g"}},
 		{"Cyrillic look-alikes inside a Latin word", "на ОZОN и НМ", []string{"на", "ozon", "и", "нм"}},
+		{"zeros for o in a Latin word, not in a code", "на 0zon и g00gle, модель x100 и a0, код SALE00, 0rub", []string{"на", "ozon", "и", "google", "модель", "x100", "и", "a0", "код", "sale00", "0", "rub"}},
 		{"a Russian word with a Latin stand-in stays Russian", "напишите в ватсаn", []string{"напишите", "в", "ватсаn"}},
 		{"a lone grade with an asterisk is stars", "за 5* с фото", []string{"за", "5", "★", "с", "фото"}},
 		{"a footnote asterisk is no star", "кешбэк 100* и 5** и 5*5", []string{"кешбэк", "100", "и", "5", "и", "5", "5"}},

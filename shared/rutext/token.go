@@ -213,7 +213,9 @@ func (sc *scanner) flush() {
 	}
 	t.Cyrillic = w.cyr > 0
 	text := sc.s[w.start:w.end]
-	if w.fix || w.cyr > 0 && (w.lat > 0 || w.digits > 0 && strings.ContainsAny(text, "03")) {
+	if w.fix || w.cyr > 0 && (w.lat > 0 || w.digits > 0 && strings.ContainsAny(text, "03")) ||
+		w.cyr == 0 && w.digits > 0 && w.digits <= 2 && w.lat >= 3 && w.lat+w.digits == len(text) &&
+			text[len(text)-1] > '9' && strings.Count(text, "0") == w.digits && !isGlued(text) {
 		f := foldWord(wordRunes(text))
 		t.Text = string(f)
 		t.Cyrillic = false
@@ -254,6 +256,12 @@ var glued = map[string]bool{
 	"см": true, "мм": true, "кг": true, "гр": true, "мл": true, "cm": true, "mm": true, "kg": true, "ml": true,
 	"дн": true, "дней": true, "дня": true, "день": true, "ч": true, "час": true, "часа": true, "часов": true,
 	"мин": true, "минут": true, "мес": true, "лет": true, "год": true, "года": true,
+}
+
+// isGlued reports whether text is a number typed with its unit ("0rub").
+func isGlued(text string) bool {
+	_, ok := gluedUnit(text)
+	return ok
 }
 
 // gluedUnit reports whether text is ASCII digits followed by a known unit,
