@@ -224,7 +224,7 @@ type runner struct {
 // after reports whether the token before pos, in its sentence, is one of
 // atoms (a pattern's look-behind).
 func (r *runner) after(pos int, atoms []int32) bool {
-	if len(atoms) == 0 || pos == 0 {
+	if pos == 0 {
 		return false
 	}
 	t := r.m.Doc.Tokens

@@ -211,9 +211,11 @@ func foldWord(w []rune) []rune {
 			zero++
 		}
 	}
-	if cyr == 0 && zero > 0 && lat >= 3 && lat+zero == len(w) {
-		// a zero for an o in a Latin word ("0zon", "av1t0" stays): only
-		// letters and zeros, so no model code ("x100") is touched
+	if cyr == 0 && zero > 0 && zero <= 2 && lat >= 3 && lat+zero == len(w) &&
+		isLatin(w[len(w)-1]) && !isGlued(string(w)) {
+		// a zero for an o in a Latin word ("0zon", "g00gle"): only letters
+		// and at most two zeros, ending in a letter, so no model ("x100"),
+		// code ("SALE00") or number with its unit ("0rub") is touched
 		for i, r := range w {
 			if r == '0' {
 				w[i] = 'o'

@@ -214,8 +214,8 @@ func (sc *scanner) flush() {
 	t.Cyrillic = w.cyr > 0
 	text := sc.s[w.start:w.end]
 	if w.fix || w.cyr > 0 && (w.lat > 0 || w.digits > 0 && strings.ContainsAny(text, "03")) ||
-		w.cyr == 0 && w.digits > 0 && w.digits <= 2 && w.lat >= 3 && w.lat+w.digits == len(text) &&
-			text[len(text)-1] > '9' && strings.Count(text, "0") == w.digits && !isGlued(text) {
+		w.cyr == 0 && w.digits > 0 && w.digits <= 2 && w.lat >= 3 && w.lat+w.digits == len(text) {
+		// (a Latin word with a zero or two: foldWord decides whether they are o's)
 		f := foldWord(wordRunes(text))
 		t.Text = string(f)
 		t.Cyrillic = false
