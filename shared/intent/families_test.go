@@ -118,6 +118,32 @@ func TestFamilies(t *testing.T) {
 			"Аналог не нужен, верните деньги":                     {intent: agentiq.IntentReturn},
 			"Этот чехол подойдёт к Samsung A54?":                  {},
 		},
+		// eighth round, written after the change: the same item a size up
+		// or down is a size question, while another kind of item stays an analogue
+		"the same item in another size": {
+			"Можно такие же брюки, только на размер побольше?": {has: agentiq.IntentSize, window: false},
+			"Есть то же самое на два размера меньше?":          {has: agentiq.IntentSize, window: false},
+			"А есть такие же сапоги, но на меху?":              {has: agentiq.IntentAnalogRequest, window: true},
+		},
+		// eighth round, written after the change: a price drop announced, a
+		// price charged without its discount, this item likened to another,
+		// a similar one compared or bought before
+		"a discount or another model only spoken of": {
+			"Получила смс о скидке на палатки, а в корзине цена прежняя. Почему?": {window: false},
+			"Почему в чеке цена без промокода?":                                   {window: false},
+			"Этот насос такой же по напору, как прошлый?":                         {window: false},
+			"Сравнивал с похожим у другого продавца — ваш легче?":                 {window: false},
+			"Похожую лежанку мы уже брали, собака довольна":                       {window: false},
+		},
+		"another one asked for by what it should be": {
+			"Потеплее ничего нету?":                         {window: true},
+			"Есть что-нибудь попрочнее?":                    {window: true},
+			"Этот не подошёл. Какую другую посоветуете?":    {window: true},
+			"Скиньте подборку похожих ковриков, пожалуйста": {window: true},
+		},
+		"more messages wanted is no opt-out": {
+			"Присылайте почаще такие подборки, спасибо!": {not: agentiq.IntentOptOut},
+		},
 		// seventh round, written after the change
 		"a mailing about discounts, a discount brushed aside or counted": {
 			"Не присылайте мне больше рассылки про распродажи":           {has: agentiq.IntentOptOut, window: false},
