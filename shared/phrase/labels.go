@@ -69,6 +69,9 @@ type term struct {
 
 type rule struct {
 	match, unless []term
+	// leads[i] is the first pattern of match[i]: a term whose lead never
+	// matched cannot hold, and most terms' leads are absent from a draft
+	leads []int32
 }
 
 // Labels is a compiled set of rules over one pattern Set.
@@ -108,6 +111,9 @@ func CompileLabels(b *Builder, names []string, rules map[string]Rule) (*Labels, 
 		}
 		if r.unless, err = compileTerms(b, spec.Unless, scopeClause); err != nil {
 			return nil, fmt.Errorf("label %q: unless: %w", name, err)
+		}
+		for _, t := range r.match {
+			r.leads = append(r.leads, int32(t.pats[0]))
 		}
 		l.rules = append(l.rules, r)
 	}
@@ -183,7 +189,7 @@ func (m *Matches) instanceOf(sp Span) instance {
 
 // instances appends to out the places where term t holds. Callers hand in
 // a reused buffer: a draft is checked against hundreds of terms.
-func (m *Matches) instances(t term, out []instance) []instance {
+func (m *Matches) instances(t *term, out []instance) []instance {
 	if t.maxWords > 0 && m.Doc.Words > t.maxWords {
 		return out
 	}
@@ -257,9 +263,7 @@ type Scan struct {
 func (l *Labels) Begin(d *rutext.Doc, n int) (*Scan, []Hit) {
 	m := l.Set.prepare(d)
 	m.need = append(m.need[:0], make([]bool, l.Set.Len())...)
-	for pid := range m.need {
-		m.skip(pid)
-	}
+	clear(m.lastTried) // every pattern skipped until staged
 	l.match(m, 0, n)
 	return &Scan{l: l, m: m, n: n}, l.eval(m, 0, n)
 }
@@ -292,12 +296,13 @@ func (l *Labels) match(m *Matches, from, to int) {
 	rules := l.rules[from:to]
 	// which match terms can match, worked out once, rule by rule
 	ok := m.termOK[:0]
-	for _, r := range rules {
-		for _, t := range r.match {
-			v := m.viable(t)
+	for ri := range rules {
+		r := &rules[ri]
+		for ti := range r.match {
+			v := m.viable(&r.match[ti])
 			ok = append(ok, v)
 			if v {
-				m.stage(t.pats[0])
+				m.stage(int(r.leads[ti]))
 			}
 		}
 	}
@@ -308,11 +313,12 @@ func (l *Labels) match(m *Matches, from, to int) {
 	// rest of its term run
 	found := false
 	k := 0
-	for _, r := range rules {
-		for _, t := range r.match {
-			if ok[k] && m.count[t.pats[0]] > 0 {
+	for ri := range rules {
+		r := &rules[ri]
+		for ti, lead := range r.leads {
+			if ok[k] && m.count[lead] > 0 {
 				found = true
-				for _, p := range t.pats[1:] {
+				for _, p := range r.match[ti].pats[1:] {
 					m.stage(p)
 				}
 			}
@@ -325,10 +331,11 @@ func (l *Labels) match(m *Matches, from, to int) {
 	m.runStage()
 
 	k = 0
-	for _, r := range rules {
+	for ri := range rules {
+		r := &rules[ri]
 		held := false
-		for _, t := range r.match {
-			held = held || ok[k] && m.whole(t)
+		for ti := range r.match {
+			held = held || ok[k] && m.whole(&r.match[ti])
 			k++
 		}
 		if held {
@@ -345,10 +352,11 @@ const stagedFrom = 30
 // matchAtOnce runs in one pass every pattern of the match terms of the
 // rules [from, to) that can matter, with the unless terms of those rules.
 func (l *Labels) matchAtOnce(m *Matches, from, to int) {
-	for _, r := range l.rules[from:to] {
+	for ri := range l.rules[from:to] {
+		r := &l.rules[from+ri]
 		any := false
-		for _, t := range r.match {
-			if m.viable(t) {
+		for ti := range r.match {
+			if t := &r.match[ti]; m.viable(t) {
 				any = true
 				for _, p := range t.pats {
 					m.stage(p)
@@ -363,9 +371,9 @@ func (l *Labels) matchAtOnce(m *Matches, from, to int) {
 }
 
 // stageUnless stages the patterns of r's unless terms that can match.
-func (l *Labels) stageUnless(m *Matches, r rule) {
-	for _, t := range r.unless {
-		if m.viable(t) {
+func (l *Labels) stageUnless(m *Matches, r *rule) {
+	for ti := range r.unless {
+		if t := &r.unless[ti]; m.viable(t) {
 			for _, p := range t.pats {
 				m.stage(p)
 			}
@@ -379,7 +387,7 @@ func (m *Matches) stage(pid int) {
 	if m.need[pid] || !m.viableMust(pid) {
 		return
 	}
-	m.lastTried[pid] = -1 // -2: do not run
+	m.lastTried[pid] = -1 // to run (0: do not)
 	m.need[pid] = true
 	m.staged = append(m.staged, int32(pid))
 }
@@ -398,7 +406,7 @@ func (m *Matches) runStage() {
 }
 
 // whole reports whether every pattern of term t matched somewhere.
-func (m *Matches) whole(t term) bool {
+func (m *Matches) whole(t *term) bool {
 	for _, p := range t.pats {
 		if m.count[p] == 0 {
 			return false
@@ -409,7 +417,7 @@ func (m *Matches) whole(t term) bool {
 
 // viable reports whether term t can match in m's document: its patterns'
 // mandatory words are all there, and the document is short enough.
-func (m *Matches) viable(t term) bool {
+func (m *Matches) viable(t *term) bool {
 	if t.maxWords > 0 && m.Doc.Words > t.maxWords {
 		return false
 	}
@@ -446,21 +454,22 @@ func (l *Labels) Eval(m *Matches) []Hit { return l.eval(m, 0, len(l.rules)) }
 func (l *Labels) eval(m *Matches, from, to int) []Hit {
 	var hits []Hit
 	for i := from; i < to; i++ {
-		r := l.rules[i]
+		r := &l.rules[i]
 		negs := m.negs[:0]
 		negsFound := false // the unless terms are looked at only once a match term holds
 		held := false
 		var veto *Hit
 	terms:
-		for _, t := range r.match {
-			if m.head[t.pats[0]] < 0 {
+		for ti, lead := range r.leads {
+			if m.head[lead] < 0 {
 				continue // its lead never matched: most terms, most drafts
 			}
-			m.found = m.instances(t, m.found[:0])
+			m.found = m.instances(&r.match[ti], m.found[:0])
 			for _, in := range m.found {
 				if !negsFound {
 					negsFound = true
-					for _, u := range r.unless {
+					for ui := range r.unless {
+						u := &r.unless[ui]
 						m.unless = m.instances(u, m.unless[:0])
 						for _, in := range m.unless {
 							negs = append(negs, negInstance{in, u.scope})

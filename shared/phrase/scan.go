@@ -101,7 +101,7 @@ func (s *Set) Scan(d *rutext.Doc) *Matches {
 	for pid := range m.lastTried {
 		m.lastTried[pid] = -1
 		if !m.viableMust(pid) {
-			m.lastTried[pid] = -2 // never matches here
+			m.skip(pid) // never matches here
 		}
 	}
 	s.run(m)
@@ -168,7 +168,9 @@ func (s *Set) prepare(d *rutext.Doc) *Matches {
 func (m *Matches) viableMust(pid int) bool { return m.sat[pid] == m.set.mustFull[pid] }
 
 // skip marks pattern pid as not needed: it is not run.
-func (m *Matches) skip(pid int) { m.lastTried[pid] = -2 }
+// lastTried[pid] is the position pid was last tried at plus one; 0: do not
+// run (so that clearing skips every pattern); -1: to run, not yet tried.
+func (m *Matches) skip(pid int) { m.lastTried[pid] = 0 }
 
 // run runs the viable patterns over the prepared document.
 func (s *Set) run(m *Matches) {
@@ -190,10 +192,10 @@ func (s *Set) run(m *Matches) {
 func (s *Set) try(r *runner, pos int, a int32) {
 	m := r.m
 	for _, pid := range s.byFirst[a] {
-		if lt := m.lastTried[pid]; lt == int32(pos) || lt == -2 || m.count[pid] >= MaxSpans {
+		if lt := m.lastTried[pid]; lt == int32(pos)+1 || lt == 0 || m.count[pid] >= MaxSpans {
 			continue
 		}
-		m.lastTried[pid] = int32(pos)
+		m.lastTried[pid] = int32(pos) + 1
 		if end := r.exec(s.progs[pid], pos); end > pos && (s.notBefore[pid] == nil || !r.after(pos, s.notBefore[pid])) {
 			m.add(pid, Span{pos, end})
 		}
