@@ -253,6 +253,27 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.93,window_precision=0.96,window_recall=0.96", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_AU.jsonl",
 		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.88, flagFalse: 0.03},
+	// The ninth round (scored on arrival with ebf866c, then trained on): AW
+	// (300 drafts, half off_platform written as hints and side doors, 90
+	// clean near misses), AX (300 drafts, 130 naming third parties, 90
+	// near misses), AY (400 buyers: windows, opt-outs, messages about
+	// messages), AZ (a general batch: 300 buyers, 250 drafts).
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_AW.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_AW.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.93, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_AX.jsonl",
+		floors: "primary_accuracy=0.93,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_AX.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_AY.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.96", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_AY.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.03},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_AZ.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_AZ.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.97", flagRecall: 0.9, flagFalse: 0.03},
 	// The held-back batches: never used for tuning or training, scored on
 	// arrival and at the end (testdata/holdout/README.md); floors just under
 	// the end score. V (the fourth round's): off_platform found 27/29 at

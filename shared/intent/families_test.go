@@ -141,6 +141,27 @@ func TestFamilies(t *testing.T) {
 			"Этот не подошёл. Какую другую посоветуете?":    {window: true},
 			"Скиньте подборку похожих ковриков, пожалуйста": {window: true},
 		},
+		"a defect settled and thanked for; one not settled": {
+			"Спасибо, что так оперативно заменили брак!": {intent: agentiq.IntentGratitude},
+			"Заменили на такой же брак, верните деньги.": {has: agentiq.IntentDefect},
+			"Вы так и не решили вопрос с браком!":        {has: agentiq.IntentDefect},
+		},
+		// ninth round, written after the change
+		"another one asked for after this one failed": {
+			"Какие ещё есть кремы без отдушки? этот не подошёл": {window: true},
+			"Посоветуйте другой гель, от этого сушит кожу":      {window: true},
+			"Ищу аромат в том же духе, что посоветуете?":        {window: true},
+		},
+		"a discount given before, or one to catch": {
+			"Раньше вы давали скидку постоянным, а заказ опять задерживается": {window: false},
+			"Какой размер взять на рост 120? хочу успеть, пока скидка есть":   {window: false},
+		},
+		"messages wanted or missed is no opt-out": {
+			"Хочу получать ваши новости, как подписаться?":             {not: agentiq.IntentOptOut},
+			"Можно мне присылать уведомления об акциях?":               {not: agentiq.IntentOptOut},
+			"Раньше присылали сообщения о статусе, а сейчас перестали": {not: agentiq.IntentOptOut},
+			"Не хочу получать от вас рассылки":                         {has: agentiq.IntentOptOut},
+		},
 		"more messages wanted is no opt-out": {
 			"Присылайте почаще такие подборки, спасибо!": {not: agentiq.IntentOptOut},
 		},
