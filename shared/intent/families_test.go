@@ -162,6 +162,12 @@ func TestFamilies(t *testing.T) {
 			"Раньше присылали сообщения о статусе, а сейчас перестали": {not: agentiq.IntentOptOut},
 			"Не хочу получать от вас рассылки":                         {has: agentiq.IntentOptOut},
 		},
+		// tenth round: words voice typing broke in two
+		"words broken in two by voice typing": {
+			"уберите меня из рас сылки":                  {has: agentiq.IntentOptOut},
+			"а есть мышка по легче у меня рука болит":    {window: true},
+			"посоветуйте что нибудь по хожее но дешевле": {window: true},
+		},
 		"more messages wanted is no opt-out": {
 			"Присылайте почаще такие подборки, спасибо!": {not: agentiq.IntentOptOut},
 		},

@@ -322,6 +322,7 @@ func (c *Classifier) analyze(text string) *rutext.Doc {
 			d = rutext.Analyze(mixed)
 		}
 	}
+	d.JoinSplit(c.speller)
 	d.Respell(c.speller.Correct)
 	return d
 }

@@ -382,3 +382,31 @@ func TestOneRune(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinSplit: words voice typing broke in two are mended, and two real
+// words are left alone.
+func TestJoinSplit(t *testing.T) {
+	sp := NewSpeller(map[string]int{"похожее": 3, "рассылку": 5, "отключите": 2, "полегче": 2, "вместе": 4, "месте": 3})
+	tests := []struct{ in, want string }{
+		{"подберите что то по хожее", "подберите что то похожее"},
+		{"рас сылку вашу от ключите", "рассылку вашу отключите"},
+		{"есть по легче", "есть полегче"},
+		{"в месте выдачи сказали ждать", "в месте выдачи сказали ждать"},
+		{"по хожее, по", "похожее по"},
+		{"по, хожее", "по хожее"},
+	}
+	for _, tt := range tests {
+		d := Analyze(tt.in)
+		d.JoinSplit(sp)
+		var words []string
+		for _, tok := range d.Tokens {
+			if tok.Kind == Word {
+				words = append(words, tok.Text)
+			}
+		}
+		if got := strings.Join(words, " "); got != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.in, got, tt.want)
+		}
+		d.Release()
+	}
+}

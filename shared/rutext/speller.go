@@ -230,6 +230,73 @@ func (d *Doc) Respell(fix func(string) string) {
 	}
 }
 
+// isSplitPrefix reports the prefixes voice typing cuts off as words of
+// their own ("под берите", "рас сылку", "от ключите", "со пряжения").
+func isSplitPrefix(w string) bool {
+	switch w {
+	case "под", "по", "от", "рас", "раз", "со", "за", "при", "пере", "вы", "на", "до", "об",
+		"в", "с", "из", "дис", "пред", "про", "недо", "пода":
+		return true
+	}
+	return false
+}
+
+// JoinSplit mends words that voice typing broke in two: a prefix standing
+// alone before a rest that is no word ("по хожее" is "похожее"), or "по"
+// before a comparative ("по легче" is "полегче"), when the word they make
+// is one the vocabulary knows. A rest the vocabulary knows as a word is
+// left alone ("в месте" stays two words).
+func (d *Doc) JoinSplit(s *Speller) {
+	if s == nil {
+		return
+	}
+	ts := d.Tokens
+	w := 0 // tokens kept so far; ts[:w] is the mended text once a join happened
+	joined := false
+	for i := 0; i < len(ts); i++ {
+		if i+1 < len(ts) && s.joins(&ts[i], &ts[i+1]) {
+			ts[i].Text, ts[i].stem = ts[i].Text+ts[i+1].Text, ""
+			if joined || w != i {
+				ts[w] = ts[i]
+			}
+			w++
+			i++
+			d.Words--
+			joined = true
+			continue
+		}
+		if joined {
+			ts[w] = ts[i]
+		}
+		w++
+	}
+	d.Tokens = ts[:w]
+}
+
+// joins reports whether t and the word after it are one word voice typing
+// broke in two.
+func (s *Speller) joins(t, n *Token) bool {
+	if t.Kind != Word || n.Kind != Word || !t.Cyrillic || !n.Cyrillic || t.Clause != n.Clause || !isSplitPrefix(t.Text) {
+		return false
+	}
+	if !(t.Text == "по" && hasComparativeEnding(n.Text)) && s.Known(n.Text) {
+		return false
+	}
+	var buf [64]byte
+	j := append(append(buf[:0], t.Text...), n.Text...)
+	_, ok := s.freq[string(j)] // no copy: a map index by a converted []byte
+	return ok
+}
+
+func hasComparativeEnding(w string) bool {
+	for _, e := range []string{"ее", "че", "ше", "же", "ще"} {
+		if len(w) > len(e)+4 && strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
 // MarshalWordList writes a vocabulary as "word count stem" lines, sorted:
 // the stems are written so that reading the list needs no stemming.
 func MarshalWordList(v map[string]int) []byte {
