@@ -164,9 +164,16 @@ func TestFamilies(t *testing.T) {
 		},
 		// tenth round: words voice typing broke in two
 		"words broken in two by voice typing": {
-			"уберите меня из рас сылки":                  {has: agentiq.IntentOptOut},
-			"а есть мышка по легче у меня рука болит":    {window: true},
-			"посоветуйте что нибудь по хожее но дешевле": {window: true},
+			"уберите меня из рас сылки":               {has: agentiq.IntentOptOut},
+			"а есть мышка по легче у меня рука болит": {window: true},
+			"больше не присылайте мне рас сылку":      {has: agentiq.IntentOptOut},
+		},
+		// from the rounds' reviews: over-broad forms kept out
+		"near misses the reviews found": {
+			"Хранится 5 дней? Я за 3 дня заберу":               {window: false},
+			"Шампунь подойдёт для длинных волос?":              {not: agentiq.IntentSize},
+			"У вас есть фото получше?":                         {window: false},
+			"Я хочу получать только заказы, без вашей рекламы": {has: agentiq.IntentOptOut},
 		},
 		"more messages wanted is no opt-out": {
 			"Присылайте почаще такие подборки, спасибо!": {not: agentiq.IntentOptOut},

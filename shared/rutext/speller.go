@@ -242,10 +242,12 @@ func isSplitPrefix(w string) bool {
 }
 
 // JoinSplit mends words that voice typing broke in two: a prefix standing
-// alone before a rest that is no word ("по хожее" is "похожее"), or "по"
+// alone before a rest that is no word ("рас сылку" is "рассылку"), or "по"
 // before a comparative ("по легче" is "полегче"), when the word they make
-// is one the vocabulary knows. A rest the vocabulary knows as a word is
-// left alone ("в месте" stays two words).
+// is one the vocabulary knows. A rest that the vocabulary or the
+// dictionary knows as a word is left alone: "в месте", "по суду", "с
+// тарой", "на встречу" stay two words (and so does "по хожее", whose rest
+// has a real stem).
 func (d *Doc) JoinSplit(s *Speller) {
 	if s == nil {
 		return
@@ -279,7 +281,7 @@ func (s *Speller) joins(t, n *Token) bool {
 	if t.Kind != Word || n.Kind != Word || !t.Cyrillic || !n.Cyrillic || t.Clause != n.Clause || !isSplitPrefix(t.Text) {
 		return false
 	}
-	if !(t.Text == "по" && hasComparativeEnding(n.Text)) && s.Known(n.Text) {
+	if !(t.Text == "по" && hasComparativeEnding(n.Text)) && (s.Known(n.Text) || RealStem(Stem(n.Text))) {
 		return false
 	}
 	var buf [64]byte
