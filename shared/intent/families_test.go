@@ -175,6 +175,17 @@ func TestFamilies(t *testing.T) {
 			"У вас есть фото получше?":                         {window: false},
 			"Я хочу получать только заказы, без вашей рекламы": {has: agentiq.IntentOptOut},
 		},
+		// eleventh round, written after the change
+		"a complaint about what the messages say or the goods sent": {
+			"Хватит писать, что заказ в пути, его нигде нет!":      {not: agentiq.IntentOptOut},
+			"Не присылайте мне больше такое, опять шов разошёлся!": {not: agentiq.IntentOptOut},
+			"Пожалуйста, больше не присылайте такие рассылки":      {has: agentiq.IntentOptOut},
+		},
+		"a window asked in other words": {
+			"А другие модели кроссовок есть?":                         {window: true},
+			"Можно ли как-то со скидкой заказать? Дороговато выходит": {window: true},
+			"Вы давно торгуете на маркетплейсе?":                      {window: false},
+		},
 		"more messages wanted is no opt-out": {
 			"Присылайте почаще такие подборки, спасибо!": {not: agentiq.IntentOptOut},
 		},
