@@ -302,6 +302,17 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.96", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BD.jsonl",
 		floors: "exact_match=0.98,micro_f1=0.99", flagRecall: 0.95, flagFalse: 0.02},
+	// The twelfth round (scored on arrival with c8d66fa, then trained on):
+	// BE (a general batch, drafts first, from an auto-parts and garden
+	// seller) and BF (300 buyers of furniture and bedding).
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_BE.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BE.jsonl",
+		floors: "exact_match=0.92,micro_f1=0.96", flagRecall: 0.85, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_BF.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BF.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
 	// The held-back batches: never used for tuning or training, scored on
 	// arrival and at the end (testdata/holdout/README.md); floors just under
 	// the end score. V (the fourth round's): off_platform found 27/29 at

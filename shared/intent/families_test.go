@@ -186,6 +186,13 @@ func TestFamilies(t *testing.T) {
 			"Можно ли как-то со скидкой заказать? Дороговато выходит": {window: true},
 			"Вы давно торгуете на маркетплейсе?":                      {window: false},
 		},
+		// twelfth round, written after the change
+		"twelfth round: windows and a review not yet written": {
+			"Подберите что-нибудь помягче, спина болит":           {window: true},
+			"Что есть дешевле из подушек?":                        {window: true},
+			"Другую модель искать не буду, эта отличная":          {window: false},
+			"Посылки нет, так что отзыв пока не напишу. Где она?": {not: agentiq.IntentOptOut},
+		},
 		"more messages wanted is no opt-out": {
 			"Присылайте почаще такие подборки, спасибо!": {not: agentiq.IntentOptOut},
 		},

@@ -21,7 +21,7 @@ var messengerHosts = [][]string{{"t", "me"}, {"wa", "me"}, {"telegram", "me"}, {
 // with: a link there shows the buyer something, it is no venue to buy or
 // talk in (POLICY.md §3).
 var toolHosts = [][]string{{"docs", "google", "com"}, {"drive", "google", "com"}, {"forms", "gle"},
-	{"disk", "yandex", "ru"}, {"cloud", "mail", "ru"}}
+	{"disk", "yandex", "ru"}, {"cloud", "mail", "ru"}, {"forms", "yandex", "ru"}}
 
 // optOutNames name an unsubscribe page, as a host's first label or a
 // path's first segment ("unsub.shop.ru", "shop.ru/otpiska").

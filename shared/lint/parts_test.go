@@ -744,6 +744,20 @@ func TestCompositionFamilies(t *testing.T) {
 			"Проверьте, пожалуйста, телефон в своём профиле.",
 			"Реквизиты для оплаты скину следующим сообщением.",
 		}},
+		// twelfth round: the noun before the verb, a review star rating
+		// asked in reverse, the seller paying for the next delivery
+		{agentiq.FlagPDRequest, []string{
+			"Адрес свой напишите, отправим замену.",
+			"Дайте ваш контакт, скину инструкцию.",
+		}, nil},
+		{agentiq.FlagReviewIncentive, []string{
+			"Оценку поправьте, разницу верну.",
+			"Пять звёзд в отзыве — и доставку следующего заказа оплачиваем мы.",
+		}, nil},
+		{agentiq.FlagOffPlatform, []string{
+			"Можем привезти без всякого маркетплейса, сами.",
+			"Лучше позвоните, в чате я редко бываю.",
+		}, nil},
 		// eleventh round: a review corrected or removed as a condition, a
 		// reward "в знак признательности"; the buyer's e-mail for a code
 		{agentiq.FlagReviewIncentive, []string{
