@@ -290,8 +290,11 @@ func (s *Speller) joins(t, n *Token) bool {
 	return ok
 }
 
+// comparativeEndings end a comparative: "легче", "больше", "дешевле".
+var comparativeEndings = []string{"ее", "че", "ше", "же", "ще"}
+
 func hasComparativeEnding(w string) bool {
-	for _, e := range []string{"ее", "че", "ше", "же", "ще"} {
+	for _, e := range comparativeEndings {
 		if len(w) > len(e)+4 && strings.HasSuffix(w, e) {
 			return true
 		}
