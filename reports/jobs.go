@@ -20,7 +20,8 @@ type JobStore interface {
 // went: running, then done (with where the report is) or failed (with
 // why). The job's record, not the caller, says what to write. A job
 // already finished is returned as it is — an asynchronous invoke may be
-// delivered twice — and so is one another run has just finished.
+// delivered twice — and so is one another run has just finished. A
+// finished job expires with its report (Service.Retention).
 func (s *Service) RunJob(ctx context.Context, seller, id string) (agentiq.ReportJob, error) {
 	if s.Jobs == nil {
 		return agentiq.ReportJob{}, fmt.Errorf("%w: report job %s: no job store configured", ErrRequest, id)
@@ -50,6 +51,9 @@ func (s *Service) RunJob(ctx context.Context, seller, id string) (agentiq.Report
 		j.Status, j.Key, j.Location, j.Bytes = agentiq.ReportDone, w.Key, w.Location, w.Bytes
 	}
 	j.UpdatedAt = s.now()
+	if s.Retention > 0 {
+		j.ExpiresAt = j.UpdatedAt.Add(s.Retention)
+	}
 	if j, err = s.Jobs.UpdateReportJob(context.WithoutCancel(ctx), j); err != nil {
 		return s.settled(ctx, j, err)
 	}

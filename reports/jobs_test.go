@@ -37,6 +37,7 @@ func queue(t *testing.T, st *bolt.Store, id, kind, format, from, to string) {
 func TestRunJob(t *testing.T) {
 	ctx := context.Background()
 	s, st := jobService(t)
+	s.Retention = 400 * 24 * time.Hour
 	queue(t, st, "rep-ok", "audit", "xlsx", "2026-11-01", "2026-11-30")
 	queue(t, st, "rep-bad", "consent", "pdf", "2026-11-30", "2026-11-01")
 	tests := []struct {
@@ -60,6 +61,10 @@ func TestRunJob(t *testing.T) {
 			}
 			if j.Status != tt.status || !strings.Contains(j.Error, tt.errPart) || !j.UpdatedAt.After(periodHi) {
 				t.Fatalf("job %+v", j)
+			}
+			// It expires with its report, the bucket's retention after it ended.
+			if !j.ExpiresAt.Equal(j.UpdatedAt.Add(s.Retention)) {
+				t.Errorf("job ends %s, expires %s; want %s later", j.UpdatedAt, j.ExpiresAt, s.Retention)
 			}
 			if tt.status == agentiq.ReportDone {
 				data, err := os.ReadFile(j.Location)

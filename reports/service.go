@@ -83,6 +83,9 @@ type Service struct {
 	// job (RunJob). Now is the clock of their records (nil: time.Now).
 	Jobs JobStore
 	Now  func() time.Time
+	// Retention is how long the sink keeps a report (the reports bucket's
+	// lifecycle): a finished job expires with its report. Zero: kept.
+	Retention time.Duration
 }
 
 // Job is a request for one report: a direct invoke's payload. Dates are

@@ -46,6 +46,15 @@ type ReportJob struct {
 	Error       string       `json:"error,omitempty"` // why it failed
 	CreatedAt   time.Time    `json:"created_at"`
 	UpdatedAt   time.Time    `json:"updated_at"`
+	// ExpiresAt, set when the job finishes, is when its report leaves the
+	// reports bucket (the bucket's lifecycle); the job's record goes with
+	// it, so no job points at a report that is gone. Zero: kept.
+	ExpiresAt time.Time `json:"expires_at,omitempty"`
+}
+
+// Expired reports whether the job's retention has passed at now.
+func (j ReportJob) Expired(now time.Time) bool {
+	return !j.ExpiresAt.IsZero() && !j.ExpiresAt.After(now)
 }
 
 // Validate checks a job before it is stored.
@@ -72,7 +81,7 @@ type ReportJobStore interface {
 	// with its id (nothing is written).
 	PutReportJob(ctx context.Context, j ReportJob) error
 	// ReportJob returns a job (ErrNotFound if the seller has none with
-	// that id).
+	// that id, or its retention has passed).
 	ReportJob(ctx context.Context, seller, id string) (ReportJob, error)
 	// UpdateReportJob replaces a job's record and returns it:
 	// ErrNotFound if there is none, ErrConflict if the stored job is

@@ -72,6 +72,8 @@ type ReportStatus struct {
 	UpdatedAt   time.Time            `json:"updated_at"`
 	Bytes       int64                `json:"bytes,omitempty"`
 	Error       string               `json:"error,omitempty"`
+	// ExpiresAt is when the report, and this job with it, is deleted.
+	ExpiresAt *time.Time `json:"expires_at,omitempty"`
 	// DownloadURL is set once the report is done: a presigned URL in the
 	// cloud (until DownloadExpiresAt), agentiq api's file route locally.
 	DownloadURL       string     `json:"download_url,omitempty"`
@@ -175,6 +177,9 @@ func (h *Handler) getReport(ctx context.Context, r *request) (int, any, error) {
 func (h *Handler) reportStatus(ctx context.Context, r *request, j agentiq.ReportJob) ReportStatus {
 	out := ReportStatus{ID: j.ID, Kind: j.Kind, Format: j.Format, From: j.From, To: j.To, Lang: j.Lang, Status: j.Status,
 		RequestedBy: j.RequestedBy, CreatedAt: j.CreatedAt, UpdatedAt: j.UpdatedAt, Bytes: j.Bytes, Error: j.Error}
+	if !j.ExpiresAt.IsZero() {
+		out.ExpiresAt = &j.ExpiresAt
+	}
 	if j.Status != agentiq.ReportDone {
 		return out
 	}

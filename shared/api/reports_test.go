@@ -26,12 +26,15 @@ import (
 
 // reportEnv is an API whose report jobs run in the process (as agentiq
 // api runs them) into sink; finished jobs are told on done.
-func reportEnv(t *testing.T, sink reports.Sink, rep api.Reporting) (*env, chan agentiq.ReportJob) {
+func reportEnv(t *testing.T, sink reports.Sink, rep api.Reporting, tune ...func(*reports.Service)) (*env, chan agentiq.ReportJob) {
 	t.Helper()
 	st := boltStore(t)
 	done := make(chan agentiq.ReportJob, 4)
-	bg := &reports.Background{Service: &reports.Service{Source: reports.NewStoreSource(st), Sellers: st, Jobs: st, Sink: sink,
-		TmpDir: t.TempDir()}, Finished: func(j agentiq.ReportJob) { done <- j }}
+	svc := &reports.Service{Source: reports.NewStoreSource(st), Sellers: st, Jobs: st, Sink: sink, TmpDir: t.TempDir()}
+	for _, f := range tune {
+		f(svc)
+	}
+	bg := &reports.Background{Service: svc, Finished: func(j agentiq.ReportJob) { done <- j }}
 	t.Cleanup(bg.Wait)
 	rep.Starter = bg
 	return newEnvOn(t, 2, st, func(c *api.Config) { c.Reporting = rep }), done
@@ -128,6 +131,41 @@ func isPDF(b []byte) error {
 		return errors.New("no PDF header or trailer")
 	}
 	return nil
+}
+
+// TestReportExpires: a finished job says when it expires with its report;
+// past that the API answers 404, not a link to a report that is gone.
+func TestReportExpires(t *testing.T) {
+	dir := t.TempDir()
+	const retention = 400 * 24 * time.Hour
+	var finishAt time.Time // the reporter's clock when the job ends
+	e, done := reportEnv(t, reports.DirSink{Dir: dir}, api.Reporting{Dir: dir}, func(s *reports.Service) {
+		s.Retention, s.Now = retention, func() time.Time { return finishAt }
+	})
+	officer := e.tok(t, "s1", "olga", api.RoleOfficer)
+	ask := func() api.ReportStatus {
+		var st api.ReportStatus
+		e.call(t, "POST", "/v1/sellers/s1/reports", officer, e.key(), map[string]any{"kind": "consent", "format": "xlsx",
+			"from": e.now.AddDate(0, 0, -3).Format(time.DateOnly), "to": e.now.Format(time.DateOnly)}).into(t, &st)
+		if j := wait(t, done); j.Status != agentiq.ReportDone {
+			t.Fatalf("job %+v", j)
+		}
+		return st
+	}
+	finishAt = time.Now().UTC()
+	fresh := ask()
+	var st api.ReportStatus
+	e.call(t, "GET", "/v1/sellers/s1/reports/"+fresh.ID, officer, "", nil).into(t, &st)
+	if st.ExpiresAt == nil || !st.ExpiresAt.Equal(st.UpdatedAt.Add(retention)) || st.DownloadURL == "" {
+		t.Errorf("a fresh report: %+v", st)
+	}
+	finishAt = time.Now().UTC().Add(-retention - time.Hour) // ended past its retention
+	old := ask()
+	for _, path := range []string{"/v1/sellers/s1/reports/" + old.ID, "/v1/sellers/s1/reports/" + old.ID + "/file"} {
+		if a := e.call(t, "GET", path, officer, "", nil); a.status != 404 || a.code() != "unknown_report" {
+			t.Errorf("GET %s of an expired report: %d %s", path, a.status, a.code())
+		}
+	}
 }
 
 // TestReportPresigned: in the cloud's arrangement — the report written to

@@ -228,7 +228,7 @@ func knownSeller(tx *bbolt.Tx, id string) error {
 // --- expiry and inspection -------------------------------------------------------
 
 // Expire deletes items whose retention has passed (inbox texts, send
-// records), as DynamoDB's TTL does, and returns how many went.
+// records, finished report jobs), as DynamoDB's TTL does, and returns how many went.
 func (s *Store) Expire(ctx context.Context) (int, error) {
 	n := 0
 	now := timeKey(s.cfg.Now())
@@ -261,6 +261,17 @@ func (s *Store) Expire(ctx context.Context) (int, error) {
 				}
 				if ok && !r.ExpiresAt.After(s.cfg.Now()) {
 					if err := tx.Bucket(bSends).Delete(ik); err != nil {
+						return err
+					}
+					n++
+				}
+			case bytes.Equal(bucket, bReportJobs):
+				j, ok, err := get[agentiq.ReportJob](tx.Bucket(bReportJobs), ik)
+				if err != nil {
+					return err
+				}
+				if ok && j.Expired(s.cfg.Now()) {
+					if err := tx.Bucket(bReportJobs).Delete(ik); err != nil {
 						return err
 					}
 					n++

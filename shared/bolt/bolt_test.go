@@ -67,3 +67,48 @@ func TestReleasePages(t *testing.T) {
 		}
 	}
 }
+
+// Expire deletes a finished report job once its retention passes, as
+// DynamoDB's TTL does, and leaves the others.
+func TestExpireReportJobs(t *testing.T) {
+	ctx := context.Background()
+	now := storetest.T0
+	s, err := bolt.Open(bolt.Config{Path: filepath.Join(t.TempDir(), "agentiq.db"), Ingest: ingest.Options{Pseudonyms: storetest.Pseudonyms()},
+		Now: func() time.Time { return now }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.PutSeller(ctx, agentiq.Seller{ID: "s1", Active: true, CreatedAt: now}); err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"old", "kept"} {
+		j := agentiq.ReportJob{SellerID: "s1", ID: id, Status: agentiq.ReportRunning, CreatedAt: now, UpdatedAt: now}
+		if err := s.PutReportJob(ctx, j); err != nil {
+			t.Fatal(err)
+		}
+		j.Status = agentiq.ReportDone
+		if id == "old" {
+			j.ExpiresAt = now.Add(24 * time.Hour)
+		}
+		if _, err := s.UpdateReportJob(ctx, j); err != nil {
+			t.Fatal(err)
+		}
+	}
+	now = now.Add(25 * time.Hour)
+	if n, err := s.Expire(ctx); err != nil || n != 1 {
+		t.Fatalf("expired %d, %v; want 1", n, err)
+	}
+	stored := 0
+	if err := s.Dump(ctx, func(where string, v []byte) error {
+		if strings.HasPrefix(where, "report_jobs") {
+			stored++
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if stored != 1 {
+		t.Errorf("%d report jobs stored after expiry, want 1 (kept)", stored)
+	}
+}

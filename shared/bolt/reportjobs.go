@@ -31,9 +31,14 @@ func (s *Store) PutReportJob(ctx context.Context, j agentiq.ReportJob) error {
 	})
 }
 
-// ReportJob returns a job.
+// ReportJob returns a job; one past its retention is gone, as Expire
+// would have deleted it.
 func (s *Store) ReportJob(ctx context.Context, seller, id string) (agentiq.ReportJob, error) {
-	return one[agentiq.ReportJob](ctx, s, bReportJobs, key(seller, id), "report job "+id)
+	j, err := one[agentiq.ReportJob](ctx, s, bReportJobs, key(seller, id), "report job "+id)
+	if err == nil && j.Expired(s.cfg.Now()) {
+		return agentiq.ReportJob{}, fmt.Errorf("report job %s: %w", id, agentiq.ErrNotFound)
+	}
+	return j, err
 }
 
 // UpdateReportJob replaces a job that is not finished.
@@ -50,8 +55,15 @@ func (s *Store) UpdateReportJob(ctx context.Context, j agentiq.ReportJob) (agent
 			return err
 		case !ok:
 			return fmt.Errorf("report job %s: %w", j.ID, agentiq.ErrNotFound)
+		case prior.Expired(s.cfg.Now()):
+			return fmt.Errorf("report job %s: %w", j.ID, agentiq.ErrNotFound)
 		case prior.Status.Final():
 			return fmt.Errorf("report job %s is %s: %w", j.ID, prior.Status, agentiq.ErrConflict)
+		}
+		if !j.ExpiresAt.IsZero() {
+			if err := expireAt(tx, j.ExpiresAt, bReportJobs, k); err != nil {
+				return err
+			}
 		}
 		return put(b, k, j)
 	})

@@ -20,6 +20,7 @@ var known = map[string]bool{
 	"AGENTIQ_PSEUDONYM_KEY_SECRET": true,
 	// Read by ApiFunction and ReporterFunction (branches api and reports).
 	"AGENTIQ_REPORTS_BUCKET": true, "AGENTIQ_CHECKPOINT_BUCKET": true, "AGENTIQ_CHECKPOINT_KEY_SECRET": true, "AGENTIQ_REPORTER_FUNCTION": true,
+	"AGENTIQ_REPORT_RETENTION_DAYS": true,
 }
 
 // expectedLater lists the functions template.yaml declares whose code

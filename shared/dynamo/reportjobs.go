@@ -39,7 +39,8 @@ func (s *Store) PutReportJob(ctx context.Context, j agentiq.ReportJob) error {
 	return nil
 }
 
-// ReportJob returns a job (a consistent read: a poll sees the last update).
+// ReportJob returns a job (a consistent read: a poll sees the last
+// update). One past its retention is gone: TTL deletes lazily.
 func (s *Store) ReportJob(ctx context.Context, seller, id string) (agentiq.ReportJob, error) {
 	it, err := s.get(ctx, "report job", reportJobPK(seller, id), reportJobSK, true)
 	if err != nil {
@@ -48,16 +49,25 @@ func (s *Store) ReportJob(ctx context.Context, seller, id string) (agentiq.Repor
 	if it == nil {
 		return agentiq.ReportJob{}, fmt.Errorf("report job %s: %w", id, agentiq.ErrNotFound)
 	}
-	return decode[agentiq.ReportJob](it)
+	j, err := decode[agentiq.ReportJob](it)
+	if err == nil && j.Expired(s.cfg.Now()) {
+		return agentiq.ReportJob{}, fmt.Errorf("report job %s: %w", id, agentiq.ErrNotFound)
+	}
+	return j, err
 }
 
 // UpdateReportJob replaces a job, on the condition that it exists and is
-// not finished; a failed condition is told apart by reading the job.
+// not finished; a failed condition is told apart by reading the job. A
+// finished job's expiry is its TTL.
 func (s *Store) UpdateReportJob(ctx context.Context, j agentiq.ReportJob) (agentiq.ReportJob, error) {
 	if err := j.Validate(); err != nil {
 		return j, err
 	}
-	m, err := item(j, reportJobPK(j.SellerID, j.ID), reportJobSK, nil)
+	var ttl map[string]types.AttributeValue
+	if !j.ExpiresAt.IsZero() {
+		ttl = map[string]types.AttributeValue{attrTTL: nv(j.ExpiresAt.Unix())}
+	}
+	m, err := item(j, reportJobPK(j.SellerID, j.ID), reportJobSK, ttl)
 	if err != nil {
 		return j, err
 	}

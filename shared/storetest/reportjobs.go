@@ -10,7 +10,8 @@ import (
 )
 
 func testReportJobs(t *testing.T, open Factory) {
-	s := newStore(t, open, Config{}, "s1", "s2")
+	now := T0
+	s := newStore(t, open, Config{Now: func() time.Time { return now }}, "s1", "s2")
 	j := agentiq.ReportJob{SellerID: "s1", ID: "rep-1", Kind: "audit", Format: "xlsx", From: "2026-11-01", To: "2026-11-30",
 		Lang: "ru", Status: agentiq.ReportQueued, RequestedBy: "olga", CreatedAt: T0, UpdatedAt: T0}
 	_, err := s.ReportJob(ctx, "s1", j.ID)
@@ -66,6 +67,28 @@ func testReportJobs(t *testing.T, open Factory) {
 	if got, _ := s.ReportJob(ctx, "s1", j.ID); got.Status != agentiq.ReportDone {
 		t.Errorf("a finished job changed: %+v", got)
 	}
+
+	// A finished job with a retention is gone once it passes, as its
+	// report is: the API answers 404 instead of a link to nothing.
+	kept := agentiq.ReportJob{SellerID: "s1", ID: "rep-kept", Status: agentiq.ReportRunning, CreatedAt: T0, UpdatedAt: T0}
+	must(t, s.PutReportJob(ctx, kept))
+	kept.Status, kept.Key, kept.ExpiresAt = agentiq.ReportDone, "s1/k.pdf", T0.Add(400*24*time.Hour)
+	_, err = s.UpdateReportJob(ctx, kept)
+	must(t, err)
+	now = T0.Add(399 * 24 * time.Hour)
+	if got, err := s.ReportJob(ctx, "s1", kept.ID); err != nil || !got.ExpiresAt.Equal(kept.ExpiresAt) {
+		t.Errorf("a job within its retention: %+v, %v", got, err)
+	}
+	now = T0.Add(400 * 24 * time.Hour)
+	_, err = s.ReportJob(ctx, "s1", kept.ID)
+	wantErr(t, err, agentiq.ErrNotFound)
+	_, err = s.UpdateReportJob(ctx, kept)
+	wantErr(t, err, agentiq.ErrNotFound)
+	// A job with no retention stays.
+	if _, err := s.ReportJob(ctx, "s1", j.ID); err != nil {
+		t.Errorf("a job without retention expired: %v", err)
+	}
+	now = T0
 
 	// Concurrent finishers of one running job: the first wins, the
 	// others conflict.
