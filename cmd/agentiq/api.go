@@ -154,7 +154,7 @@ func serveAPI(ctx context.Context, o apiOptions, stdout, stderr io.Writer, ready
 		Sink: reports.DirSink{Dir: reportDir}, Chain: chain, Log: log.With("component", "reports")},
 		Finished: o.reportDone}
 	defer bg.Wait() // before the store closes
-	h, err := api.FromSettings(ctx, set, st, src, api.Reporting{Starter: bg, Dir: reportDir}, log)
+	h, err := api.FromSettings(ctx, set, st, src, api.Reporting{Starter: bg, Dir: reportDir}, os.Getenv, log)
 	if err != nil {
 		return err
 	}

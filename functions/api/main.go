@@ -68,7 +68,7 @@ func setup(ctx context.Context, set config.Settings, log *slog.Logger) (handler,
 			rep.Downloads = b
 		}
 	}
-	h, err := api.FromSettings(ctx, set, st, set.Tokens(ctx, os.Getenv), rep, log)
+	h, err := api.FromSettings(ctx, set, st, set.Tokens(ctx, os.Getenv), rep, os.Getenv, log)
 	if err != nil {
 		cleanup()
 		return nil, nil, err

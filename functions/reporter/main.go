@@ -33,9 +33,8 @@ import (
 
 // Settings of the reporter beyond config.Settings.
 const (
-	ReportsDirEnv       = "AGENTIQ_REPORTS_DIR"       // local folder for reports
-	ReportsBucketEnv    = "AGENTIQ_REPORTS_BUCKET"    // the reports bucket (cloud)
-	CheckpointBucketEnv = "AGENTIQ_CHECKPOINT_BUCKET" // the checkpoint bucket (cloud)
+	ReportsDirEnv    = "AGENTIQ_REPORTS_DIR"    // local folder for reports
+	ReportsBucketEnv = "AGENTIQ_REPORTS_BUCKET" // the reports bucket (cloud)
 	// RetentionEnv is the days the reports bucket keeps a report (its
 	// lifecycle rule): a finished job's record expires with its report.
 	RetentionEnv = "AGENTIQ_REPORT_RETENTION_DAYS"
@@ -59,11 +58,9 @@ func setup(ctx context.Context, set config.Settings, log *slog.Logger) (lambdaru
 	if err != nil {
 		return fail(err)
 	}
-	var cpLog auditchain.Log = auditchain.FileLog{Dir: set.CheckpointDir()}
-	if bucket := os.Getenv(CheckpointBucketEnv); bucket != "" {
-		if cpLog, err = set.Bucket(ctx, bucket); err != nil {
-			return fail(err)
-		}
+	cpLog, err := set.CheckpointLog(ctx, os.Getenv)
+	if err != nil {
+		return fail(err)
 	}
 	svc := &reports.Service{Source: reports.NewStoreSource(st), Sellers: st, Jobs: st, Log: log,
 		Chain: reports.ChainVerifier(st, cpLog, key)}

@@ -20,6 +20,7 @@ import (
 	"github.com/aws/aws-lambda-go/events"
 
 	agentiq "github.com/agentiq/agentiq/shared"
+	"github.com/agentiq/agentiq/shared/auditchain"
 	"github.com/agentiq/agentiq/shared/respond"
 )
 
@@ -67,8 +68,14 @@ type Config struct {
 	SubjectKeys func(raw string) (string, error)
 	// Reporting runs the officer's on-demand reports.
 	Reporting Reporting
-	Now       func() time.Time
-	Logger    *slog.Logger
+	// Checkpoints and CheckpointKey, when set, anchor the audit chain's
+	// verification: the chain must match the latest signed checkpoint,
+	// so a chain rewritten whole in the store does not verify. The API
+	// only reads the log (the reporter writes it).
+	Checkpoints   auditchain.Log
+	CheckpointKey []byte
+	Now           func() time.Time
+	Logger        *slog.Logger
 }
 
 // Handler is the API.

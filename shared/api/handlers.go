@@ -245,18 +245,45 @@ type Verification struct {
 	Problem  string    `json:"problem,omitempty"`
 	Error    string    `json:"error,omitempty"`
 	Checked  time.Time `json:"checked_at"`
+	// Checkpoint is the signed checkpoint the chain was checked against
+	// (none yet: absent), and CheckpointOK whether the chain still has
+	// its hash at its sequence number.
+	Checkpoint   *CheckpointRef `json:"checkpoint,omitempty"`
+	CheckpointOK bool           `json:"checkpoint_ok"`
+}
+
+// CheckpointRef is the anchor a verification used.
+type CheckpointRef struct {
+	Seq       int64     `json:"seq"`
+	Hash      string    `json:"hash"`
+	RecordAt  time.Time `json:"record_at"`
+	CreatedAt time.Time `json:"created_at"`
 }
 
 // verifyAudit recomputes the seller's whole chain, a page at a time
-// (shared/auditchain). Checkpoints are checked by the reporter and
-// `agentiq audit`, which hold their bucket and key.
+// (shared/auditchain), against the latest signed checkpoint when the API
+// has the checkpoint log: a checkpoint that is forged or signed with
+// another key, or that the chain no longer matches, fails verification.
 func (h *Handler) verifyAudit(ctx context.Context, r *request) (int, any, error) {
-	res, err := auditchain.Verify(ctx, h.cfg.Store, r.seller.ID, 1, nil)
+	var res auditchain.Result
+	var err error
+	if h.cfg.Checkpoints != nil {
+		res, err = auditchain.VerifyLog(ctx, h.cfg.Store, h.cfg.Checkpoints, h.cfg.CheckpointKey, r.seller.ID, 1)
+		if errors.Is(err, auditchain.ErrSignature) {
+			res.OK, res.Problem, res.Detail, err = false, agentiq.ChainCheckpoint, err.Error()+": the latest checkpoint is forged or signed with another key", nil
+		}
+	} else {
+		res, err = auditchain.Verify(ctx, h.cfg.Store, r.seller.ID, 1, nil)
+	}
 	if err != nil {
 		return 0, nil, internal(err)
 	}
-	return 200, Verification{Verified: res.OK, Records: res.Checked, HeadSeq: res.Head, HeadHash: res.HeadHash,
-		BrokenAt: res.FirstBad, Problem: res.Problem, Error: res.Detail, Checked: h.cfg.Now().UTC()}, nil
+	v := Verification{Verified: res.OK, Records: res.Checked, HeadSeq: res.Head, HeadHash: res.HeadHash,
+		BrokenAt: res.FirstBad, Problem: res.Problem, Error: res.Detail, Checked: h.cfg.Now().UTC(), CheckpointOK: res.CheckpointOK}
+	if c := res.Checkpoint; c != nil {
+		v.Checkpoint = &CheckpointRef{Seq: c.Seq, Hash: c.Hash, RecordAt: c.RecordAt, CreatedAt: c.CreatedAt}
+	}
+	return 200, v, nil
 }
 
 // --- query parameters ------------------------------------------------------------------

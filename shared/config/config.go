@@ -423,6 +423,19 @@ func (s *Settings) CheckpointDir() string {
 	return dir
 }
 
+// CheckpointBucketEnv names the checkpoint bucket (cloud).
+const CheckpointBucketEnv = "AGENTIQ_CHECKPOINT_BUCKET"
+
+// CheckpointLog is where audit-chain checkpoints are kept: the locked
+// bucket AGENTIQ_CHECKPOINT_BUCKET names (the cloud's way), else the
+// folder beside the store (CheckpointDir).
+func (s *Settings) CheckpointLog(ctx context.Context, getenv func(string) string) (auditchain.Log, error) {
+	if bucket := getenv(CheckpointBucketEnv); bucket != "" {
+		return s.Bucket(ctx, bucket)
+	}
+	return auditchain.FileLog{Dir: s.CheckpointDir()}, nil
+}
+
 // CheckpointKeySecretEnv names the Secrets Manager secret (ARN) holding
 // the key that signs audit-chain checkpoints in the cloud.
 const CheckpointKeySecretEnv = "AGENTIQ_CHECKPOINT_KEY_SECRET"
