@@ -313,6 +313,29 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BF.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
+	// The thirteenth round (scored on arrival with 3c4f877, then trained
+	// on): BG (340 drafts moving off WB and naming others, car
+	// accessories), BH (380 buyers of cosmetics: windows, opt-outs and
+	// messages about messages), BI (a general batch, sports goods), BJ
+	// (300 drafts: reviews and personal data, children's goods). BG's and
+	// BJ's writers count card payments, e-mail for a document and a
+	// call-back as moves off WB, which the public set does not.
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_BG.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.92", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BG.jsonl",
+		floors: "exact_match=0.90,micro_f1=0.95", flagRecall: 0.83, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_BH.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.96", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BH.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_BI.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BI.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_BJ.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BJ.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.8, flagFalse: 0.03},
 	// The held-back batches: never used for tuning or training, scored on
 	// arrival and at the end (testdata/holdout/README.md); floors just under
 	// the end score. V (the fourth round's): off_platform found 27/29 at

@@ -186,6 +186,18 @@ func TestFamilies(t *testing.T) {
 			"Можно ли как-то со скидкой заказать? Дороговато выходит": {window: true},
 			"Вы давно торгуете на маркетплейсе?":                      {window: false},
 		},
+		// thirteenth round, written after the change
+		"thirteenth round: windows asked and put off, messages missed": {
+			"Сравняете с ценой в соседнем магазине — возьму сразу":             {window: true},
+			"Как только цена упадёт, черкните мне, пожалуйста":                 {window: true},
+			"На странице было со скидкой, а в корзине без. Можно по той цене?": {window: true},
+			"Найдётся у вас что-то другое, но полегче?":                        {window: true},
+			"Эту сдам обратно, можно вместо неё подобрать модель попроще?":     {window: true},
+			"Ждала распродажу, но прозевала её, ладно, возьму и без скидки":    {window: false},
+			"Акцию вашу видела, но мне пока не до неё, где посылка?":           {window: false},
+			"Я не отписывалась, почему рассылка перестала приходить?":          {not: agentiq.IntentOptOut},
+			"Зачем в сообщениях обещать подарок, если его нет? Обидно":         {not: agentiq.IntentOptOut},
+		},
 		// twelfth round, written after the change
 		"twelfth round: windows and a review not yet written": {
 			"Подберите что-нибудь помягче, спина болит":           {window: true},

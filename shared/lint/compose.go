@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -47,6 +48,15 @@ func hostOf(link string) (host []string, first string) {
 func optOutLink(host []string, first string) bool {
 	return len(host) > 0 && slices.Contains(optOutNames, host[0]) || slices.Contains(optOutNames, first)
 }
+
+// videoPage reports whether a messenger link is one video or clip
+// ("vk.com/video-1_2", "vk.com/clip-3_4"), which shows the buyer
+// something (BE, BI: a link alone); a channel's video page is not one.
+func videoPage(host []string, first string) bool {
+	return len(host) >= 2 && host[len(host)-2] == "vk" && vkVideoRe.MatchString(first)
+}
+
+var vkVideoRe = regexp.MustCompile(`^(video|clip)-?[0-9]+_[0-9]+$`)
 
 // toolLink reports whether a link's host is a document or form service.
 func toolLink(host []string) bool {
@@ -108,6 +118,9 @@ func (l *Linter) compose(d *rutext.Doc, r *Result) {
 	messenger := strings.Contains(strings.ToLower(link), "tg://")
 	for _, h := range messengerHosts {
 		messenger = messenger || hasLabels(labels, h)
+	}
+	if host, first := hostOf(link); messenger && videoPage(host, first) {
+		messenger = false // a video to watch, as on any site: a tool unless invited there
 	}
 	_, invite := r.Parts["link_invite"]
 	_, there := r.Parts["go_there"]
