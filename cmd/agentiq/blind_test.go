@@ -336,6 +336,52 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BJ.jsonl",
 		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.8, flagFalse: 0.03},
+	// The fourteenth round (scored on arrival with the thirteenth round's
+	// rules before its review, then trained on): BK (320 drafts, pet
+	// supplies, every deny-level flag hidden in service replies), BL (400
+	// buyers of home electronics: hints, stories, transliterated and
+	// voice-typed), BM (360 grocery buyers: windows, opt-outs, messages
+	// about messages), BN (320 drafts, clothing: moves off WB and others
+	// named as people write them when they hide it).
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_BK.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BK.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.82, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_BL.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BL.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_BM.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.96", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BM.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_BN.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BN.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.98", flagRecall: 0.94, flagFalse: 0.02},
+	// The fifteenth round (scored on arrival with the fourteenth round's
+	// rules before its review, then trained on): BO (340 drafts, home
+	// textiles: clean look-alikes beside moves off WB), BP (400 buyers of
+	// toys and children's clothing: mentions against requests, messages
+	// about messages), BQ (a general batch, salon supplies), BR (320
+	// drafts, tools: third parties and personal data, an AI assistant's
+	// register).
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_BO.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BO.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.9, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_BP.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BP.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_BQ.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BQ.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.97", flagRecall: 0.74, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_BR.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BR.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.84, flagFalse: 0.02},
 	// The held-back batches: never used for tuning or training, scored on
 	// arrival and at the end (testdata/holdout/README.md); floors just under
 	// the end score. V (the fourth round's): off_platform found 27/29 at
@@ -350,8 +396,15 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_V_lint.jsonl",
 		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.86, flagFalse: 0.02},
+	// AH's window precision fell from 0.974 to 0.961 (one false window
+	// more of 77) with the fourteenth and fifteenth rounds' window rules
+	// (asked-about promotions the seller wrote of, an opt-in to promotion
+	// messages), the models of the thirteenth round's end giving the same:
+	// the rules' doing. Cross-validated over 19,380 labelled messages the
+	// same rules raised precision (0.990 → 0.992) and recall (0.962 →
+	// 0.966). The held-back batch is not read to choose among them.
 	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_AH_classify.jsonl",
-		floors: "primary_accuracy=0.93,window_precision=0.97,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.01},
+		floors: "primary_accuracy=0.93,window_precision=0.96,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_AH_lint.jsonl",
 		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.9, flagFalse: 0.02},
 	// AV (the eighth round's, a general batch from a seller of books,

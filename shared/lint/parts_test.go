@@ -744,6 +744,92 @@ func TestCompositionFamilies(t *testing.T) {
 			"Проверьте, пожалуйста, телефон в своём профиле.",
 			"Реквизиты для оплаты скину следующим сообщением.",
 		}},
+		// fifteenth round: a warning against paying outside WB and "пишите
+		// здесь" keep the buyer here; a booking in a messenger; a partner
+		// of WB is WB; a plant or a licence by name; a transfer to a
+		// phone; personal data of another person, a card photographed, a
+		// bank account number, the buyer's age asked; reviews for
+		// wholesale prices; "тут неудобно переписываться"; a marketplace
+		// recommended
+		{agentiq.FlagOffPlatform, []string{
+			"Бронируйте размер в вотсапе, пока есть.",
+			"Тут неудобно переписываться, давайте созвонимся.",
+			"Рекомендуем рассмотреть покупку такой же модели на Яндекс Маркете.",
+			"Скрин отзыва в тг скиньте — вернём 200 ₽.",
+		}, []string{
+			"Если вас просят оплатить вне маркетплейса, это мошенники — не переводите.",
+			"В мессенджерах ответить не сможем, пишите, пожалуйста, здесь.",
+			"Вопросы по заказу пишите в чат продавца на WB.",
+			"Декларацию подают через личный кабинет на сайте ФНС.",
+		}},
+		{agentiq.FlagThirdParty, []string{
+			"Наш фен собирают на заводе Philips в Китае.",
+			"Этот комод похож на икеевский, но ящики глубже.",
+			"Скидки действуют для учениц академии «Нейл Про».",
+		}, []string{
+			"Посылку везёт транспортная компания — партнёр WB.",
+		}},
+		{agentiq.FlagPDRequest, []string{
+			"Продиктуйте телефон мужа, он будет получать.",
+			"Сфотографируйте карту с двух сторон.",
+			"Пришлите номер банковского счёта для возврата.",
+			"Сколько вам лет? Для пенсионеров подъём на этаж бесплатно.",
+			"Как зовут получателя?",
+		}, []string{
+			"Мы не видим ваш телефон и адрес, это правильно.",
+		}},
+		{agentiq.FlagReviewIncentive, []string{
+			"Поставьте пятёрку — откроем вам закрытые оптовые цены.",
+		}, nil},
+		{agentiq.FlagPaymentDetails, nil, []string{
+			"Мы не присылаем реквизиты, оплата только в приложении.",
+		}},
+		// fourteenth round: found by a search outside WB, a hint with no
+		// venue, the seller's group, a messenger asked for, a call said
+		// simpler, a booking in a messenger, WB's return said slow, past the
+		// pick-up point, without middlemen; chains by name; a gift promised
+		// for a review; a transfer to a phone number
+		{agentiq.FlagOffPlatform, []string{
+			"Найдите нас в запрещённой сети по названию «Лесная нитка».",
+			"На Мегамаркете этот плед есть, найдёте по артикулу.",
+			"Тут всего не расскажешь, ну вы поняли 😉",
+			"Напишите мне в другое место, здесь неудобно.",
+			"Фото готовых работ — в нашей группе, заглядывайте.",
+			"У вас есть вотсап? Скину видео.",
+			"Вы в телеге есть?",
+			"Проще позвонить, номер на коробке.",
+			"Бронь на новую коллекцию — в вотсапе.",
+			"Через WB обмен идёт долго, давайте я сам пришлю другой размер.",
+			"Доставим курьером, минуя ПВЗ.",
+			"Мы сами завезём, если вы в нашем районе.",
+			"Заказывайте у нас без посредников, так дешевле.",
+			"Направляйте вопросы туда, на сайт завода.",
+			"Выложите фото в сторис и отметьте нас.",
+		}, []string{
+			"Подпишитесь на наш магазин на WB, чтобы не пропустить новую коллекцию.",
+			"Курьер WB привезёт заказ до двери, без пунктов выдачи.",
+		}},
+		{agentiq.FlagThirdParty, []string{
+			"Скидки больше, чем в Магните, не найдёте.",
+			"Спросите в ветклинике «Друг», они подскажут.",
+			"Такие же костюмчики видела в H&M.",
+		}, nil},
+		{agentiq.FlagReviewIncentive, []string{
+			"Рецепт, обещанный за отзыв, высылаю.",
+			"Если поставите пятёрку, отправим ещё и игрушку.",
+		}, nil},
+		{agentiq.FlagPDRequest, []string{
+			"Как зовут внучку? Напишем на открытке.",
+		}, nil},
+		{agentiq.FlagPaymentDetails, []string{
+			"Переведите предоплату на Сбер по номеру 8 900 000 00 00.",
+		}, []string{
+			"Наши реквизиты вам не нужны, оплата прошла через WB.",
+			"Скиньте скрин отзыва на номер 8 900 000 00 00 в вотсап.",
+		}},
+		{agentiq.FlagPressure, nil, []string{
+			"Не ждите, сразу везите кота к ветеринару.",
+		}},
 		// thirteenth round: a review paid in the next parcel or a longer
 		// warranty, a thing sent for a review, a claim sped up for a better
 		// rating; a birth certificate, a child's name, a birth date by

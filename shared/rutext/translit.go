@@ -23,6 +23,10 @@ var english = map[string]bool{
 	"in": true, "on": true, "do": true, "don't": true, "dont": true, "send": true, "more": true,
 	"messages": true, "message": true, "mail": true, "email": true, "e-mail": true, "sms": true,
 	"pro": true, "max": true, "mini": true, "plus": true, "air": true, "watch": true, "led": true,
+	// an IT buyer's half-English ("any alternative с aptX?", "bulk discount на 10 шт")
+	"alternative": true, "alternatives": true, "similar": true, "analogue": true,
+	"discount": true, "discounts": true, "coupon": true, "promocode": true, "cheaper": true, "bulk": true,
+	"bigger": true, "smaller": true,
 }
 
 // softSign are transliterated words whose soft sign writers drop, read

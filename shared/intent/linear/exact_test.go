@@ -10,18 +10,27 @@ import (
 )
 
 func TestExactSums(t *testing.T) {
+	many := func(w float32, n int) []float32 {
+		out := make([]float32, n)
+		for i := range out {
+			out[i] = w
+		}
+		return out
+	}
 	for _, c := range []struct {
 		name    string
 		weights []float32
-		rows    int
+		classes int
 		want    bool
 	}{
 		{"three decimals", []float32{0.001, -1.25, 7.5, 0}, 2, true},
 		{"a weight finer than 2^-33", []float32{0.5, 1e-6}, 2, false},
-		{"sums that could pass 2^20", []float32{1000}, 600, false},
-		{"sums that stay below 2^20", []float32{1000}, 500, true},
+		{"a class whose sums could pass 2^20", many(1000, 600), 1, false},
+		{"sums that stay below 2^20", many(1000, 500), 1, true},
+		{"the same weights over two classes", many(1000, 600), 2, true},
+		{"no class", []float32{1}, 0, false},
 	} {
-		if got := exactSums(c.weights, c.rows); got != c.want {
+		if got := exactSums(c.weights, c.classes); got != c.want {
 			t.Errorf("%s: exactSums = %v, want %v", c.name, got, c.want)
 		}
 	}

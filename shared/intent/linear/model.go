@@ -199,7 +199,7 @@ func Parse(data []byte) (*Model, error) {
 // buildIndex hashes every feature name into the lookup table, and finds
 // whether sums of weights are exact.
 func (m *Model) buildIndex() error {
-	m.exact = exactSums(m.weights, len(m.names))
+	m.exact = exactSums(m.weights, len(m.Classes))
 	m.index = newTable(len(m.names))
 	for i, name := range m.names {
 		if !m.index.put(fnvString(name), int32(i)) {
@@ -213,23 +213,32 @@ func (m *Model) buildIndex() error {
 // the order of the additions. They are when every weight is a whole
 // multiple of 2^-33 (any float32 of magnitude 2^-10 or more is, so any
 // weight of three decimals is) and every partial sum stays below 2^20 in
-// magnitude: float64's 53 bits then hold it exactly. Predict's partial
-// sums have at most twice rows terms (a word's sum added before the rows
-// counted twice are taken back out), so each stays below 2·rows·largest
-// weight, and rows times the largest weight below 2^19 suffices. Weights
-// made by make train meet this (about 2^18 in 2026-12); a file that does
-// not is summed row by row, in order, as training assumed.
-func exactSums(weights []float32, rows int) bool {
+// magnitude: float64's 53 bits then hold it exactly. Predict adds each
+// row's weight at most twice per class (a word's sum added before the rows
+// counted twice are taken back out), so a class's partial sums stay below
+// twice the sum of its weights' magnitudes, and that sum below 2^19, class
+// by class, suffices (weights is rows × classes, row-major). Weights made
+// by make train meet this (about 2^14.3 in 2026-12); a file that does not is
+// summed row by row, in order, as training assumed.
+func exactSums(weights []float32, classes int) bool {
 	const unit = 1 << 33
-	most := 0.0
-	for _, w := range weights {
+	if classes < 1 {
+		return false
+	}
+	total := make([]float64, classes)
+	for i, w := range weights {
 		x := math.Abs(float64(w))
 		if x*unit != math.Trunc(x*unit) {
 			return false
 		}
-		most = max(most, x)
+		total[i%classes] += x
 	}
-	return float64(rows)*most < 1<<19
+	for _, t := range total {
+		if t >= 1<<19 {
+			return false
+		}
+	}
+	return true
 }
 
 // fnv is the 64-bit FNV-1a hash of b, never 0 (0 marks an empty slot).
