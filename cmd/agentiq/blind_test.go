@@ -382,6 +382,29 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BR.jsonl",
 		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.84, flagFalse: 0.02},
+	// The sixteenth round (scored on arrival with the fifteenth round's
+	// rules, then trained on): BS (400 buyers of phone accessories: several
+	// questions, side-remark opt-outs, a sixth transliterated, a sixth
+	// voice-typed), BT (340 drafts, household chemicals: flags hidden in
+	// scripted replies), BU (360 buyers of books and hobby goods: hints and
+	// irony, mentions), BV (320 drafts, furniture made to order: moves off
+	// WB disguised as service).
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_BS.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BS.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_BT.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BT.jsonl",
+		floors: "exact_match=0.92,micro_f1=0.96", flagRecall: 0.85, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_BU.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BU.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_BV.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BV.jsonl",
+		floors: "exact_match=0.91,micro_f1=0.95", flagRecall: 0.85, flagFalse: 0.02},
 	// The held-back batches: never used for tuning or training, scored on
 	// arrival and at the end (testdata/holdout/README.md); floors just under
 	// the end score. V (the fourth round's): off_platform found 27/29 at

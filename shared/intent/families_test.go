@@ -186,6 +186,18 @@ func TestFamilies(t *testing.T) {
 			"Можно ли как-то со скидкой заказать? Дороговато выходит": {window: true},
 			"Вы давно торгуете на маркетплейсе?":                      {window: false},
 		},
+		// sixteenth round, written after the change
+		"sixteenth round: terms for a group, a set's price, one offer declined": {
+			"А студентам у вас какие-то скидки бывают?":               {window: true},
+			"Если возьму весь комплект, цена за комплект будет?":      {window: true},
+			"Сравняете — закажу у вас сегодня же":                     {window: true},
+			"Мне бы что-нибудь попроще для новичка":                   {window: true},
+			"Этот не подходит? Если нет, то какой взять?":             {window: true},
+			"Промокод, который вы дали, сработал, спасибо":            {window: false},
+			"Компенсацию не предлагайте, верните деньги за брак":      {not: agentiq.IntentOptOut},
+			"Я не против ваших рассылок, но где мой заказ?":           {not: agentiq.IntentOptOut},
+			"Брак пришёл. И рассылки ваши тоже отключите, пожалуйста": {has: agentiq.IntentOptOut},
+		},
 		// fifteenth round, written after the change
 		"fifteenth round: asked to be told of promotions, mentions, asks": {
 			"Подпишите меня на уведомления о распродажах":                {window: true, not: agentiq.IntentOptOut},

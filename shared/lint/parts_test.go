@@ -744,6 +744,31 @@ func TestCompositionFamilies(t *testing.T) {
 			"Проверьте, пожалуйста, телефон в своём профиле.",
 			"Реквизиты для оплаты скину следующим сообщением.",
 		}},
+		// sixteenth round: the seller's studio or workshop to order in, a
+		// master paid on the spot, a WB order cancelled for the seller's own
+		// shipping, agreed in person, "где вам удобнее общаться"; hinted
+		// marketplaces; companies by Latin name after what they are; an
+		// opinion traded "в ответ", a rating changed by numbers
+		{agentiq.FlagOffPlatform, []string{
+			"Остальные модели — у нас в мастерской, приезжайте, оформим там.",
+			"Сборку оплатите мастеру на месте наличными.",
+			"Заказ на WB отменим, а диван привезём сами.",
+			"Давайте решим это лично, не переписываясь.",
+			"Подскажите, где вам удобнее общаться, здесь не всё можно.",
+			"Этот стол на площадке с синим логотипом есть в любом размере — закажите там.",
+		}, []string{
+			"Заказ оформлен через WB, курьер площадки привезёт его к двери.",
+		}},
+		{agentiq.FlagThirdParty, []string{
+			"Сырьё нам поставляет компания Clariant.",
+			"В шведском магазине такой лампы нет.",
+		}, []string{
+			"Сертификат соответствия: docs-shop.ru/cert.pdf",
+		}},
+		{agentiq.FlagReviewIncentive, []string{
+			"Расскажите о впечатлениях в отзыве, а мы в ответ пришлём набор салфеток.",
+			"Исправьте 3 на 5 — и вопрос с возвратом решим в вашу пользу.",
+		}, nil},
 		// fifteenth round: a warning against paying outside WB and "пишите
 		// здесь" keep the buyer here; a booking in a messenger; a partner
 		// of WB is WB; a plant or a licence by name; a transfer to a
