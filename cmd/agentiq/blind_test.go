@@ -404,7 +404,7 @@ var blindSets = []blindSet{
 	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_BV.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BV.jsonl",
-		floors: "exact_match=0.91,micro_f1=0.95", flagRecall: 0.85, flagFalse: 0.02},
+		floors: "exact_match=0.91,micro_f1=0.95", flagRecall: 0.84, flagFalse: 0.02},
 	// The held-back batches: never used for tuning or training, scored on
 	// arrival and at the end (testdata/holdout/README.md); floors just under
 	// the end score. V (the fourth round's): off_platform found 27/29 at
