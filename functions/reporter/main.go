@@ -21,8 +21,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strconv"
-	"time"
 
 	"github.com/agentiq/agentiq/reports"
 	agentiq "github.com/agentiq/agentiq/shared"
@@ -35,9 +33,6 @@ import (
 const (
 	ReportsDirEnv    = "AGENTIQ_REPORTS_DIR"    // local folder for reports
 	ReportsBucketEnv = "AGENTIQ_REPORTS_BUCKET" // the reports bucket (cloud)
-	// RetentionEnv is the days the reports bucket keeps a report (its
-	// lifecycle rule): a finished job's record expires with its report.
-	RetentionEnv = "AGENTIQ_REPORT_RETENTION_DAYS"
 )
 
 func main() { lambdarun.Main("reporter", setup) }
@@ -69,10 +64,8 @@ func setup(ctx context.Context, set config.Settings, log *slog.Logger) (lambdaru
 		if err != nil {
 			return fail(err)
 		}
-		svc.Sink, svc.TmpDir = b, os.TempDir()
-		if svc.Retention, err = retention(os.Getenv(RetentionEnv)); err != nil {
-			return fail(err)
-		}
+		// a finished job's record expires with its report (the bucket's lifecycle)
+		svc.Sink, svc.TmpDir, svc.Retention = b, os.TempDir(), set.ReportRetention
 	} else {
 		dir := os.Getenv(ReportsDirEnv)
 		if dir == "" {
@@ -117,16 +110,4 @@ func checkpoint(ctx context.Context, st agentiq.SellerStore, w *auditchain.Write
 		}
 	}
 	return res, errors.Join(errs...)
-}
-
-// retention reads the reports bucket's retention in days ("": kept).
-func retention(days string) (time.Duration, error) {
-	if days == "" {
-		return 0, nil
-	}
-	n, err := strconv.Atoi(days)
-	if err != nil || n < 1 || n > 36500 {
-		return 0, fmt.Errorf("%s=%q: want whole days, 1 to 36500", RetentionEnv, days)
-	}
-	return time.Duration(n) * 24 * time.Hour, nil
 }

@@ -157,25 +157,3 @@ func TestInvokeCheckpoint(t *testing.T) {
 		t.Errorf("the checkpoint does not verify under the local key: %v", err)
 	}
 }
-
-// The bucket's retention in days reaches the jobs; a value that is not
-// whole days is refused at start, not read as "keep forever".
-func TestRetention(t *testing.T) {
-	for _, tt := range []struct {
-		in   string
-		want time.Duration
-		bad  bool
-	}{
-		{"", 0, false},
-		{"400", 400 * 24 * time.Hour, false},
-		{"0", 0, true},
-		{"-3", 0, true},
-		{"1.5", 0, true},
-		{"40O", 0, true},
-	} {
-		got, err := retention(tt.in)
-		if got != tt.want || (err != nil) != tt.bad {
-			t.Errorf("retention(%q) = %s, %v", tt.in, got, err)
-		}
-	}
-}

@@ -75,6 +75,10 @@ type Settings struct {
 	PollConcurrency int           // AGENTIQ_POLL_CONCURRENCY: sellers polled at once (default 4)
 	PollMargin      time.Duration // AGENTIQ_POLL_MARGIN: time kept free before the deadline (default 5s)
 	LogLevel        slog.Level    // AGENTIQ_LOG_LEVEL: debug, info (default), warn, error
+	// ReportRetention is how long the reports bucket keeps a report (its
+	// lifecycle rule), in whole days (AGENTIQ_REPORT_RETENTION_DAYS): a
+	// finished report job expires with its report. Zero: kept.
+	ReportRetention time.Duration
 }
 
 // FromEnv reads the settings. Every bad value is reported, each with its
@@ -135,6 +139,13 @@ func FromEnv(getenv func(string) string) (Settings, error) {
 			bad("AGENTIQ_POLL_CONCURRENCY", v, "a number from 1 to 64")
 		}
 		s.PollConcurrency = n
+	}
+	if v := getenv("AGENTIQ_REPORT_RETENTION_DAYS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 36500 {
+			bad("AGENTIQ_REPORT_RETENTION_DAYS", v, "whole days, 1 to 36500")
+		}
+		s.ReportRetention = time.Duration(n) * 24 * time.Hour
 	}
 	if v := getenv("WB_API_RATE"); v != "" {
 		l, err := wb.ParseLimit(v)

@@ -32,6 +32,25 @@ func TestFromEnv(t *testing.T) {
 			t.Errorf("the error does not name %s: %v", name, err)
 		}
 	}
+	// The bucket's retention in days reaches the jobs; a value that is not
+	// whole days is refused at start, not read as "keep forever".
+	for _, tt := range []struct {
+		in   string
+		want time.Duration
+		bad  bool
+	}{
+		{"", 0, false},
+		{"400", 400 * 24 * time.Hour, false},
+		{"0", 0, true},
+		{"-3", 0, true},
+		{"1.5", 0, true},
+		{"40O", 0, true},
+	} {
+		s, err := FromEnv(getenv(map[string]string{"AGENTIQ_REPORT_RETENTION_DAYS": tt.in}))
+		if (err != nil) != tt.bad || !tt.bad && s.ReportRetention != tt.want {
+			t.Errorf("AGENTIQ_REPORT_RETENTION_DAYS=%q: %s, %v", tt.in, s.ReportRetention, err)
+		}
+	}
 	if _, err := FromEnv(getenv(map[string]string{"AGENTIQ_STORE": "postgres"})); err == nil {
 		t.Error("an unknown store was accepted")
 	}

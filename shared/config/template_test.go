@@ -2,6 +2,7 @@ package config
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -97,6 +98,12 @@ func TestTemplate(t *testing.T) {
 			}
 			if v == "" { // a !Ref of a resource: its name is known at deploy time
 				vars[k] = "resolved-at-deploy"
+			}
+			// a parameter read as text ("${ReportRetentionDays}"): its default
+			if name, ok := strings.CutPrefix(v, "${"); ok {
+				if p, ok := tpl.Parameters[strings.TrimSuffix(name, "}")]; ok && p.Default != nil {
+					vars[k] = fmt.Sprint(p.Default)
+				}
 			}
 		}
 		if _, err := FromEnv(func(k string) string { return vars[k] }); err != nil {
