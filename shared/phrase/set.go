@@ -266,8 +266,9 @@ type mustRef struct {
 }
 
 // mustSets returns, for each mandatory element of n's top-level sequence,
-// the word atoms it can start with. Elements that may start with a token
-// kind (or match nothing) give no set.
+// a set of word atoms one of which every match of the element holds
+// (needed). Elements that can match without a word of such a set give no
+// set.
 func (s *Set) mustSets(n *node) [][]int32 {
 	elems := []*node{n}
 	if n.op == opSeq {
@@ -275,25 +276,80 @@ func (s *Set) mustSets(n *node) [][]int32 {
 	}
 	var out [][]int32
 	for _, e := range elems {
-		firsts := map[int32]bool{}
-		nullable, anyStart := first(e, firsts)
-		if nullable || anyStart {
-			continue
-		}
-		var set []int32
-		ok := true
-		for a := range firsts {
-			if k := s.atoms[a].kind; k == akKind || k == akAny {
-				ok = false
-				break
-			}
-			set = append(set, a)
-		}
-		if ok && len(set) > 0 {
+		if set, ok := s.needed(e); ok && len(set) > 0 {
 			out = append(out, set)
 		}
 	}
 	return out
+}
+
+// needed returns word atoms one of which every match of n holds, at some
+// token, and whether there are such. It looks past a node's first word:
+// "по телефону" needs "телефону", and a concept needs, from each of its
+// alternatives, the rarest word that alternative cannot match without, so
+// that a concept holding "по телефону" or "в чат" is not needed by every
+// text that holds "по" or "в" (a set with a ubiquitous word prunes
+// nothing: rareSets).
+func (s *Set) needed(n *node) ([]int32, bool) {
+	switch n.op {
+	case opAtom:
+		if k := s.atoms[n.atom].kind; k == akKind || k == akAny {
+			return nil, false
+		}
+		return []int32{n.atom}, true
+	case opAtomSet:
+		return n.atoms, true
+	case opSeq:
+		var best []int32
+		found := false
+		for _, k := range n.kids {
+			set, ok := s.needed(k)
+			if ok && (!found || s.rarer(set, best)) {
+				best, found = set, true
+			}
+		}
+		return best, found
+	case opAlt:
+		var union []int32
+		seen := map[int32]bool{}
+		for _, k := range n.kids {
+			set, ok := s.needed(k)
+			if !ok {
+				return nil, false
+			}
+			for _, a := range set {
+				if !seen[a] {
+					seen[a] = true
+					union = append(union, a)
+				}
+			}
+		}
+		return union, true
+	}
+	return nil, false // a gap, an anchor, an optional part, a !x
+}
+
+// sameAtoms reports whether set holds exactly the atoms of firsts.
+func sameAtoms(set []int32, firsts map[int32]bool) bool {
+	if len(set) != len(firsts) {
+		return false
+	}
+	for _, a := range set {
+		if !firsts[a] {
+			return false
+		}
+	}
+	return true
+}
+
+// rarer reports whether set a prunes more than set b: one without a
+// ubiquitous word before one with, then the smaller.
+func (s *Set) rarer(a, b []int32) bool {
+	ua, ub := s.anyUbiquitous(a), s.anyUbiquitous(b)
+	if ua != ub {
+		return ub
+	}
+	return len(a) < len(b)
 }
 
 // rareSets leaves out of a pattern's must sets those a common word
@@ -385,7 +441,7 @@ func (s *Set) indexAlts(n *node) {
 		// needs "отзыв"): one tried through its first word has that one at
 		// the token, so only the others are checked against the document.
 		sets := s.mustSets(k)
-		if !always && len(sets) > 0 {
+		if !always && len(sets) > 0 && sameAtoms(sets[0], firsts) {
 			sets = sets[1:]
 		}
 		sets = s.rareSets(sets)

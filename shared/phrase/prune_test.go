@@ -1,0 +1,130 @@
+package phrase
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/agentiq/agentiq/shared/rutext"
+)
+
+// unpruned finds pattern pid's matches by trying it at every token with
+// every word counted present: what a scan finds with no pruning at all.
+func unpruned(s *Set, d *rutext.Doc, pid int) []Span {
+	m := s.prepare(d)
+	defer m.Release()
+	copy(m.sat, s.mustFull) // every must set (patterns' and alternatives') satisfied
+	r := runner{s: s, m: m}
+	var out []Span
+	for pos := range d.Tokens {
+		if end := r.exec(s.progs[pid], pos); end > pos && (s.notBefore[pid] == nil || !r.after(pos, s.notBefore[pid])) {
+			out = append(out, Span{pos, end})
+		}
+	}
+	return out
+}
+
+// TestPruningFindsWhatTryingEverywhereFinds: the words a pattern or an
+// alternative is found to need (past its first word, inside concepts and
+// nested groups) only skip work; every text gives the matches that trying
+// every pattern at every token gives.
+func TestPruningFindsWhatTryingEverywhereFinds(t *testing.T) {
+	b := NewBuilder()
+	concepts := map[string][]string{
+		"contact": {"ватсап*", "=по =телефону", "=в =чат", "(=на =почту|=на =мейл)", "=канал =в (=телеграм|=тг)"},
+		"reward":  {"=за ..3 =отзыв", "=за (=деньги|=баллы)", "бонус*", "(=в =подарок|=подарим) ..2 [=вам|=тебе]"},
+		"where":   {"=у =нас =на @place", "@place"},
+		"place":   {"=сайте", "=складе", "#num (=магазин|=точка)"},
+	}
+	for name, pats := range concepts {
+		if err := b.Concept(name, pats); err != nil {
+			t.Fatal(err)
+		}
+	}
+	patterns := []string{
+		"(=в|=на|=по) ..3 @contact",
+		"@contact",
+		"=пишите ..2 @contact",
+		"(=оставьте|=напишите) ..3 =отзыв ..4 @reward",
+		"@reward",
+		"=есть ..2 @where",
+		"!(=не) =здесь ..2 @contact",
+		"=заказ (=на =сайте|=через @contact) $",
+		"(=мы|=у =нас) ...4 (@place|=в =группе)",
+		"=у [=в =группе] =нас",
+	}
+	ids := make([]int, len(patterns))
+	for i, p := range patterns {
+		id, err := b.Add(p)
+		if err != nil {
+			t.Fatalf("Add(%q): %v", p, err)
+		}
+		ids[i] = id
+	}
+	s, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"в", "на", "по", "за", "у", "нас", "не", "здесь", "пишите", "напишите", "оставьте", "отзыв",
+		"чат", "телефону", "почту", "канал", "тг", "ватсапе", "деньги", "бонусы", "подарок", "вам", "есть", "сайте",
+		"складе", "5", "магазин", "заказ", "через", "мы", "группе", "спасибо", "."}
+	// texts of 3 to 12 words, picked by a fixed pseudo-random sequence
+	found := 0
+	for n := 1; n <= 3000; n++ {
+		var sb strings.Builder
+		k := uint32(n)
+		for w := 0; w < 3+n%10; w++ {
+			k = k*1103515245 + 12345
+			sb.WriteString(words[int(k>>16)%len(words)])
+			sb.WriteByte(' ')
+		}
+		text := sb.String()
+		d := rutext.Analyze(text)
+		m := s.Scan(d)
+		for i, id := range ids {
+			got, want := fmt.Sprint(m.Spans(id)), fmt.Sprint(unpruned(s, d, id))
+			if got != want {
+				t.Errorf("%q in %q: scan %s, every token %s", patterns[i], text, got, want)
+			}
+			if want != "[]" {
+				found++
+			}
+		}
+		m.Release()
+	}
+	if found < 500 {
+		t.Fatalf("only %d matches in all texts: the texts do not exercise the patterns", found)
+	}
+}
+
+// TestConceptsNeedWordsPastTheirFirst: a concept whose alternatives start
+// with words every text holds ("по телефону", "в чат") is needed by a
+// pattern only where one of its rarer words is: a text full of "в" and
+// "по" does not run it at all.
+func TestConceptsNeedWordsPastTheirFirst(t *testing.T) {
+	b := NewBuilder()
+	if err := b.Concept("contact", []string{"ватсап*", "=по =телефону", "(=в =чат|=в =группу)"}); err != nil {
+		t.Fatal(err)
+	}
+	id, err := b.Add("(=в|=на|=по) ..3 @contact")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	scan := func(text string) (bool, int) {
+		m := s.Scan(rutext.Analyze(text))
+		defer m.Release()
+		return len(m.Spans(id)) > 0, m.Steps
+	}
+	if found, steps := scan(strings.Repeat("по дороге в город на машине ", 5)); found || steps != 0 {
+		t.Errorf("found %v after %d steps in a text without any contact word", found, steps)
+	}
+	for _, text := range []string{"звоните на номер по телефону", "мы на связи в чат", "на ватсап"} {
+		if found, _ := scan(text); !found {
+			t.Errorf("not found in %q", text)
+		}
+	}
+}
