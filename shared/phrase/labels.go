@@ -293,36 +293,31 @@ func (l *Labels) match(m *Matches, from, to int) {
 		l.matchAtOnce(m, from, to)
 		return
 	}
-	rules := l.rules[from:to]
-	// which match terms can match, worked out once, rule by rule
-	ok := m.termOK[:0]
-	for ri := range rules {
-		r := &rules[ri]
+	// the match terms that can match, found once, in rule order; the
+	// later stages look at these only (most terms cannot match)
+	vt := m.termOK[:0]
+	for ri := from; ri < to; ri++ {
+		r := &l.rules[ri]
 		for ti := range r.match {
-			v := m.viable(&r.match[ti])
-			ok = append(ok, v)
-			if v {
+			if m.viable(&r.match[ti]) {
+				vt = append(vt, termRef{int32(ri), int32(ti)})
 				m.stage(int(r.leads[ti]))
 			}
 		}
 	}
-	m.termOK = ok
+	m.termOK = vt
 	m.runStage()
 
 	// a lead found, here or for the rules before from (Begin), lets the
 	// rest of its term run
 	found := false
-	k := 0
-	for ri := range rules {
-		r := &rules[ri]
-		for ti, lead := range r.leads {
-			if ok[k] && m.count[lead] > 0 {
-				found = true
-				for _, p := range r.match[ti].pats[1:] {
-					m.stage(p)
-				}
+	for _, tr := range vt {
+		r := &l.rules[tr.rule]
+		if m.count[r.leads[tr.term]] > 0 {
+			found = true
+			for _, p := range r.match[tr.term].pats[1:] {
+				m.stage(p)
 			}
-			k++
 		}
 	}
 	if !found {
@@ -330,20 +325,18 @@ func (l *Labels) match(m *Matches, from, to int) {
 	}
 	m.runStage()
 
-	k = 0
-	for ri := range rules {
-		r := &rules[ri]
-		held := false
-		for ti := range r.match {
-			held = held || ok[k] && m.whole(&r.match[ti])
-			k++
-		}
-		if held {
-			l.stageUnless(m, r)
+	held := int32(-1) // the last rule whose unless terms were staged
+	for _, tr := range vt {
+		if tr.rule != held && m.whole(&l.rules[tr.rule].match[tr.term]) {
+			held = tr.rule
+			l.stageUnless(m, &l.rules[tr.rule])
 		}
 	}
 	m.runStage()
 }
+
+// termRef is match term term of rule rule.
+type termRef struct{ rule, term int32 }
 
 // stagedFrom is the length in words from which Staged labels match in
 // stages: a short draft holds too few patterns for the passes to pay.

@@ -52,6 +52,7 @@ func TestPruningFindsWhatTryingEverywhereFinds(t *testing.T) {
 		"=заказ (=на =сайте|=через @contact) $",
 		"(=мы|=у =нас) ...4 (@place|=в =группе)",
 		"=у [=в =группе] =нас",
+		"#num (=магазин|=отзыв|=деньги)",
 	}
 	ids := make([]int, len(patterns))
 	for i, p := range patterns {
@@ -65,10 +66,18 @@ func TestPruningFindsWhatTryingEverywhereFinds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// texts of 3 to 12 words, picked by a fixed pseudo-random sequence
+	defer func(r int) { indexCostRatio = r }(indexCostRatio)
+	for _, ratio := range []int{0, 1 << 30} { // every pattern by each token's words; the staged ones indexed
+		indexCostRatio = ratio
+		t.Run(fmt.Sprint("ratio ", ratio), func(t *testing.T) { scanEqualsUnpruned(t, s, patterns, ids) })
+	}
+}
+
+func scanEqualsUnpruned(t *testing.T, s *Set, patterns []string, ids []int) {
 	words := []string{"в", "на", "по", "за", "у", "нас", "не", "здесь", "пишите", "напишите", "оставьте", "отзыв",
 		"чат", "телефону", "почту", "канал", "тг", "ватсапе", "деньги", "бонусы", "подарок", "вам", "есть", "сайте",
 		"складе", "5", "магазин", "заказ", "через", "мы", "группе", "спасибо", "."}
-	// texts of 3 to 12 words, picked by a fixed pseudo-random sequence
 	found := 0
 	for n := 1; n <= 3000; n++ {
 		var sb strings.Builder

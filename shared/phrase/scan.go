@@ -34,12 +34,19 @@ type Matches struct {
 	sat            []uint64
 	stack          []choice
 	need           []bool
-	termOK         []bool  // per term of the labels matched: can it match here
-	staged         []int32 // patterns to run in the next stage
+	termOK         []termRef // the match terms of the labels matched that can match here
+	staged         []int32   // patterns to run in the next stage
 	// atomSeen[a] == epoch: atom a's must sets are already counted for this
 	// document (a common word recurs; its sets need counting once)
 	atomSeen []uint32
 	epoch    uint32
+	// the staged patterns by first word, for one run: firstHead[a] starts
+	// atom a's list in firstNext when firstMark[a] == runEpoch
+	firstMark []uint32
+	firstHead []int32
+	firstNext []firstRef
+	runEpoch  uint32
+	scanCost  int // the patterns the document's words can start, a word counted each time it occurs
 }
 
 type spanRec struct {
@@ -99,12 +106,14 @@ var matchesPool = sync.Pool{New: func() any { return new(Matches) }}
 func (s *Set) Scan(d *rutext.Doc) *Matches {
 	m := s.prepare(d)
 	for pid := range m.lastTried {
-		m.lastTried[pid] = -1
-		if !m.viableMust(pid) {
-			m.skip(pid) // never matches here
+		m.skip(pid)
+		if m.viableMust(pid) {
+			m.lastTried[pid] = -1
+			m.staged = append(m.staged, int32(pid))
 		}
 	}
 	s.run(m)
+	m.staged = m.staged[:0]
 	return m
 }
 
@@ -149,8 +158,10 @@ func (s *Set) prepare(d *rutext.Doc) *Matches {
 		clear(m.atomSeen[:cap(m.atomSeen)])
 		m.epoch = 1
 	}
+	m.scanCost = 0
 	for _, ids := range m.atoms {
 		for _, a := range ids {
+			m.scanCost += len(s.byFirst[a])
 			if m.atomSeen[a] == m.epoch {
 				continue
 			}
@@ -172,33 +183,126 @@ func (m *Matches) viableMust(pid int) bool { return m.sat[pid] == m.set.mustFull
 // run (so that clearing skips every pattern); -1: to run, not yet tried.
 func (m *Matches) skip(pid int) { m.lastTried[pid] = 0 }
 
-// run runs the viable patterns over the prepared document.
+// run runs the staged patterns over the prepared document. Unless the
+// staged patterns start with more words than the document's words start
+// patterns (runAll), it indexes them by those of their first words the
+// document holds and tries each only at the tokens with one: a stage runs
+// a few dozen of the hundreds of patterns that start with common words,
+// and looking through every pattern a token's words can start, most of
+// them not staged, cost more than the matching.
 func (s *Set) run(m *Matches) {
+	cost := 0
+	for _, pid := range m.staged {
+		cost += len(s.firstWords[pid])
+	}
+	if cost > indexCostRatio*m.scanCost {
+		s.runAll(m)
+		return
+	}
+	if m.runEpoch++; m.runEpoch == 0 || len(m.firstMark) < len(s.atoms) { // wrapped, or a larger set
+		m.firstMark = make([]uint32, len(s.atoms))
+		m.firstHead = make([]int32, len(s.atoms))
+		m.runEpoch = 1
+	}
+	m.firstNext = m.firstNext[:0]
+	kinds := false
+	for _, pid := range m.staged {
+		for _, a := range s.firstWords[pid] {
+			if m.atomSeen[a] == m.epoch { // a word the document holds
+				m.index(a, pid)
+			}
+		}
+		for _, a := range s.firstKinds[pid] {
+			m.index(a, pid)
+			kinds = true
+		}
+	}
 	d := m.Doc
 	r := runner{s: s, m: m, stack: m.stack[:0]}
 	for i := range d.Tokens {
 		for _, a := range m.atoms[i] {
-			s.try(&r, i, a)
+			if m.firstMark[a] == m.runEpoch {
+				s.try(&r, i, m.firstHead[a])
+			}
+		}
+		if !kinds {
+			continue
 		}
 		for _, a := range s.kindsAt(&d.Tokens[i]) {
-			s.try(&r, i, a)
+			if m.firstMark[a] == m.runEpoch {
+				s.try(&r, i, m.firstHead[a])
+			}
 		}
 	}
 	m.stack = r.stack[:0]
 	m.Steps += r.Steps // a document may be run in stages
 }
 
-// try runs, at token pos, every pattern that can start with atom a.
-func (s *Set) try(r *runner, pos int, a int32) {
+// indexCostRatio: indexing a first word costs about half of looking at a
+// pattern in a token's list. (A variable so that tests can take each way.)
+var indexCostRatio = 2
+
+// runAll runs the staged patterns by looking, at each token, through every
+// pattern its words can start: cheaper than indexing them when they start
+// with large concepts and the document is short.
+func (s *Set) runAll(m *Matches) {
+	d := m.Doc
+	r := runner{s: s, m: m, stack: m.stack[:0]}
+	for i := range d.Tokens {
+		for _, a := range m.atoms[i] {
+			for _, pid := range s.byFirst[a] {
+				if lt := m.lastTried[pid]; lt != int32(i)+1 && lt != 0 && m.count[pid] < MaxSpans {
+					s.runAt(&r, i, pid)
+				}
+			}
+		}
+		for _, a := range s.kindsAt(&d.Tokens[i]) {
+			for _, pid := range s.byFirst[a] {
+				if lt := m.lastTried[pid]; lt != int32(i)+1 && lt != 0 && m.count[pid] < MaxSpans {
+					s.runAt(&r, i, pid)
+				}
+			}
+		}
+	}
+	m.stack = r.stack[:0]
+	m.Steps += r.Steps
+}
+
+// index adds pattern pid to the list of the staged patterns that start
+// with atom a.
+func (m *Matches) index(a, pid int32) {
+	next := int32(-1)
+	if m.firstMark[a] == m.runEpoch {
+		next = m.firstHead[a]
+	}
+	m.firstMark[a] = m.runEpoch
+	m.firstHead[a] = int32(len(m.firstNext))
+	m.firstNext = append(m.firstNext, firstRef{pid, next})
+}
+
+// firstRef is a staged pattern in the list of those that start with one
+// atom; next is the list's next entry, or -1.
+type firstRef struct{ pattern, next int32 }
+
+// try runs at token pos the patterns of the list from entry e on that are
+// to run.
+func (s *Set) try(r *runner, pos int, e int32) {
 	m := r.m
-	for _, pid := range s.byFirst[a] {
-		if lt := m.lastTried[pid]; lt == int32(pos)+1 || lt == 0 || m.count[pid] >= MaxSpans {
-			continue
+	for ; e >= 0; e = m.firstNext[e].next {
+		pid := m.firstNext[e].pattern
+		if lt := m.lastTried[pid]; lt != int32(pos)+1 && lt != 0 && m.count[pid] < MaxSpans {
+			s.runAt(r, pos, pid)
 		}
-		m.lastTried[pid] = int32(pos) + 1
-		if end := r.exec(s.progs[pid], pos); end > pos && (s.notBefore[pid] == nil || !r.after(pos, s.notBefore[pid])) {
-			m.add(pid, Span{pos, end})
-		}
+	}
+}
+
+// runAt runs pattern pid at token pos. lastTried[pid] is pos+1 after: a
+// pattern that starts with several of a token's words runs there once;
+// 0 means not to run at all.
+func (s *Set) runAt(r *runner, pos int, pid int32) {
+	r.m.lastTried[pid] = int32(pos) + 1
+	if end := r.exec(s.progs[pid], pos); end > pos && (s.notBefore[pid] == nil || !r.after(pos, s.notBefore[pid])) {
+		r.m.add(pid, Span{pos, end})
 	}
 }
 

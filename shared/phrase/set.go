@@ -253,6 +253,16 @@ func (b *Builder) Build() (*Set, error) {
 			ids = append(ids, a)
 		}
 		sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+		var words, kinds []int32
+		for _, a := range ids {
+			if k := s.atoms[a].kind; k == akKind || k == akAny {
+				kinds = append(kinds, a)
+			} else {
+				words = append(words, a)
+			}
+		}
+		s.firstWords = append(s.firstWords, words)
+		s.firstKinds = append(s.firstKinds, kinds)
 		for _, a := range ids {
 			s.byFirst[a] = append(s.byFirst[a], int32(pid))
 		}
@@ -493,7 +503,9 @@ type Set struct {
 	// script satisfies, so that a scan does not test every kind atom at
 	// every token
 	kindsOf [][]int32
-	byFirst [][]int32 // atom → patterns that can start with it
+	// pattern → the word atoms and the kind atoms it can start with, sorted
+	firstWords, firstKinds [][]int32
+	byFirst                [][]int32 // atom → patterns that can start with it
 	// musts per group — the patterns, then the alternatives of alternations
 	// (kidMust) — sets of word atoms of which one must occur in a document
 	// for the group to match there (one set per mandatory element of its
