@@ -194,7 +194,7 @@ func (m *Matches) instances(t *term, out []instance) []instance {
 		return out
 	}
 	if !t.all {
-		for i := m.head[t.pats[0]]; i >= 0; i = m.recs[i].next {
+		for i := m.firstSpan(t.pats[0]); i >= 0; i = m.recs[i].next {
 			out = append(out, m.instanceOf(m.recs[i].Span))
 		}
 		return out
@@ -454,7 +454,7 @@ func (l *Labels) eval(m *Matches, from, to int) []Hit {
 		var veto *Hit
 	terms:
 		for ti, lead := range r.leads {
-			if m.head[lead] < 0 {
+			if m.count[lead] == 0 {
 				continue // its lead never matched: most terms, most drafts
 			}
 			m.found = m.instances(&r.match[ti], m.found[:0])

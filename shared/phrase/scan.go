@@ -57,7 +57,7 @@ type spanRec struct {
 func (m *Matches) add(pid int32, sp Span) {
 	m.recs = append(m.recs, spanRec{Span: sp, next: -1})
 	i := int32(len(m.recs) - 1)
-	if m.head[pid] < 0 {
+	if m.count[pid] == 0 {
 		m.head[pid] = i
 	} else {
 		m.recs[m.tail[pid]].next = i
@@ -66,10 +66,20 @@ func (m *Matches) add(pid int32, sp Span) {
 	m.count[pid]++
 }
 
+// firstSpan returns the record of pattern id's first match, or -1. (A
+// pattern's head is set only once it matched: count says whether it did,
+// and clearing counts is cheaper than resetting heads.)
+func (m *Matches) firstSpan(id int) int32 {
+	if m.count[id] == 0 {
+		return -1
+	}
+	return m.head[id]
+}
+
 // Spans returns the matches of pattern id, in document order.
 func (m *Matches) Spans(id int) []Span {
 	var out []Span
-	for i := m.head[id]; i >= 0; i = m.recs[i].next {
+	for i := m.firstSpan(id); i >= 0; i = m.recs[i].next {
 		out = append(out, m.recs[i].Span)
 	}
 	return out
@@ -77,7 +87,7 @@ func (m *Matches) Spans(id int) []Span {
 
 // each calls fn for every match of pattern id until fn returns false.
 func (m *Matches) each(id int, fn func(Span) bool) {
-	for i := m.head[id]; i >= 0; i = m.recs[i].next {
+	for i := m.firstSpan(id); i >= 0; i = m.recs[i].next {
 		if !fn(m.recs[i].Span) {
 			return
 		}
@@ -133,9 +143,6 @@ func (s *Set) prepare(d *rutext.Doc) *Matches {
 	m.sat = resize(m.sat, len(s.mustFull)) // patterns, then alternatives
 	clear(m.sat)
 	m.recs = m.recs[:0]
-	for i := range m.head {
-		m.head[i] = -1
-	}
 	for i := range d.Tokens {
 		m.atoms[i] = s.wordAtoms(&d.Tokens[i])
 	}
