@@ -405,6 +405,28 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BV.jsonl",
 		floors: "exact_match=0.91,micro_f1=0.95", flagRecall: 0.84, flagFalse: 0.02},
+	// The seventeenth round (scored on arrival with the sixteenth round's
+	// end, then trained on): BW (340 drafts, car accessories: moves off WB
+	// in service replies, 100 clean look-alikes), BX (400 buyers of
+	// cosmetics: 157 mentions against 83 requests, opt-outs), BY (320
+	// drafts, toys and books: third parties by name, a child's data), BZ
+	// (a general batch from a pet-supply seller).
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_BW.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BW.jsonl",
+		floors: "exact_match=0.88,micro_f1=0.93", flagRecall: 0.84, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_BX.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BX.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.97", flagRecall: 0.85, flagFalse: 0.04},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_BY.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BY.jsonl",
+		floors: "exact_match=0.92,micro_f1=0.96", flagRecall: 0.84, flagFalse: 0.025},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_BZ.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_BZ.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.92, flagFalse: 0.02},
 	// The held-back batches: never used for tuning or training, scored on
 	// arrival and at the end (testdata/holdout/README.md); floors just under
 	// the end score. V (the fourth round's): off_platform found 27/29 at

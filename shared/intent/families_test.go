@@ -186,6 +186,20 @@ func TestFamilies(t *testing.T) {
 			"Можно ли как-то со скидкой заказать? Дороговато выходит": {window: true},
 			"Вы давно торгуете на маркетплейсе?":                      {window: false},
 		},
+		// seventeenth round, written after the change
+		"seventeenth round: a shade asked for, a wish as a hint, promotions asked to be sent, a fraud asked about": {
+			"Есть этот же консилер на тон темнее?":                               {window: true},
+			"Хочу обменять на полтона светлее, есть такой?":                      {window: true},
+			"Была бы у вас такая же сковорода, но полегче, — купила бы":          {window: true},
+			"Шлите мне промокоды и скидки, буду рада":                            {window: true, not: agentiq.IntentOptOut},
+			"Пришло сообщение со скидкой 70% — это вы прислали или мошенники?":   {window: false},
+			"Скидка у вас липовая, цену просто задрали перед акцией":             {window: false},
+			"Подруга дала промокод, но я уже заказала без него, всё хорошо":      {window: false},
+			"Пишите мне только вечером, днём я на работе":                        {not: agentiq.IntentOptOut},
+			"Отписываться не буду, просто ответьте, где посылка":                 {not: agentiq.IntentOptOut},
+			"Подарки и бонусы за задержку не предлагайте, просто верните деньги": {not: agentiq.IntentOptOut},
+			"Больше не присылайте мне ваши акции":                                {has: agentiq.IntentOptOut, window: false},
+		},
 		// sixteenth round, written after the change
 		"sixteenth round: terms for a group, a set's price, one offer declined": {
 			"А студентам у вас какие-то скидки бывают?":               {window: true},
