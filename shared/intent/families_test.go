@@ -186,6 +186,15 @@ func TestFamilies(t *testing.T) {
 			"Можно ли как-то со скидкой заказать? Дороговато выходит": {window: true},
 			"Вы давно торгуете на маркетплейсе?":                      {window: false},
 		},
+		// eighteenth round, written after the change
+		"eighteenth round: a price at a volume, a swap for a better model": {
+			"Какая цена будет от 40 упаковок?":                      {window: true},
+			"Если брать сразу 10 рулонов, по цене договоримся?":     {window: true},
+			"Не подошёл, слабоват. Можно вернуть и взять помощнее?": {window: true},
+			"Эта слабая, поменяйте на модель покрепче":              {window: true},
+			"Какая цена у этой дрели?":                              {window: false},
+			"Вместо неё пришла другая, не та, что заказывала":       {window: false},
+		},
 		// seventeenth round, written after the change
 		"seventeenth round: a shade asked for, a wish as a hint, promotions asked to be sent, a fraud asked about": {
 			"Есть этот же консилер на тон темнее?":                               {window: true},

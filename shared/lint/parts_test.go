@@ -744,6 +744,29 @@ func TestCompositionFamilies(t *testing.T) {
 			"Проверьте, пожалуйста, телефон в своём профиле.",
 			"Реквизиты для оплаты скину следующим сообщением.",
 		}},
+		// eighteenth round, written after the change: the seller's own hall,
+		// club, studio or salon to come to or sign up at; a favour in
+		// officialese for a review changed; sports federations
+		{agentiq.FlagOffPlatform, []string{
+			"Приходите в наш клуб в субботу, покажем, как собирать палатку.",
+			"Примерить кольцо можно в нашем салоне на Тверской, запишитесь заранее.",
+			"Сертификат за оценку заберите у нас в студии.",
+			"Горелку можно попробовать в нашем прокате — звоните, запишем.",
+		}, []string{
+			"В нашем магазине на WB есть и другие модели.",
+			"Салона у нас нет, вся продажа идёт через WB.",
+		}},
+		{agentiq.FlagReviewIncentive, []string{
+			"При условии изменения оценки вопрос по претензии может быть решён в вашу пользу.",
+			"Покупателям, оставившим отзыв «5», гарантийный ремонт выполняется в приоритетном порядке.",
+		}, []string{
+			"Претензия будет удовлетворена, оценку вы можете оставить любую.",
+		}},
+		{agentiq.FlagThirdParty, []string{
+			"Мячи этой серии одобрены федерацией футбола.",
+		}, []string{
+			"Страна производства — Российская Федерация.",
+		}},
 		// seventeenth round, written after the change: the seller's own
 		// workshop, service or storeroom to be visited; a deal struck
 		// outside WB; chains by name; a child's name, birth date, school
