@@ -438,8 +438,10 @@ var blindSets = []blindSet{
 	// buyers of building materials: contractors' volume prices).
 	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_CA.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	// CA and CC each gave up a move or two to the review's narrowing of the
+	// seller's rooms ("запись", "у себя в студии" no longer count).
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_CA.jsonl",
-		floors: "exact_match=0.90,micro_f1=0.93", flagRecall: 0.79, flagFalse: 0.02},
+		floors: "exact_match=0.89,micro_f1=0.93", flagRecall: 0.77, flagFalse: 0.02},
 	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_CB.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.97,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_CB.jsonl",
@@ -447,7 +449,7 @@ var blindSets = []blindSet{
 	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_CC.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_CC.jsonl",
-		floors: "exact_match=0.88,micro_f1=0.93", flagRecall: 0.71, flagFalse: 0.02},
+		floors: "exact_match=0.88,micro_f1=0.93", flagRecall: 0.69, flagFalse: 0.02},
 	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_CD.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.91", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_CD.jsonl",

@@ -170,10 +170,15 @@ func TestFamilies(t *testing.T) {
 		},
 		// from the rounds' reviews: over-broad forms kept out
 		"near misses the reviews found": {
-			"Хранится 5 дней? Я за 3 дня заберу":               {window: false},
-			"Шампунь подойдёт для длинных волос?":              {not: agentiq.IntentSize},
-			"У вас есть фото получше?":                         {window: false},
-			"Я хочу получать только заказы, без вашей рекламы": {has: agentiq.IntentOptOut},
+			"При покупке двух штук цена указана за одну?":                   {window: false},
+			"Хотела сначала взять полегче, но эта удобная, спасибо":         {window: false},
+			"Отправляйте свои акции кому-нибудь другому, мне не надо":       {has: agentiq.IntentOptOut, window: false},
+			"Я от вас не отпишусь, присылайте дальше":                       {not: agentiq.IntentOptOut},
+			"Цену перед акцией задрали, так что сделайте нормальную скидку": {window: true},
+			"Хранится 5 дней? Я за 3 дня заберу":                            {window: false},
+			"Шампунь подойдёт для длинных волос?":                           {not: agentiq.IntentSize},
+			"У вас есть фото получше?":                                      {window: false},
+			"Я хочу получать только заказы, без вашей рекламы":              {has: agentiq.IntentOptOut},
 		},
 		// eleventh round, written after the change
 		"a complaint about what the messages say or the goods sent": {
