@@ -454,6 +454,18 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.91", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_CD.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.83, flagFalse: 0.02},
+	// The nineteenth round (scored on arrival with the eighteenth round's
+	// end after its review, then trained on): CE (an ordinary month's inbox
+	// of a home-textile seller), CF (electronics accessories: English
+	// mixed in, transliteration, flags phrased indirectly).
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_CE.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.96", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_CE.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.9, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_CF.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_CF.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.9, flagFalse: 0.02},
 	// The held-back batches: never used for tuning or training, scored on
 	// arrival and at the end (testdata/holdout/README.md); floors just under
 	// the end score. V (the fourth round's): off_platform found 27/29 at

@@ -748,6 +748,15 @@ func TestCompositionFamilies(t *testing.T) {
 			"Проверьте, пожалуйста, телефон в своём профиле.",
 			"Реквизиты для оплаты скину следующим сообщением.",
 		}},
+		// nineteenth round, written after the change: a review called a
+		// comment or a text under the item, told to other buyers, a mark
+		{agentiq.FlagReviewIncentive, []string{
+			"Удалите отрицательный комментарий — и мы вернём стоимость доставки.",
+			"Напишите хороший комментарий с фото, пришлём чехол в подарок.",
+			"Поделитесь впечатлениями с другими покупателями, а мы начислим кешбэк 200 ₽.",
+		}, []string{
+			"Спасибо за ваш комментарий к заказу, курьер будет предупреждён.",
+		}},
 		// eighteenth round, written after the change: the seller's own hall,
 		// club, studio or salon to come to or sign up at; a favour in
 		// officialese for a review changed; sports federations
