@@ -191,6 +191,21 @@ func TestFamilies(t *testing.T) {
 			"Можно ли как-то со скидкой заказать? Дороговато выходит": {window: true},
 			"Вы давно торгуете на маркетплейсе?":                      {window: false},
 		},
+		// twentieth round, written after the change
+		"twentieth round: an analogue not looked for, a code's fate on a return, a wrong chat, a past discount, an objection to messages": {
+			"Аналоги не ищу, нужен именно этот, когда будет?":                    {window: false},
+			"Если верну сапоги, промокод восстановится?":                         {window: false},
+			"Ой, ошиблась чатом — хотела другому продавцу про скидку написать":   {window: false},
+			"Покупала в прошлом месяце куртку по скидке, а молния уже сломалась": {window: false},
+			"Купила бы две, если на вторую будет скидка":                         {window: true},
+			"Я против того, чтобы мне присылали рекламу":                         {has: agentiq.IntentOptOut},
+			"Я не против, чтобы вы писали мне о новинках":                        {not: agentiq.IntentOptOut},
+			// from the round's review: over-broad forms kept out
+			"Покупала у вас уже пять раз, можно мне со скидкой как постоянному покупателю?": {window: true},
+			"Посылку отправили не туда, дайте скидку за неудобство.":                        {window: true},
+			"Промокод сохранится, если я оформлю заказ завтра?":                             {window: true},
+			"Я против, чтобы вы звонили курьеру, я сама заберу.":                            {not: agentiq.IntentOptOut},
+		},
 		// eighteenth round, written after the change
 		"eighteenth round: a price at a volume, a swap for a better model": {
 			"Какая цена будет от 40 упаковок?":                      {window: true},
