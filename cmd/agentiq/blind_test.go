@@ -441,7 +441,7 @@ var blindSets = []blindSet{
 	// CA and CC each gave up a move or two to the review's narrowing of the
 	// seller's rooms ("запись", "у себя в студии" no longer count).
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_CA.jsonl",
-		floors: "exact_match=0.89,micro_f1=0.93", flagRecall: 0.76, flagFalse: 0.02},
+		floors: "exact_match=0.88,micro_f1=0.92", flagRecall: 0.75, flagFalse: 0.02},
 	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_CB.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.97,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_CB.jsonl",
@@ -496,6 +496,31 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.96", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_CJ.jsonl",
 		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.89, flagFalse: 0.02},
+	// Retrained with the twenty-first round, CA lost one more model-alone
+	// move (85/112: "приходите на тренировку в фитнес-клуб «…»"), which CM's
+	// writer labels no move ("приглашаем в тренажёрный зал «…»").
+	// The twenty-first round (scored on arrival with the twentieth round's
+	// end, 7621446, then trained on): CK (an ordinary month, cosmetics),
+	// CL (books and stationery: a quarter transliterated, a quarter slang,
+	// a fifth voice-typed), CM (sports nutrition: the five deny-level flags
+	// about evenly, health data asked), CN (toys: requests hinted,
+	// mentions, opt-outs).
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_CK.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_CK.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.9, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_CL.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_CL.jsonl",
+		floors: "exact_match=0.98,micro_f1=0.99", flagRecall: 0.95, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_CM.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_CM.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.83, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_CN.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_CN.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.85, flagFalse: 0.02},
 	// The held-back batches: never used for tuning or training, scored on
 	// arrival and at the end (testdata/holdout/README.md); floors just under
 	// the end score. V (the fourth round's): off_platform found 27/29 at

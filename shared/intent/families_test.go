@@ -191,6 +191,25 @@ func TestFamilies(t *testing.T) {
 			"Можно ли как-то со скидкой заказать? Дороговато выходит": {window: true},
 			"Вы давно торгуете на маркетплейсе?":                      {window: false},
 		},
+		// twenty-first round, written after the change
+		"twenty-first round: a promotion running, doubted or stacked; an analogue's meaning; better, compatible or bare models; replies asked": {
+			"Успею взять, пока на неё скидка?":                     {window: false},
+			"Это реальная скидка или просто цену задрали?":         {window: false},
+			"Купон складывается со скидкой на карточке?":           {window: false},
+			"Что значит «аналог Dior» в названии — это копия?":     {window: false},
+			"Поменяйте, пожалуйста, на другую, похожую по размеру": {window: true},
+			"есть ручки получше?":                                  {window: true},
+			"Есть модель без подсветки?":                           {window: true},
+			"Промокодов ваших не надо, просто верните деньги":      {not: agentiq.IntentOptOut},
+			"Отпишитесь, когда узнаете, где посылка":               {not: agentiq.IntentOptOut},
+			// from the round's review: requests kept
+			"Дайте промокод, который суммируется со скидкой.": {window: true},
+			"Покупаю по купону — а новый купон дадите?":       {window: true},
+			"Мне нужна реальная скидка на опт, 50 штук.":      {window: true},
+			"Значит, нужен аналог — посоветуйте что-нибудь.":  {window: true},
+			"Есть менеджер поприличнее? Мне хамят.":           {window: false},
+			"Можно больше не присылать рекламу на почту?":     {has: agentiq.IntentOptOut},
+		},
 		// twentieth round, written after the change
 		"twentieth round: an analogue not looked for, a code's fate on a return, a wrong chat, a past discount, an objection to messages": {
 			"Аналоги не ищу, нужен именно этот, когда будет?":                    {window: false},
