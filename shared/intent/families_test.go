@@ -191,6 +191,16 @@ func TestFamilies(t *testing.T) {
 			"Можно ли как-то со скидкой заказать? Дороговато выходит": {window: true},
 			"Вы давно торгуете на маркетплейсе?":                      {window: false},
 		},
+		// twenty-second round, written after the change
+		"twenty-second round: a discount given before, questioned or a jibe; mailings refused in more ways": {
+			"Скидку мне уже давали в прошлом месяце, сейчас вопрос про стирку": {window: false},
+			"Скидка 30% — это за счёт чего, качество хуже?":                    {window: false},
+			"Скидки у вас всегда есть, а нормальной упаковки нет":              {window: false},
+			"Можно без рекламы? Отвечайте только по делу":                      {has: agentiq.IntentOptOut},
+			"В рассылку меня больше не включайте, пожалуйста":                  {has: agentiq.IntentOptOut},
+			"Уведомления об акциях мне присылать не нужно":                     {has: agentiq.IntentOptOut},
+			"Можно без вот этих курьерских звонков?":                           {not: agentiq.IntentOptOut},
+		},
 		// twenty-first round, written after the change
 		"twenty-first round: a promotion running, doubted or stacked; an analogue's meaning; better, compatible or bare models; replies asked": {
 			"Успею взять, пока на неё скидка?":                     {window: false},

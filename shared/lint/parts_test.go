@@ -748,6 +748,25 @@ func TestCompositionFamilies(t *testing.T) {
 			"Проверьте, пожалуйста, телефон в своём профиле.",
 			"Реквизиты для оплаты скину следующим сообщением.",
 		}},
+		// twenty-second round, written after the change: the talk kept on by
+		// e-mail, a replacement sent past WB, an order or a payment taken
+		// elsewhere, a chat joined; a card's last digits
+		{agentiq.FlagOffPlatform, []string{
+			"Напишите свою почту: пришлём схему подключения, и дальше будем общаться по ней.",
+			"Можем отправить запчасть сами, не дожидаясь маркетплейса.",
+			"Оплату мастер примет на месте, наличными.",
+			"Оптовые заявки принимаем только на сайте.",
+			"Инженер добавит вас в чат в Telegram, там быстрее.",
+			"Свяжитесь с нами вне платформы, так проще.",
+			"Новинки ждут вас на bags-shop.ru!",
+		}, []string{
+			"На Ozon такая же сумка дешевле, но у нас гарантия дольше.",
+			"Напишите нам в этот чат, а почту оставлять не нужно.",
+			"Зарегистрируйте гарантию в приложении WB.",
+		}},
+		{agentiq.FlagPDRequest, []string{
+			"Пришлите скрин с последними цифрами карты.",
+		}, nil},
 		// twenty-first round, written after the change: a review traded for
 		// any thing (an exchange, "тем, кто…", officialese); labs by name; WB
 		// beside another marketplace; health data asked of the buyer
