@@ -165,20 +165,33 @@ func (s *Set) prepare(d *rutext.Doc) *Matches {
 		clear(m.atomSeen[:cap(m.atomSeen)])
 		m.epoch = 1
 	}
-	m.scanCost = 0
+	// locals: stores through m.sat would otherwise make the compiler reload
+	// every field of m and s at each of the few thousand refs a text sets
+	sat, seen, epoch, byFirst, mustBy := m.sat, m.atomSeen, m.epoch, s.byFirst, s.mustBy
+	cost := 0
 	for _, ids := range m.atoms {
 		for _, a := range ids {
-			m.scanCost += len(s.byFirst[a])
-			if m.atomSeen[a] == m.epoch {
+			cost += len(byFirst[a])
+			if seen[a] == epoch {
 				continue
 			}
-			m.atomSeen[a] = m.epoch
-			for _, ref := range s.mustBy[a] {
-				m.sat[ref.pattern] |= 1 << ref.set
-			}
+			seen[a] = epoch
+			setMust(sat, mustBy[a])
 		}
 	}
+	m.scanCost = cost
 	return m
+}
+
+// setMust marks the must sets refs satisfy. A function of its own, not
+// inlined: in prepare's loops the compiler spilled the loop's registers at
+// every ref.
+//
+//go:noinline
+func setMust(sat []uint64, refs []mustRef) {
+	for _, ref := range refs {
+		sat[ref.pattern] |= 1 << (ref.set & 63)
+	}
 }
 
 // viableMust reports whether pattern pid's mandatory words are all in the
@@ -213,9 +226,10 @@ func (s *Set) run(m *Matches) {
 	}
 	m.firstNext = m.firstNext[:0]
 	kinds := false
+	seen, epoch := m.atomSeen, m.epoch
 	for _, pid := range m.staged {
 		for _, a := range s.firstWords[pid] {
-			if m.atomSeen[a] == m.epoch { // a word the document holds
+			if seen[a] == epoch { // a word the document holds
 				m.index(a, pid)
 			}
 		}
