@@ -581,6 +581,21 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.93,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.011},
 	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_AV_lint.jsonl",
 		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.95, flagFalse: 0.035},
+	// CS and CT (written after the twenty-second round, two ordinary
+	// months: phone accessories, shoes): held back from the start, scored
+	// once with e7c9e59 and, for comparison, with cad798f, the session's
+	// start, which gave the same answers but one or two primary intents.
+	// CS's window precision 0.926 and recall 0.913, its review_incentive
+	// 29/32, and CT's false opt-outs 3/264 (1.1 %) miss the floors,
+	// kept visible.
+	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_CS_classify.jsonl",
+		floors: "primary_accuracy=0.91,window_precision=0.92,window_recall=0.91", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_CS_lint.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_CT_classify.jsonl",
+		floors: "primary_accuracy=0.93,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.012},
+	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_CT_lint.jsonl",
+		floors: "exact_match=0.98,micro_f1=0.99", flagRecall: 0.95, flagFalse: 0.02},
 }
 
 // denyFlags are the deny-level flags of POLICY.md §4.1 that a draft's words carry.
