@@ -35,6 +35,10 @@ type modelConfig struct {
 // high Alone: the lexicon's hit stands only when the model does not
 // contradict it.
 //
+// A firm request (firm_requests: haggling, a price for a volume) is the
+// intent asked in so many words, which a mention seldom is: its lexicon
+// hit needs only FirmVeto.
+//
 // A guard of the lexicon (its unless terms: "скидка не нужна", "возврат уже
 // оформила", or a model guard label) is a deliberate no: the model alone
 // does not overrule it, unless its probability reaches GuardedAlone
@@ -43,6 +47,7 @@ type Combine struct {
 	Alone        float64 `yaml:"alone"`
 	Veto         float64 `yaml:"veto"`
 	GuardedAlone float64 `yaml:"guarded_alone"`
+	FirmVeto     float64 `yaml:"firm_veto"`
 }
 
 func (m *modelConfig) validate() error {
@@ -56,7 +61,7 @@ func (m *modelConfig) validate() error {
 		if !validIntent(i) || i == agentiq.IntentOther {
 			return fmt.Errorf("model.intents: unknown intent %q", i)
 		}
-		if cb.Alone < 0 || cb.Alone > 1 || cb.Veto < 0 || cb.Veto > 1 || cb.GuardedAlone < 0 || cb.GuardedAlone > 1 {
+		if cb.Alone < 0 || cb.Alone > 1 || cb.Veto < 0 || cb.Veto > 1 || cb.GuardedAlone < 0 || cb.GuardedAlone > 1 || cb.FirmVeto < 0 || cb.FirmVeto > 1 {
 			return fmt.Errorf("model.intents.%s: alone and veto must be within 0..1", i)
 		}
 	}
@@ -106,8 +111,12 @@ func (c *Classifier) combineWith(d *rutext.Doc, found map[agentiq.Intent]string,
 		pm[i] = p
 		ev, rule := found[i]
 		cb := c.combine[k]
+		veto := cb.Veto
+		if sig.firm[i] {
+			veto = cb.FirmVeto
+		}
 		switch {
-		case rule && p >= cb.Veto:
+		case rule && p >= veto:
 			final[i] = ev
 		case cb.Alone > 0 && p >= cb.Alone && !(c.isWin[i] && sig.mention) && !sig.blocked[i] && (!sig.vetoed[i] || cb.GuardedAlone > 0 && p >= cb.GuardedAlone):
 			final[i] = "model p=" + strconv.FormatFloat(p, 'f', 2, 64)

@@ -65,6 +65,11 @@ func TestSafetyAsymmetry(t *testing.T) {
 	}{
 		{"lexicon and model agree: window", map[agentiq.Intent]float64{agentiq.IntentPromoRequest: 0.9}, promo, true, false, false, agentiq.IntentPromoRequest},
 		{"the model contradicts the lexicon: no window", map[agentiq.Intent]float64{agentiq.IntentPromoRequest: 0.05}, promo, false, false, true, agentiq.IntentOther},
+		// a discount's word the model doubts is as often a mention as a
+		// request: the promo bar is higher than the analogue's
+		{"a discount the model doubts: no window", map[agentiq.Intent]float64{agentiq.IntentPromoRequest: 0.2}, promo, false, false, true, agentiq.IntentOther},
+		{"haggling the model doubts as much: window, but uncertain", map[agentiq.Intent]float64{agentiq.IntentPromoRequest: 0.2}, "Уступите пару сотен, и беру", true, false, true, agentiq.IntentPromoRequest},
+		{"an analogue the model doubts as much: window, but uncertain", map[agentiq.Intent]float64{agentiq.IntentAnalogRequest: 0.2}, "Есть такой же, только синий?", true, false, true, agentiq.IntentAnalogRequest},
 		{"the model alone, unsure: no window", map[agentiq.Intent]float64{agentiq.IntentPromoRequest: 0.7}, plain, false, false, true, agentiq.IntentOther},
 		{"the model alone, very sure: window, but uncertain", map[agentiq.Intent]float64{agentiq.IntentPromoRequest: 0.9}, plain, true, false, true, agentiq.IntentPromoRequest},
 		{"opt-out by the lexicon though the model doubts", map[agentiq.Intent]float64{agentiq.IntentOptOut: 0.01}, stop, false, true, true, agentiq.IntentOptOut},

@@ -39,9 +39,13 @@ type config struct {
 	// ModelBlocks name, per intent, a label the model never overrules: the
 	// buyer says outright the intent is not meant ("хотела отписаться, но
 	// передумала"), which is stronger than a guard.
-	ModelBlocks map[agentiq.Intent]string           `yaml:"model_blocks"`
-	Scenarios   map[agentiq.Intent]agentiq.Scenario `yaml:"scenarios"`
-	Escalation  struct {
+	ModelBlocks map[agentiq.Intent]string `yaml:"model_blocks"`
+	// FirmRequests name, per intent, a label for the intent asked in so
+	// many words ("уступите сотню", "цена от 100 мешков"): where it holds,
+	// the lexicon's hit needs only the model's firm_veto, not its veto.
+	FirmRequests map[agentiq.Intent]string           `yaml:"firm_requests"`
+	Scenarios    map[agentiq.Intent]agentiq.Scenario `yaml:"scenarios"`
+	Escalation   struct {
 		Label string             `yaml:"label"`
 		From  []agentiq.Scenario `yaml:"from"`
 		To    agentiq.Scenario   `yaml:"to"`
@@ -60,6 +64,7 @@ type Classifier struct {
 	isExcl  map[agentiq.Intent]bool
 	guardOf map[string]agentiq.Intent // model guard label → its intent
 	blockOf map[string]agentiq.Intent // model block label → its intent
+	firmOf  map[string]agentiq.Intent // firm request label → its intent
 	model   *linear.Model
 	speller *rutext.Speller
 	// per model class: its intent and how its opinion combines
@@ -184,6 +189,7 @@ func newClassifier(data, modelData, vocab []byte, sp *rutext.Speller) (*Classifi
 	}
 	guardOf := map[string]agentiq.Intent{}
 	blockOf := map[string]agentiq.Intent{}
+	firmOf := map[string]agentiq.Intent{}
 	for _, i := range cfg.Order {
 		if g, ok := cfg.ModelGuards[i]; ok {
 			names = append(names, g)
@@ -192,6 +198,10 @@ func newClassifier(data, modelData, vocab []byte, sp *rutext.Speller) (*Classifi
 		if g, ok := cfg.ModelBlocks[i]; ok {
 			names = append(names, g)
 			blockOf[g] = i
+		}
+		if g, ok := cfg.FirmRequests[i]; ok {
+			names = append(names, g)
+			firmOf[g] = i
 		}
 	}
 	labels, err := phrase.CompileLabels(b, names, cfg.Labels)
@@ -211,7 +221,7 @@ func newClassifier(data, modelData, vocab []byte, sp *rutext.Speller) (*Classifi
 	h.Write([]byte{0})
 	h.Write(vocab)
 	c := &Classifier{cfg: cfg, labels: labels, digest: hex.EncodeToString(h.Sum(nil)),
-		isWin: map[agentiq.Intent]bool{}, isExcl: map[agentiq.Intent]bool{}, guardOf: guardOf, blockOf: blockOf, speller: sp}
+		isWin: map[agentiq.Intent]bool{}, isExcl: map[agentiq.Intent]bool{}, guardOf: guardOf, blockOf: blockOf, firmOf: firmOf, speller: sp}
 	if err := c.loadModel(text); err != nil {
 		return nil, fmt.Errorf("intent model: %w", err)
 	}
@@ -257,6 +267,11 @@ func (cfg *config) validate() error {
 			return fmt.Errorf("model_blocks: %q is not an intent with a label", i)
 		}
 	}
+	for i, g := range cfg.FirmRequests {
+		if !slices.Contains(cfg.Order, i) || i == agentiq.IntentOther || g == "" {
+			return fmt.Errorf("firm_requests: %q is not an intent with a label", i)
+		}
+	}
 	// A label plays one part: read as one intent's guard it would not be
 	// read as another's block, the escalation or the window guard.
 	uses := map[string]string{}
@@ -275,6 +290,9 @@ func (cfg *config) validate() error {
 			return err
 		}
 		if err := use(cfg.ModelBlocks[i], "model_blocks."+string(i)); err != nil {
+			return err
+		}
+		if err := use(cfg.FirmRequests[i], "firm_requests."+string(i)); err != nil {
 			return err
 		}
 	}
@@ -354,6 +372,8 @@ type signals struct {
 	// blocked are the intents the buyer says outright are not meant: the
 	// model may not add them at any probability
 	blocked map[agentiq.Intent]bool
+	// firm are the intents asked for in so many words (firm_requests)
+	firm map[agentiq.Intent]bool
 }
 
 // rules is the lexicon's opinion: the intents found, with their evidence,
@@ -386,6 +406,13 @@ func (c *Classifier) rules(d *rutext.Doc) (map[agentiq.Intent]string, signals) {
 				sig.vetoed = map[agentiq.Intent]bool{}
 			}
 			sig.vetoed[i] = true
+			continue
+		}
+		if i, ok := c.firmOf[h.Label]; ok {
+			if sig.firm == nil {
+				sig.firm = map[agentiq.Intent]bool{}
+			}
+			sig.firm[i] = true
 			continue
 		}
 		if h.Label == c.cfg.WindowGuard && h.Label != "" {
