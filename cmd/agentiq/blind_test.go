@@ -199,8 +199,12 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
 	// AK's off_platform found moves by a draft as the model is retrained on
 	// newer writers (107/129 after the eleventh round).
+	// AK's off_platform 105/129 since the twenty-third round: "на
+	// KazanExpress у нас этот набор есть …, если бордовый нужен срочно" was
+	// the model's at 0.5 and is no longer; the round's listing rule wants a
+	// reason to go there, as the file's other presence rules do.
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_AK.jsonl",
-		floors: "exact_match=0.9,micro_f1=0.93", flagRecall: 0.82, flagFalse: 0.02},
+		floors: "exact_match=0.9,micro_f1=0.93", flagRecall: 0.81, flagFalse: 0.02},
 	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_AL.jsonl",
 		floors: "primary_accuracy=0.94,window_precision=0.93,window_recall=0.96", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_AL.jsonl",
@@ -487,7 +491,7 @@ var blindSets = []blindSet{
 	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_CH.jsonl",
 		floors: "primary_accuracy=0.93,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_CH.jsonl",
-		floors: "exact_match=0.92,micro_f1=0.95", flagRecall: 0.54, flagFalse: 0.02},
+		floors: "exact_match=0.92,micro_f1=0.95", flagRecall: 0.51, flagFalse: 0.02},
 	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_CI.jsonl",
 		floors: "primary_accuracy=0.93,window_precision=0.91,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_CI.jsonl",
@@ -539,7 +543,7 @@ var blindSets = []blindSet{
 	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_CP.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_CP.jsonl",
-		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.83, flagFalse: 0.02},
+		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.80, flagFalse: 0.02},
 	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_CQ.jsonl",
 		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_CQ.jsonl",
@@ -548,6 +552,32 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.88,window_precision=0.88,window_recall=0.82", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_CR.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
+	// Retrained with the twenty-third round, whose writers count a
+	// marketplace named as a place to look and a review asked there too no
+	// move off WB, the model gave up one more off_platform in CH (an e-mail
+	// for a closed sale, 17/33) and in CP (a payment to a card, 25/31).
+	// The twenty-third round (scored on arrival with dd6d2e3, then trained
+	// on): four ordinary months, pet goods (CU), jewellery (CV), baby care
+	// (CW), fishing and camping (CX). CX's writer counts a payment to a
+	// card, an e-mail asked for a document and a marketplace named as a
+	// place to look a move off WB, where the public set does not (l-0094,
+	// l-0146): off_platform 29/32 with 6 false kept visible.
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_CU.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.97,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_CU.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.9, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_CV.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_CV.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.98", flagRecall: 0.88, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_CW.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_CW.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_CX.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_CX.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.97", flagRecall: 0.9, flagFalse: 0.04},
 	// The held-back batches: never used for tuning or training, scored on
 	// arrival and at the end (testdata/holdout/README.md); floors just under
 	// the end score. V (the fourth round's): off_platform found 27/29 at

@@ -130,8 +130,13 @@ func TestLexiconErrors(t *testing.T) {
 		{"order misses an intent", "order: [defect,", "order: [", "order must list"},
 		{"bad pattern", `    - "брак"`, `    - "(брак"`, "missing"},
 		{"unknown scenario", "defect: recovery", "defect: rescue", "no valid scenario"},
-		{"a block that is another intent's guard", "opt_out: opt_out_cancelled", "return: not_wrong_model", "is both model_guards.wrong_item and model_blocks.return"},
-		{"a block on no intent", "opt_out: opt_out_cancelled", "nothing: opt_out_cancelled", "model_blocks"},
+		{"a block that is another intent's guard", "opt_out: [opt_out_cancelled, opt_out_misread]", "return: not_wrong_model", "is both model_guards.wrong_item and model_blocks.return"},
+		{"a block on no intent", "opt_out: [opt_out_cancelled, opt_out_misread]", "nothing: opt_out_cancelled", "model_blocks"},
+		{"a block's empty label", "opt_out: [opt_out_cancelled, opt_out_misread]", "opt_out: [opt_out_cancelled, \"\"]", "model_blocks"},
+		{"a firm request on no intent", "promo_request: promo_firm", "nothing: promo_firm", "firm_requests"},
+		{"a firm request that is also a block", "promo_request: promo_firm", "promo_request: opt_out_misread", "is both"},
+		{"a firm request without its bar", "guarded_alone: 0.9, firm_veto: 0.1}", "guarded_alone: 0.9}", "firm_veto"},
+		{"a firm request's bar above the veto", "guarded_alone: 0.9, firm_veto: 0.1}", "guarded_alone: 0.9, firm_veto: 0.5}", "firm_veto"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -62,7 +62,7 @@ func (m *modelConfig) validate() error {
 			return fmt.Errorf("model.intents: unknown intent %q", i)
 		}
 		if cb.Alone < 0 || cb.Alone > 1 || cb.Veto < 0 || cb.Veto > 1 || cb.GuardedAlone < 0 || cb.GuardedAlone > 1 || cb.FirmVeto < 0 || cb.FirmVeto > 1 {
-			return fmt.Errorf("model.intents.%s: alone and veto must be within 0..1", i)
+			return fmt.Errorf("model.intents.%s: alone, veto, guarded_alone and firm_veto must be within 0..1", i)
 		}
 	}
 	return nil

@@ -51,7 +51,11 @@
 // mailings praised or wanted are no opt-out below guarded_alone, whatever
 // the model makes of them. A model block (model_blocks) is the buyer's
 // outright no ("хотела отписаться, но передумала", "отписываться не
-// собираюсь"): the model never adds the intent against it.
+// собираюсь"), or words the model misreads as the intent ("одни отписки"
+// of brush-offs, "спасибо, больше ничего не надо"): the model never adds
+// the intent against it. A block is a label with its own unless terms: the
+// misread opt-out gives way wherever mailings, messages or a plea to stop
+// are named, recall first.
 //
 // When no intent holds under these rules, the model's likeliest service
 // intent (not a window intent, not opt_out) stands from model.fallback

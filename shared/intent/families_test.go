@@ -191,6 +191,25 @@ func TestFamilies(t *testing.T) {
 			"Можно ли как-то со скидкой заказать? Дороговато выходит": {window: true},
 			"Вы давно торгуете на маркетплейсе?":                      {window: false},
 		},
+		// twenty-third round, written after the change
+		"twenty-third round: brush-offs and a settled question are no opt-out; a price drop asked beside a promotion": {
+			"Пишу третий раз, от вас одни отписки":                           {not: agentiq.IntentOptOut},
+			"Мне нужен ответ, а не очередная отписка":                        {not: agentiq.IntentOptOut},
+			"Хватит кормить меня отписками, где посылка?":                    {not: agentiq.IntentOptOut},
+			"Сплошные отписки от поддержки. И рассылки свои прекратите":      {has: agentiq.IntentOptOut},
+			"Всё решилось, благодарю, больше ничего не требуется":            {not: agentiq.IntentOptOut},
+			"Спасибо, больше ничего не присылайте":                           {has: agentiq.IntentOptOut},
+			"Сообщите, когда на палатку цена снизится, хочу купить по акции": {window: true},
+			"Сколько стоит этот набор со скидкой?":                           {window: false},
+			// from the round's review: opt-outs and requests kept
+			"Спасибо, больше ничего не надо, хватит": {has: agentiq.IntentOptOut},
+			"Хватит отписок и спама":                 {has: agentiq.IntentOptOut},
+			"Помогите с отпиской, надоело":           {has: agentiq.IntentOptOut},
+			"Мне нужна только отписка":               {has: agentiq.IntentOptOut},
+			"Присылайте мне информацию о скидках":    {window: true},
+			"Сколько будет стоить, со скидкой?":      {window: false},
+			"Хватит отписываться, решите вопрос":     {not: agentiq.IntentOptOut},
+		},
 		// twenty-second round, written after the change
 		"twenty-second round: a discount given before, questioned or a jibe; mailings refused in more ways": {
 			"Скидку мне уже давали в прошлом месяце, сейчас вопрос про стирку": {window: false},

@@ -36,10 +36,13 @@ type config struct {
 	// ("посылка так и не пришла" is no wrong item, whatever the model
 	// makes of "не пришла").
 	ModelGuards map[agentiq.Intent]string `yaml:"model_guards"`
-	// ModelBlocks name, per intent, a label the model never overrules: the
-	// buyer says outright the intent is not meant ("хотела отписаться, но
-	// передумала"), which is stronger than a guard.
-	ModelBlocks map[agentiq.Intent]string `yaml:"model_blocks"`
+	// ModelBlocks name, per intent, the labels the model never overrules:
+	// the buyer says outright the intent is not meant ("хотела отписаться,
+	// но передумала"), which is stronger than a guard, or uses words the
+	// model misreads as it ("одни отписки"). Each label has its own unless
+	// terms, so a block can give way where another would not (the misread
+	// opt-out wherever mailings are named).
+	ModelBlocks map[agentiq.Intent]labelList `yaml:"model_blocks"`
 	// FirmRequests name, per intent, a label for the intent asked in so
 	// many words ("уступите сотню", "цена от 100 мешков"): where it holds,
 	// the lexicon's hit needs only the model's firm_veto, not its veto.
@@ -53,6 +56,23 @@ type config struct {
 	Concepts map[string][]string    `yaml:"concepts"`
 	Labels   map[string]phrase.Rule `yaml:"labels"`
 	Model    modelConfig            `yaml:"model"`
+}
+
+// labelList is one label name or a list of them.
+type labelList []string
+
+// UnmarshalYAML accepts a plain string as a one-label list.
+func (l *labelList) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		*l = labelList{n.Value}
+		return nil
+	}
+	var names []string
+	if err := n.Decode(&names); err != nil {
+		return err
+	}
+	*l = names
+	return nil
 }
 
 // Classifier is a compiled intent lexicon. It is safe for concurrent use.
@@ -195,7 +215,7 @@ func newClassifier(data, modelData, vocab []byte, sp *rutext.Speller) (*Classifi
 			names = append(names, g)
 			guardOf[g] = i
 		}
-		if g, ok := cfg.ModelBlocks[i]; ok {
+		for _, g := range cfg.ModelBlocks[i] {
 			names = append(names, g)
 			blockOf[g] = i
 		}
@@ -262,14 +282,20 @@ func (cfg *config) validate() error {
 			return fmt.Errorf("model_guards: %q is not an intent with a label", i)
 		}
 	}
-	for i, g := range cfg.ModelBlocks {
-		if !slices.Contains(cfg.Order, i) || i == agentiq.IntentOther || g == "" {
-			return fmt.Errorf("model_blocks: %q is not an intent with a label", i)
+	for i, gs := range cfg.ModelBlocks {
+		if !slices.Contains(cfg.Order, i) || i == agentiq.IntentOther || len(gs) == 0 || slices.Contains(gs, "") {
+			return fmt.Errorf("model_blocks: %q is not an intent with labels", i)
 		}
 	}
 	for i, g := range cfg.FirmRequests {
 		if !slices.Contains(cfg.Order, i) || i == agentiq.IntentOther || g == "" {
 			return fmt.Errorf("firm_requests: %q is not an intent with a label", i)
+		}
+		// a firm request lowers the bar, never removes it unseen: its
+		// firm_veto is set, and no higher than the veto it replaces
+		cb, ok := cfg.Model.Intents[i]
+		if !ok || cb.FirmVeto <= 0 || cb.FirmVeto > cb.Veto {
+			return fmt.Errorf("firm_requests: %q needs model.intents.%s.firm_veto, above 0 and at most its veto", i, i)
 		}
 	}
 	// A label plays one part: read as one intent's guard it would not be
@@ -289,8 +315,10 @@ func (cfg *config) validate() error {
 		if err := use(cfg.ModelGuards[i], "model_guards."+string(i)); err != nil {
 			return err
 		}
-		if err := use(cfg.ModelBlocks[i], "model_blocks."+string(i)); err != nil {
-			return err
+		for _, g := range cfg.ModelBlocks[i] {
+			if err := use(g, "model_blocks."+string(i)); err != nil {
+				return err
+			}
 		}
 		if err := use(cfg.FirmRequests[i], "firm_requests."+string(i)); err != nil {
 			return err

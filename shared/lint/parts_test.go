@@ -748,6 +748,24 @@ func TestCompositionFamilies(t *testing.T) {
 			"Проверьте, пожалуйста, телефон в своём профиле.",
 			"Реквизиты для оплаты скину следующим сообщением.",
 		}},
+		// twenty-third round, written after the change: the seller's own page
+		// or listing on another marketplace; a refund or payment past WB
+		{agentiq.FlagOffPlatform, []string{
+			"На Юле у нас тоже своя витрина, загляните.",
+			"На Авито лежит такой же от нас, с небольшой скидкой.",
+			"Чтобы не ждать маркетплейс, давайте я сам перечислю вам компенсацию.",
+			"Можем напрямую вернуть деньги, продиктуйте номер карты.",
+		}, []string{
+			"На Авито продают подделки наших часов, будьте осторожны.",
+			"Деньги вернёт WB сам, как только товар придёт на склад.",
+			"Мы сами проверим товар и одобрим возврат в течение суток.",
+			// from the round's review
+			"Готовы принять возврат: мы сами вернём деньги через Wildberries после проверки.",
+			"Давайте мы сами переведём вашу заявку старшему менеджеру.",
+			"Давайте я просто перечислю варианты: размер M или L.",
+			"В СДЭКе у нас есть договор, но ваш заказ отправлен силами WB.",
+			"На Авито лежат объявления якобы от нас — не верьте им.",
+		}},
 		// twenty-second round, written after the change: the talk kept on by
 		// e-mail, a replacement sent past WB, an order or a payment taken
 		// elsewhere, a chat joined; a card's last digits
