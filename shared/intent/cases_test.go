@@ -135,8 +135,12 @@ func TestLexiconErrors(t *testing.T) {
 		{"a block's empty label", "opt_out: [opt_out_cancelled, opt_out_misread]", "opt_out: [opt_out_cancelled, \"\"]", "model_blocks"},
 		{"a firm request on no intent", "promo_request: promo_firm", "nothing: promo_firm", "firm_requests"},
 		{"a firm request that is also a block", "promo_request: promo_firm", "promo_request: opt_out_misread", "is both"},
-		{"a firm request without its bar", "guarded_alone: 0.9, firm_veto: 0.1}", "guarded_alone: 0.9}", "firm_veto"},
-		{"a firm request's bar above the veto", "guarded_alone: 0.9, firm_veto: 0.1}", "guarded_alone: 0.9, firm_veto: 0.5}", "firm_veto"},
+		{"an also label on no intent", "promo_request: [promo_reissue]", "nothing: [promo_reissue]", "also"},
+		{"an also label that is also firm", "promo_request: [promo_reissue]", "promo_request: [promo_firm]", "is both"},
+		{"an intent's own label as also", "promo_request: [promo_reissue]", "promo_request: [promo_reissue, analog_request]", "own label"},
+		{"an also label without a firm bar", "promo_request: [promo_reissue]", "promo_request: [promo_reissue]\n  analog_request: [promo_firm]", "firm_veto"},
+		{"a firm request without its bar", "guarded_alone: 0.9, firm_veto: 0.05}", "guarded_alone: 0.9}", "firm_veto"},
+		{"a firm request's bar above the veto", "guarded_alone: 0.9, firm_veto: 0.05}", "guarded_alone: 0.9, firm_veto: 0.5}", "firm_veto"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

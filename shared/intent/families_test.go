@@ -191,6 +191,27 @@ func TestFamilies(t *testing.T) {
 			"Можно ли как-то со скидкой заказать? Дороговато выходит": {window: true},
 			"Вы давно торгуете на маркетплейсе?":                      {window: false},
 		},
+		// twenty-third round, second part, written after the change
+		"twenty-third round: a code that failed asked anew; a code asked outright beside mailings refused": {
+			"Купон из смс не действует. Есть другой?":                      {window: true},
+			"Пишет, что промокод недействителен. Можно рабочий?":           {window: true},
+			"Скидочный купон истёк, пока заказ собирала. Можно новый?":     {window: true},
+			"Промокод потеряла, продублируйте его ещё раз, пожалуйста":     {window: true},
+			"Промокод не применяется, что не так?":                         {window: false},
+			"Промокод применила, но размер не тот. Можно другой?":          {window: false},
+			"есть промокод? и хватит присылать мне уведомления о новинках": {window: true, has: agentiq.IntentOptOut},
+			"Киньте промокод, только рекламу мне не шлите":                 {window: true, has: agentiq.IntentOptOut},
+			"Дайте промокод, а уведомления мне не нужны":                   {window: true},
+			"Скидка ваша мне не нужна, просто ответьте про размер":         {window: false},
+			"Промокоды не работают, пришлите другие":                       {window: true},
+			// from the round's second review: nothing re-issued, refused, or a complaint
+			"Брала со скидкой, чек потеряла. Пришлите ещё раз чек":                {window: false},
+			"Купон удалила, он мне не нужен. Пришлите ещё раз трек, пожалуйста":   {window: false},
+			"Промокод не работает, и не нужен мне другой. Отпишите от рассылки":   {window: false, has: agentiq.IntentOptOut},
+			"Сделайте перерасчёт по скидке, она не применилась при оплате":        {window: false},
+			"Уступите место другим покупателям, я больше не буду заказывать":      {window: false},
+			"Купон не действует, а зарядка сломалась через день. Пришлите новую?": {window: false},
+		},
 		// twenty-third round, written after the change
 		"twenty-third round: brush-offs and a settled question are no opt-out; a price drop asked beside a promotion": {
 			"Пишу третий раз, от вас одни отписки":                           {not: agentiq.IntentOptOut},

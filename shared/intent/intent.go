@@ -46,9 +46,13 @@ type config struct {
 	// FirmRequests name, per intent, a label for the intent asked in so
 	// many words ("уступите сотню", "цена от 100 мешков"): where it holds,
 	// the lexicon's hit needs only the model's firm_veto, not its veto.
-	FirmRequests map[agentiq.Intent]string           `yaml:"firm_requests"`
-	Scenarios    map[agentiq.Intent]agentiq.Scenario `yaml:"scenarios"`
-	Escalation   struct {
+	FirmRequests map[agentiq.Intent]string `yaml:"firm_requests"`
+	// Also names, per intent, labels whose hit counts as the intent found,
+	// and as a firm request: a request the intent's own guards would veto
+	// but that asks anew ("промокод не работает — можно другой?").
+	Also       map[agentiq.Intent]labelList        `yaml:"also"`
+	Scenarios  map[agentiq.Intent]agentiq.Scenario `yaml:"scenarios"`
+	Escalation struct {
 		Label string             `yaml:"label"`
 		From  []agentiq.Scenario `yaml:"from"`
 		To    agentiq.Scenario   `yaml:"to"`
@@ -85,6 +89,7 @@ type Classifier struct {
 	guardOf map[string]agentiq.Intent // model guard label → its intent
 	blockOf map[string]agentiq.Intent // model block label → its intent
 	firmOf  map[string]agentiq.Intent // firm request label → its intent
+	alsoOf  map[string]agentiq.Intent // also label → its intent
 	model   *linear.Model
 	speller *rutext.Speller
 	// per model class: its intent and how its opinion combines
@@ -210,6 +215,7 @@ func newClassifier(data, modelData, vocab []byte, sp *rutext.Speller) (*Classifi
 	guardOf := map[string]agentiq.Intent{}
 	blockOf := map[string]agentiq.Intent{}
 	firmOf := map[string]agentiq.Intent{}
+	alsoOf := map[string]agentiq.Intent{}
 	for _, i := range cfg.Order {
 		if g, ok := cfg.ModelGuards[i]; ok {
 			names = append(names, g)
@@ -222,6 +228,10 @@ func newClassifier(data, modelData, vocab []byte, sp *rutext.Speller) (*Classifi
 		if g, ok := cfg.FirmRequests[i]; ok {
 			names = append(names, g)
 			firmOf[g] = i
+		}
+		for _, g := range cfg.Also[i] {
+			names = append(names, g)
+			alsoOf[g] = i
 		}
 	}
 	labels, err := phrase.CompileLabels(b, names, cfg.Labels)
@@ -241,7 +251,7 @@ func newClassifier(data, modelData, vocab []byte, sp *rutext.Speller) (*Classifi
 	h.Write([]byte{0})
 	h.Write(vocab)
 	c := &Classifier{cfg: cfg, labels: labels, digest: hex.EncodeToString(h.Sum(nil)),
-		isWin: map[agentiq.Intent]bool{}, isExcl: map[agentiq.Intent]bool{}, guardOf: guardOf, blockOf: blockOf, firmOf: firmOf, speller: sp}
+		isWin: map[agentiq.Intent]bool{}, isExcl: map[agentiq.Intent]bool{}, guardOf: guardOf, blockOf: blockOf, firmOf: firmOf, alsoOf: alsoOf, speller: sp}
 	if err := c.loadModel(text); err != nil {
 		return nil, fmt.Errorf("intent model: %w", err)
 	}
@@ -287,6 +297,20 @@ func (cfg *config) validate() error {
 			return fmt.Errorf("model_blocks: %q is not an intent with labels", i)
 		}
 	}
+	for i, gs := range cfg.Also {
+		if !slices.Contains(cfg.Order, i) || i == agentiq.IntentOther || len(gs) == 0 || slices.Contains(gs, "") {
+			return fmt.Errorf("also: %q is not an intent with labels", i)
+		}
+		for _, g := range gs {
+			if slices.Contains(agentiq.Intents, agentiq.Intent(g)) {
+				return fmt.Errorf("also.%s: %q is an intent's own label", i, g)
+			}
+		}
+		// an also hit is a firm request: its bar must be set
+		if cb, ok := cfg.Model.Intents[i]; !ok || cb.FirmVeto <= 0 || cb.FirmVeto > cb.Veto {
+			return fmt.Errorf("also: %q needs model.intents.%s.firm_veto, above 0 and at most its veto", i, i)
+		}
+	}
 	for i, g := range cfg.FirmRequests {
 		if !slices.Contains(cfg.Order, i) || i == agentiq.IntentOther || g == "" {
 			return fmt.Errorf("firm_requests: %q is not an intent with a label", i)
@@ -322,6 +346,11 @@ func (cfg *config) validate() error {
 		}
 		if err := use(cfg.FirmRequests[i], "firm_requests."+string(i)); err != nil {
 			return err
+		}
+		for _, g := range cfg.Also[i] {
+			if err := use(g, "also."+string(i)); err != nil {
+				return err
+			}
 		}
 	}
 	if err := use(cfg.Escalation.Label, "escalation.label"); err != nil {
@@ -434,6 +463,17 @@ func (c *Classifier) rules(d *rutext.Doc) (map[agentiq.Intent]string, signals) {
 				sig.vetoed = map[agentiq.Intent]bool{}
 			}
 			sig.vetoed[i] = true
+			continue
+		}
+		if i, ok := c.alsoOf[h.Label]; ok {
+			// asked anew in so many words: a firm request too
+			if _, has := found[i]; !has {
+				found[i] = h.Evidence
+			}
+			if sig.firm == nil {
+				sig.firm = map[agentiq.Intent]bool{}
+			}
+			sig.firm[i] = true
 			continue
 		}
 		if i, ok := c.firmOf[h.Label]; ok {

@@ -367,6 +367,35 @@ var dots = strings.NewReplacer(
 
 var relaxedURL = xurls.Relaxed()
 
+// fillPlaceholders reads a template's field that stands for part of a
+// domain as a word: "lk.{shop_domain}.ru" → "lk.shop-domain.ru". A field
+// beside another field ("{pvz_address}.{city}", "{sum}.{kop}") or with no
+// dot beside it is left as it is: nothing there spells a domain.
+func fillPlaceholders(text string) string {
+	locs := placeholder.FindAllStringIndex(text, -1)
+	if locs == nil {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for _, l := range locs {
+		i, j := l[0], l[1]
+		dotAfter := j+1 < len(text) && text[j] == '.' && text[j+1] != '{'
+		dotBefore := i >= 2 && text[i-1] == '.' && text[i-2] != '}'
+		if !dotAfter && !dotBefore {
+			continue
+		}
+		b.WriteString(text[last:i])
+		b.WriteString(strings.ReplaceAll(strings.Trim(text[i:j], "{} ."), "_", "-"))
+		last = j
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// placeholder is a template's field, "{shop_domain}" or "{{ .ShopDomain }}".
+var placeholder = regexp.MustCompile(`\{\{ ?\.?[\p{L}\d_]{1,40} ?\}\}|\{[\p{L}\d_]{1,40}\}`)
+
 // notLinks are file names that look like domains (".zip" and ".mov" are
 // real top-level domains, but in a chat they are attachments).
 func notLink(m string) bool {
@@ -391,6 +420,10 @@ func findURL(folded string, _ *rutext.Doc) string {
 	}
 	if strings.Contains(text, "·") || strings.Contains(text, "∙") {
 		text = middleDots(text)
+	}
+	// an integrator's template: "lk.{shop_domain}.ru" is a link once filled
+	if strings.IndexByte(text, '{') >= 0 {
+		text = fillPlaceholders(text)
 	}
 	if hasSpacedDot(text) {
 		text = joinSpacedDots(text)
