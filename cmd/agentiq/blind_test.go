@@ -656,6 +656,19 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.93,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.012},
 	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_CT_lint.jsonl",
 		floors: "exact_match=0.98,micro_f1=0.99", flagRecall: 0.95, flagFalse: 0.02},
+	// DC and DD (written after the twenty-third round, two ordinary months:
+	// home textiles and decor, clothing basics): held back from the start,
+	// scored once with the round's end and, for comparison, with dd6d2e3,
+	// the session's start. DC's window precision 0.969 (two false windows of
+	// 67) misses the 0.98, kept visible.
+	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_DC_classify.jsonl",
+		floors: "primary_accuracy=0.93,window_precision=0.96,window_recall=0.92", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_DC_lint.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_DD_classify.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_DD_lint.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.9, flagFalse: 0.02},
 }
 
 // denyFlags are the deny-level flags of POLICY.md §4.1 that a draft's words carry.

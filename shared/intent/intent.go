@@ -433,6 +433,14 @@ type signals struct {
 	firm map[agentiq.Intent]bool
 }
 
+// mark sets i in a set made on first use: most messages need none.
+func mark(set *map[agentiq.Intent]bool, i agentiq.Intent) {
+	if *set == nil {
+		*set = map[agentiq.Intent]bool{}
+	}
+	(*set)[i] = true
+}
+
 // rules is the lexicon's opinion: the intents found, with their evidence,
 // and its other signals.
 func (c *Classifier) rules(d *rutext.Doc) (map[agentiq.Intent]string, signals) {
@@ -441,10 +449,7 @@ func (c *Classifier) rules(d *rutext.Doc) (map[agentiq.Intent]string, signals) {
 	var sig signals
 	for _, h := range hits {
 		if h.Vetoed {
-			if sig.vetoed == nil {
-				sig.vetoed = map[agentiq.Intent]bool{}
-			}
-			sig.vetoed[agentiq.Intent(h.Label)] = true
+			mark(&sig.vetoed, agentiq.Intent(h.Label))
 			continue
 		}
 		if h.Label == c.cfg.Escalation.Label && h.Label != "" {
@@ -452,17 +457,11 @@ func (c *Classifier) rules(d *rutext.Doc) (map[agentiq.Intent]string, signals) {
 			continue
 		}
 		if i, ok := c.blockOf[h.Label]; ok {
-			if sig.blocked == nil {
-				sig.blocked = map[agentiq.Intent]bool{}
-			}
-			sig.blocked[i] = true
+			mark(&sig.blocked, i)
 			continue
 		}
 		if i, ok := c.guardOf[h.Label]; ok {
-			if sig.vetoed == nil {
-				sig.vetoed = map[agentiq.Intent]bool{}
-			}
-			sig.vetoed[i] = true
+			mark(&sig.vetoed, i)
 			continue
 		}
 		if i, ok := c.alsoOf[h.Label]; ok {
@@ -470,17 +469,11 @@ func (c *Classifier) rules(d *rutext.Doc) (map[agentiq.Intent]string, signals) {
 			if _, has := found[i]; !has {
 				found[i] = h.Evidence
 			}
-			if sig.firm == nil {
-				sig.firm = map[agentiq.Intent]bool{}
-			}
-			sig.firm[i] = true
+			mark(&sig.firm, i)
 			continue
 		}
 		if i, ok := c.firmOf[h.Label]; ok {
-			if sig.firm == nil {
-				sig.firm = map[agentiq.Intent]bool{}
-			}
-			sig.firm[i] = true
+			mark(&sig.firm, i)
 			continue
 		}
 		if h.Label == c.cfg.WindowGuard && h.Label != "" {
