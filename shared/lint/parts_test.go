@@ -765,6 +765,9 @@ func TestCompositionFamilies(t *testing.T) {
 			"Давайте я просто перечислю варианты: размер M или L.",
 			"В СДЭКе у нас есть договор, но ваш заказ отправлен силами WB.",
 			"На Авито лежат объявления якобы от нас — не верьте им.",
+			// the shop's presence there denied
+			"На Ozon у нас этот товар не продаётся.",
+			"На Озоне мы не продаём, только здесь.",
 		}},
 		// twenty-second round, written after the change: the talk kept on by
 		// e-mail, a replacement sent past WB, an order or a payment taken
