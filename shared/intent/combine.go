@@ -35,9 +35,10 @@ type modelConfig struct {
 // high Alone: the lexicon's hit stands only when the model does not
 // contradict it.
 //
-// A firm request (firm_requests: haggling, a price for a volume) is the
-// intent asked in so many words, which a mention seldom is: its lexicon
-// hit needs only FirmVeto.
+// A firm request (firm_requests and also in intents.yaml: haggling, a
+// price for a volume, promotions asked to be sent, a code asked outright or
+// anew) is the intent asked in so many words, which a mention seldom is:
+// its lexicon hit needs only FirmVeto.
 //
 // A guard of the lexicon (its unless terms: "скидка не нужна", "возврат уже
 // оформила", or a model guard label) is a deliberate no: the model alone

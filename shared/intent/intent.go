@@ -35,7 +35,7 @@ type config struct {
 	// where the lexicon found the intent, this speaks where it did not
 	// ("посылка так и не пришла" is no wrong item, whatever the model
 	// makes of "не пришла").
-	ModelGuards map[agentiq.Intent]string `yaml:"model_guards"`
+	ModelGuards map[agentiq.Intent]labelList `yaml:"model_guards"`
 	// ModelBlocks name, per intent, the labels the model never overrules:
 	// the buyer says outright the intent is not meant ("хотела отписаться,
 	// но передумала"), which is stronger than a guard, or uses words the
@@ -46,7 +46,7 @@ type config struct {
 	// FirmRequests name, per intent, a label for the intent asked in so
 	// many words ("уступите сотню", "цена от 100 мешков"): where it holds,
 	// the lexicon's hit needs only the model's firm_veto, not its veto.
-	FirmRequests map[agentiq.Intent]string `yaml:"firm_requests"`
+	FirmRequests map[agentiq.Intent]labelList `yaml:"firm_requests"`
 	// Also names, per intent, labels whose hit counts as the intent found,
 	// and as a firm request: a request the intent's own guards would veto
 	// but that asks anew ("промокод не работает — можно другой?").
@@ -60,6 +60,40 @@ type config struct {
 	Concepts map[string][]string    `yaml:"concepts"`
 	Labels   map[string]phrase.Rule `yaml:"labels"`
 	Model    modelConfig            `yaml:"model"`
+}
+
+// roleKind is the part a label other than an intent's own plays for an
+// intent: model guard, model block, firm request or also.
+type roleKind uint8
+
+const (
+	roleGuard roleKind = iota
+	roleBlock
+	roleFirm
+	roleAlso
+)
+
+// labelRole is a label's part and the intent it plays it for.
+type labelRole struct {
+	kind   roleKind
+	intent agentiq.Intent
+}
+
+// roleSection is one of the config's per-intent label sections.
+type roleSection struct {
+	kind   roleKind
+	key    string // its YAML key, for messages
+	labels map[agentiq.Intent]labelList
+}
+
+// roles lists the per-intent label sections in the order they are read.
+func (cfg *config) roles() []roleSection {
+	return []roleSection{
+		{roleGuard, "model_guards", cfg.ModelGuards},
+		{roleBlock, "model_blocks", cfg.ModelBlocks},
+		{roleFirm, "firm_requests", cfg.FirmRequests},
+		{roleAlso, "also", cfg.Also},
+	}
 }
 
 // labelList is one label name or a list of them.
@@ -86,10 +120,7 @@ type Classifier struct {
 	digest  string
 	isWin   map[agentiq.Intent]bool
 	isExcl  map[agentiq.Intent]bool
-	guardOf map[string]agentiq.Intent // model guard label → its intent
-	blockOf map[string]agentiq.Intent // model block label → its intent
-	firmOf  map[string]agentiq.Intent // firm request label → its intent
-	alsoOf  map[string]agentiq.Intent // also label → its intent
+	roleOf  map[string]labelRole // a guard's, block's, firm or also label → its part
 	model   *linear.Model
 	speller *rutext.Speller
 	// per model class: its intent and how its opinion combines
@@ -212,26 +243,13 @@ func newClassifier(data, modelData, vocab []byte, sp *rutext.Speller) (*Classifi
 	if cfg.WindowGuard != "" {
 		names = append(names, cfg.WindowGuard)
 	}
-	guardOf := map[string]agentiq.Intent{}
-	blockOf := map[string]agentiq.Intent{}
-	firmOf := map[string]agentiq.Intent{}
-	alsoOf := map[string]agentiq.Intent{}
+	roleOf := map[string]labelRole{}
 	for _, i := range cfg.Order {
-		if g, ok := cfg.ModelGuards[i]; ok {
-			names = append(names, g)
-			guardOf[g] = i
-		}
-		for _, g := range cfg.ModelBlocks[i] {
-			names = append(names, g)
-			blockOf[g] = i
-		}
-		if g, ok := cfg.FirmRequests[i]; ok {
-			names = append(names, g)
-			firmOf[g] = i
-		}
-		for _, g := range cfg.Also[i] {
-			names = append(names, g)
-			alsoOf[g] = i
+		for _, r := range cfg.roles() {
+			for _, g := range r.labels[i] {
+				names = append(names, g)
+				roleOf[g] = labelRole{r.kind, i}
+			}
 		}
 	}
 	labels, err := phrase.CompileLabels(b, names, cfg.Labels)
@@ -251,7 +269,7 @@ func newClassifier(data, modelData, vocab []byte, sp *rutext.Speller) (*Classifi
 	h.Write([]byte{0})
 	h.Write(vocab)
 	c := &Classifier{cfg: cfg, labels: labels, digest: hex.EncodeToString(h.Sum(nil)),
-		isWin: map[agentiq.Intent]bool{}, isExcl: map[agentiq.Intent]bool{}, guardOf: guardOf, blockOf: blockOf, firmOf: firmOf, alsoOf: alsoOf, speller: sp}
+		isWin: map[agentiq.Intent]bool{}, isExcl: map[agentiq.Intent]bool{}, roleOf: roleOf, speller: sp}
 	if err := c.loadModel(text); err != nil {
 		return nil, fmt.Errorf("intent model: %w", err)
 	}
@@ -287,39 +305,26 @@ func (cfg *config) validate() error {
 	if err := cfg.Model.validate(); err != nil {
 		return err
 	}
-	for i, g := range cfg.ModelGuards {
-		if !slices.Contains(cfg.Order, i) || i == agentiq.IntentOther || g == "" {
-			return fmt.Errorf("model_guards: %q is not an intent with a label", i)
-		}
-	}
-	for i, gs := range cfg.ModelBlocks {
-		if !slices.Contains(cfg.Order, i) || i == agentiq.IntentOther || len(gs) == 0 || slices.Contains(gs, "") {
-			return fmt.Errorf("model_blocks: %q is not an intent with labels", i)
-		}
-	}
-	for i, gs := range cfg.Also {
-		if !slices.Contains(cfg.Order, i) || i == agentiq.IntentOther || len(gs) == 0 || slices.Contains(gs, "") {
-			return fmt.Errorf("also: %q is not an intent with labels", i)
-		}
-		for _, g := range gs {
-			if slices.Contains(agentiq.Intents, agentiq.Intent(g)) {
-				return fmt.Errorf("also.%s: %q is an intent's own label", i, g)
+	for _, r := range cfg.roles() {
+		for i, gs := range r.labels {
+			if !slices.Contains(cfg.Order, i) || i == agentiq.IntentOther || len(gs) == 0 || slices.Contains(gs, "") {
+				return fmt.Errorf("%s: %q is not an intent with labels", r.key, i)
 			}
-		}
-		// an also hit is a firm request: its bar must be set
-		if cb, ok := cfg.Model.Intents[i]; !ok || cb.FirmVeto <= 0 || cb.FirmVeto > cb.Veto {
-			return fmt.Errorf("also: %q needs model.intents.%s.firm_veto, above 0 and at most its veto", i, i)
-		}
-	}
-	for i, g := range cfg.FirmRequests {
-		if !slices.Contains(cfg.Order, i) || i == agentiq.IntentOther || g == "" {
-			return fmt.Errorf("firm_requests: %q is not an intent with a label", i)
-		}
-		// a firm request lowers the bar, never removes it unseen: its
-		// firm_veto is set, and no higher than the veto it replaces
-		cb, ok := cfg.Model.Intents[i]
-		if !ok || cb.FirmVeto <= 0 || cb.FirmVeto > cb.Veto {
-			return fmt.Errorf("firm_requests: %q needs model.intents.%s.firm_veto, above 0 and at most its veto", i, i)
+			if r.kind == roleAlso {
+				for _, g := range gs {
+					if slices.Contains(agentiq.Intents, agentiq.Intent(g)) {
+						return fmt.Errorf("also.%s: %q is an intent's own label", i, g)
+					}
+				}
+			}
+			// a firm request (an also hit is one too) lowers the bar, never
+			// removes it unseen: its firm_veto is set, and no higher than
+			// the veto it replaces
+			if r.kind == roleFirm || r.kind == roleAlso {
+				if cb, ok := cfg.Model.Intents[i]; !ok || cb.FirmVeto <= 0 || cb.FirmVeto > cb.Veto {
+					return fmt.Errorf("%s: %q needs model.intents.%s.firm_veto, above 0 and at most its veto", r.key, i, i)
+				}
+			}
 		}
 	}
 	// A label plays one part: read as one intent's guard it would not be
@@ -336,20 +341,11 @@ func (cfg *config) validate() error {
 		return nil
 	}
 	for _, i := range cfg.Order {
-		if err := use(cfg.ModelGuards[i], "model_guards."+string(i)); err != nil {
-			return err
-		}
-		for _, g := range cfg.ModelBlocks[i] {
-			if err := use(g, "model_blocks."+string(i)); err != nil {
-				return err
-			}
-		}
-		if err := use(cfg.FirmRequests[i], "firm_requests."+string(i)); err != nil {
-			return err
-		}
-		for _, g := range cfg.Also[i] {
-			if err := use(g, "also."+string(i)); err != nil {
-				return err
+		for _, r := range cfg.roles() {
+			for _, g := range r.labels[i] {
+				if err := use(g, r.key+"."+string(i)); err != nil {
+					return err
+				}
 			}
 		}
 	}
@@ -456,24 +452,21 @@ func (c *Classifier) rules(d *rutext.Doc) (map[agentiq.Intent]string, signals) {
 			sig.grievance = true
 			continue
 		}
-		if i, ok := c.blockOf[h.Label]; ok {
-			mark(&sig.blocked, i)
-			continue
-		}
-		if i, ok := c.guardOf[h.Label]; ok {
-			mark(&sig.vetoed, i)
-			continue
-		}
-		if i, ok := c.alsoOf[h.Label]; ok {
-			// asked anew in so many words: a firm request too
-			if _, has := found[i]; !has {
-				found[i] = h.Evidence
+		if r, ok := c.roleOf[h.Label]; ok {
+			switch r.kind {
+			case roleBlock:
+				mark(&sig.blocked, r.intent)
+			case roleGuard:
+				mark(&sig.vetoed, r.intent)
+			case roleAlso:
+				// asked anew in so many words: a firm request too
+				if _, has := found[r.intent]; !has {
+					found[r.intent] = h.Evidence
+				}
+				mark(&sig.firm, r.intent)
+			case roleFirm:
+				mark(&sig.firm, r.intent)
 			}
-			mark(&sig.firm, i)
-			continue
-		}
-		if i, ok := c.firmOf[h.Label]; ok {
-			mark(&sig.firm, i)
 			continue
 		}
 		if h.Label == c.cfg.WindowGuard && h.Label != "" {
