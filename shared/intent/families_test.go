@@ -516,6 +516,56 @@ func TestFamilies(t *testing.T) {
 			"Письма у вас не приходят, а я бы хотела получать, подпишите меня": {not: agentiq.IntentOptOut},
 			"Спасибо за подборку новинок, было интересно":                      {not: agentiq.IntentOptOut},
 		},
+		// the twenty-fourth round: a harder, a dearer or a stronger one asked
+		// with its measure after it, a cheaper one asked to be recommended,
+		// the same one otherwise made asked first, others of the kind asked
+		// with "у вас есть"; canned replies refused are no opt-out, an
+		// unsubscribe in slang is
+		"windows by a comparative; canned replies refused; slang unsubscribe": {
+			"Есть помощнее, ватт на 65?":                                   {window: true},
+			"А есть подороже, из натуральной кожи?":                        {window: true},
+			"Какую лампу поярче посоветуете для гаража?":                   {window: true},
+			"Какой утюг взять попроще, без пара?":                          {window: true},
+			"Есть у вас такой же плед, только из шерсти?":                  {window: true},
+			"Другие наборы для вышивки с цветами у вас есть?":              {window: true},
+			"Есть побольше размер этих тапок?":                             {window: false},
+			"Другие размеры у вас есть?":                                   {window: false},
+			"Какой размер брать вместо 42, если жмут в пальцах?":           {window: false},
+			"Какую модель взять вместо этой, если нужен таймер?":           {window: true},
+			"Не отвечайте мне шаблонами, где посылка?":                     {not: agentiq.IntentOptOut},
+			"Не присылайте мне дежурные отговорки, решите вопрос с браком": {not: agentiq.IntentOptOut},
+			"Не пишите мне шаблонные ответы и рассылку свою отключите":     {has: agentiq.IntentOptOut},
+			"ансабните меня от рассылки":                                   {has: agentiq.IntentOptOut},
+			"unsub pls": {has: agentiq.IntentOptOut},
+		},
+		// the round's second part: a promotion the seller announced, asked
+		// about to be used, opens the window; offers kept at bay do not;
+		// reminders refused are an opt-out, thanks for no spam is not; a set
+		// bought whole for less, the same item in another form or with a
+		// feature are asked for
+		"promotions' terms asked; reminders refused; sets and forms asked": {
+			"Вы присылали купон на 300 рублей — он ещё действует?":   {window: true},
+			"В рассылке была акция 2+1, как мне ей воспользоваться?": {window: true},
+			"Как применить скидку из вашего письма, не вижу поля?":   {window: true},
+			"Купила со скидкой, как получить чек?":                   {window: false},
+			"Свои купоны оставьте при себе, где мой заказ?":          {window: false},
+			"Спасибо, но про отзыв больше не напоминайте":            {has: agentiq.IntentOptOut},
+			"Не дёргайте меня больше с оценкой товара":               {has: agentiq.IntentOptOut},
+			"Приятно, что вы не надоедаете рассылками, спасибо":      {not: agentiq.IntentOptOut},
+			"Если взять все пять банок сразу, выйдет дешевле?":       {window: true},
+			"А можно такую же кружку, только без надписи?":           {window: true},
+			"Есть такой же чехол со шнурком на шею?":                 {window: true},
+			"Есть такой же комплект со скидкой?":                     {window: true},
+			"Пришла такая же, как в прошлый раз, опять с трещиной":   {window: false},
+		},
+		// a capital that starts a sentence does not make a Latin word a code
+		// or a name: the message is read as the Russian it spells
+		"Latin words at a sentence's start, in a Russian message": {
+			"Skidochku дадите на второй заказ?":   {window: true},
+			"Vernite dengi, товар не пришёл":      {intent: agentiq.IntentReturn},
+			"Promokody у вас бывают?":             {window: true},
+			"Код VESNA10 не сработал, что делать": {window: false},
+		},
 		"problems described by their symptoms": {
 			"Чайник течёт снизу, на столе лужа":           {intent: agentiq.IntentDefect},
 			"Телефон греется и выключается сам":           {intent: agentiq.IntentDefect},

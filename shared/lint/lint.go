@@ -406,13 +406,10 @@ func notLink(m string) bool {
 // runs only on the words that could hold one, which keeps a long draft
 // cheap: its regular expression costs time in proportion to its input.
 func findURL(folded string, _ *rutext.Doc) string {
-	// a messenger's own scheme opens the app: "tg://resolve?domain=shop"
-	if i := strings.Index(folded, "tg://"); i >= 0 {
-		j := i + strings.IndexFunc(folded[i:], unicode.IsSpace)
-		if j < i {
-			j = len(folded)
-		}
-		return folded[i:j]
+	// an app's own scheme opens the app: "tg://resolve?domain=shop",
+	// "viber://chat?number=…", "whatsapp://send?phone=…"
+	if l := appLink(folded); l != "" {
+		return l
 	}
 	text := folded
 	if containsAnyByte(text, "[({<*") || strings.Contains(text, "xx") {
@@ -453,6 +450,40 @@ func findURL(folded string, _ *rutext.Doc) string {
 	}
 	return ""
 }
+
+// appSchemes are the schemes of the apps a link may open instead of a
+// page: messengers and social networks ("viber://chat?number=…"). The
+// web's own (http, https) xurls finds; a device's mode ("eco://auto") is
+// no link.
+var appSchemes = map[string]bool{"tg": true, "telegram": true, "viber": true, "whatsapp": true, "skype": true,
+	"vk": true, "vkontakte": true, "fb": true, "fb-messenger": true, "messenger": true, "instagram": true,
+	"intent": true, "max": true, "icq": true, "discord": true, "snapchat": true, "tiktok": true, "line": true,
+	"wechat": true, "weixin": true, "signal": true, "sgnl": true, "threema": true, "ok": true, "odnoklassniki": true}
+
+// appLink returns the first link with an app's scheme (appSchemes).
+func appLink(s string) string {
+	for off := 0; ; {
+		k := strings.Index(s[off:], "://")
+		if k < 0 {
+			return ""
+		}
+		k += off
+		i := k
+		for i > 0 && (isLowerASCII(s[i-1]) || s[i-1] == '-' && i < k) {
+			i--
+		}
+		j := k + 3
+		for j < len(s) && !isSpace(s[j]) {
+			j++
+		}
+		if appSchemes[s[i:k]] && j > k+3 {
+			return s[i:j]
+		}
+		off = k + 3
+	}
+}
+
+func isLowerASCII(c byte) bool { return c >= 'a' && c <= 'z' }
 
 // middleDots reads a middle dot between two characters as a dot
 // ("shop·ru"); one with a space beside it separates a list ("Оплата · Online").

@@ -277,6 +277,13 @@ func TestReadMixed(t *testing.T) {
 		"чехол на iPhone и Samsung есть?": "чехол на iPhone и Samsung есть?",
 		"пишите на uyut-shop.ru":          "пишите на uyut-shop.ru",
 		"спасибо, all good":               "спасибо, all good",
+		// a capital that starts a sentence is no name or code
+		"Promokod est'? Хочу zakazat' 2 pary":  "промокод есть? Хочу заказать 2 пары",
+		"Здравствуйте. Vernite dengi за заказ": "Здравствуйте. верните деньги за заказ",
+		"Skidku сделаете?":                     "скидку сделаете?",
+		"skidochku можно?":                     "скидочку можно?",
+		// inside a sentence it is a name: "Ivan", "Nike"
+		"передайте Ivan, что заказ пришёл": "передайте Ivan, что заказ пришёл",
 	} {
 		if got := ReadAsRussian(in); got != want {
 			t.Errorf("ReadAsRussian(%q) = %q, want %q", in, got, want)
@@ -288,7 +295,7 @@ func TestReadMixed(t *testing.T) {
 // word beside digits, is not read as Russian; ReadLatinMessage reads only a
 // message typed wholly in Latin letters.
 func TestReadMixedLeavesCodes(t *testing.T) {
-	for _, in := range []string{"промокод VESNA10 на 10%", "код DOMA на скидку", "артикул mama2024"} {
+	for _, in := range []string{"промокод VESNA10 на 10%", "код DOMA на скидку", "артикул mama2024", "Vesna10 — не работает промокод", "VESNA не работает"} {
 		if got := ReadAsRussian(in); got != in {
 			t.Errorf("ReadAsRussian(%q) = %q", in, got)
 		}

@@ -13,7 +13,7 @@ import (
 // mostly of them is English, not transliterated Russian.
 var english = map[string]bool{
 	"stop": true, "pls": true, "plz": true, "please": true, "ok": true, "okay": true, "thanks": true,
-	"thank": true, "thx": true, "you": true, "unsubscribe": true, "remove": true, "me": true, "from": true,
+	"thank": true, "thx": true, "you": true, "unsubscribe": true, "unsub": true, "remove": true, "me": true, "from": true,
 	"the": true, "list": true, "no": true, "not": true, "yes": true, "sale": true, "cashback": true,
 	"iphone": true, "ipad": true, "apple": true, "samsung": true, "xiaomi": true, "android": true,
 	"usb": true, "type": true, "wifi": true, "bluetooth": true, "size": true, "xl": true, "xxl": true,
@@ -175,8 +175,15 @@ func translitDigits(w string, budget *int) string {
 // of a Latin word are mostly not words, and must not push the hot stems
 // out of the cache.
 func realUncached(w string) bool {
-	return RealStem(russian.Stem(Fold(w), false))
+	stem := russian.Stem(Fold(w), false)
+	return RealStem(stem) || buyerStems[stem]
 }
+
+// buyerStems are the stems of the marketplace's own words, which buyers
+// type in Latin too ("promokod est'?") and no dictionary of 2010s Russian
+// lists.
+var buyerStems = map[string]bool{"промокод": true, "промокодик": true, "промик": true, "скидочк": true, "скидос": true,
+	"купончик": true, "кешбэк": true, "кэшбэк": true, "кешбек": true, "маркетплейс": true}
 
 // readMixed reads the Latin words of a Russian message ("skidochku можно?")
 // as the Russian they spell when that is a correct Russian word of four
@@ -199,8 +206,10 @@ func readMixed(text string) string {
 		// a word inside a link, an address or a handle is left alone
 		inLink := i > 0 && strings.IndexByte("./@:_-", text[i-1]) >= 0 || j < len(text) && strings.IndexByte("./@:_-", text[j]) >= 0
 		// a code ("VESNA10"), an acronym or a name ("Ivan Petrov") is written
-		// with capitals or beside digits
-		code := strings.ToLower(w) != w || i > 0 && isASCIIDigit(text[i-1]) || j < len(text) && isASCIIDigit(text[j])
+		// with capitals or beside digits; a capital that only starts a
+		// sentence ("Promokod est'? Хочу …") is an ordinary word
+		code := strings.ToLower(w[1:]) != w[1:] || isASCIIUpper(w[0]) && !sentenceStart(text, i) ||
+			i > 0 && isASCIIDigit(text[i-1]) || j < len(text) && isASCIIDigit(text[j])
 		if len(w) >= 4 && !inLink && !code && !english[strings.ToLower(w)] {
 			if ru, real := translitWord(w, &budget); real {
 				b.WriteString(text[last:i])
@@ -218,6 +227,18 @@ func readMixed(text string) string {
 }
 
 func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isASCIIUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// sentenceStart reports whether text[i] begins the text or a sentence:
+// only spaces stand between it and the text's start or a full stop, a
+// question or an exclamation mark, or a line break.
+func sentenceStart(text string, i int) bool {
+	for i > 0 && text[i-1] == ' ' {
+		i--
+	}
+	return i == 0 || strings.IndexByte(".!?\n", text[i-1]) >= 0
+}
 
 // isCheDigit reports whether text[j] is a 4 written for ч inside the word
 // that starts at i: a letter follows it, and no digit stands beside it.
@@ -257,6 +278,12 @@ func translitWord(w string, budget *int) (ru string, real bool) {
 	}
 	*budget--
 	low := strings.ToLower(w)
+	// a word-initial e is е as often as э: "est'" is "есть"
+	if low[0] == 'e' {
+		if v := "е" + translitPlain(low[1:]); realUncached(v) {
+			return v, true
+		}
+	}
 	var at []int // positions of the ambiguous letters
 	for i := 0; i < len(low) && len(at) < 5; i++ {
 		if c := low[i]; c == 'i' && i > 0 && !isVowel(low[i-1]) || c == 'w' || c == 'x' || c == 'j' {
