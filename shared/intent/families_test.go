@@ -544,19 +544,35 @@ func TestFamilies(t *testing.T) {
 		// bought whole for less, the same item in another form or with a
 		// feature are asked for
 		"promotions' terms asked; reminders refused; sets and forms asked": {
-			"Вы присылали купон на 300 рублей — он ещё действует?":   {window: true},
-			"В рассылке была акция 2+1, как мне ей воспользоваться?": {window: true},
-			"Как применить скидку из вашего письма, не вижу поля?":   {window: true},
-			"Купила со скидкой, как получить чек?":                   {window: false},
-			"Свои купоны оставьте при себе, где мой заказ?":          {window: false},
-			"Спасибо, но про отзыв больше не напоминайте":            {has: agentiq.IntentOptOut},
-			"Не дёргайте меня больше с оценкой товара":               {has: agentiq.IntentOptOut},
-			"Приятно, что вы не надоедаете рассылками, спасибо":      {not: agentiq.IntentOptOut},
-			"Если взять все пять банок сразу, выйдет дешевле?":       {window: true},
-			"А можно такую же кружку, только без надписи?":           {window: true},
-			"Есть такой же чехол со шнурком на шею?":                 {window: true},
-			"Есть такой же комплект со скидкой?":                     {window: true},
-			"Пришла такая же, как в прошлый раз, опять с трещиной":   {window: false},
+			"Вы присылали купон на 300 рублей — он ещё действует?":    {window: true},
+			"В рассылке была акция 2+1, как мне ей воспользоваться?":  {window: true},
+			"Как применить скидку из вашего письма, не вижу поля?":    {window: true},
+			"Купила со скидкой, как получить чек?":                    {window: false},
+			"Свои купоны оставьте при себе, где мой заказ?":           {window: false},
+			"Спасибо, но про отзыв больше не напоминайте":             {has: agentiq.IntentOptOut},
+			"Не дёргайте меня больше с оценкой товара":                {has: agentiq.IntentOptOut},
+			"Приятно, что вы не надоедаете рассылками, спасибо":       {not: agentiq.IntentOptOut},
+			"Если взять все пять банок сразу, выйдет дешевле?":        {window: true},
+			"А можно такую же кружку, только без надписи?":            {window: true},
+			"Есть такой же чехол со шнурком на шею?":                  {window: true},
+			"Есть такой же комплект со скидкой?":                      {window: true},
+			"Пришла такая же, как в прошлый раз, опять с трещиной":    {window: false},
+			"Была скидка 20 %, а посылка застряла — как её получить?": {window: false},
+			"Не напоминайте нам больше про возврат, уже оформили":     {not: agentiq.IntentOptOut},
+			"Спасибо, что не спамите, но впредь прошу не писать мне":  {has: agentiq.IntentOptOut},
+			"Какую лампочку поярче взять в этот торшер?":              {window: false},
+			"А есть такой же дезодорант, только без запаха?":          {window: true},
+		},
+		// the twenty-fifth round: a discount as the least, a seller's
+		// notification asked about, an unsubscribe refused, mailings praised,
+		// offers refused as an opt-out, a threat about promo messages
+		"discounts at least; unsubscribes refused; offers refused": {
+			"Верните деньги или хоть скидку сделайте на следующий":               {window: true},
+			"Пришла рассылка про распродажу. Она на всю обувь распространяется?": {window: true},
+			"Отказываться от рассылки не стану, но вопрос: когда поступление?":   {not: agentiq.IntentOptOut},
+			"Уведомления у вас интересные, читаю с удовольствием":                {not: agentiq.IntentOptOut},
+			"Хватит мне навязывать ваши кастрюли, одну уже купила":               {has: agentiq.IntentOptOut},
+			"Ещё раз пришлёте про акции — заблокирую":                            {has: agentiq.IntentOptOut, window: false},
 		},
 		// a capital that starts a sentence does not make a Latin word a code
 		// or a name: the message is read as the Russian it spells

@@ -469,14 +469,15 @@ func appLink(s string) string {
 		}
 		k += off
 		i := k
-		for i > 0 && (isLowerASCII(s[i-1]) || s[i-1] == '-' && i < k) {
+		for i > 0 && (isLowerASCII(s[i-1]) || (s[i-1] == '-' && i < k)) {
 			i--
 		}
 		j := k + 3
 		for j < len(s) && !isSpace(s[j]) {
 			j++
 		}
-		if appSchemes[s[i:k]] && j > k+3 {
+		// "tg:// shop" with a space is still the app's link, obfuscated
+		if appSchemes[s[i:k]] {
 			return s[i:j]
 		}
 		off = k + 3
