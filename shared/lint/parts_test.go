@@ -1217,6 +1217,17 @@ func TestCompositionFamilies(t *testing.T) {
 			"Другой объём можно заказать в нашем магазине так же, как этот.",
 			"Эта серия есть и в «Ленте», но там только два цвета. У нас на WB выбор шире.",
 		}},
+		// the twenty-sixth round: something added "за это", a "приятная
+		// благодарность", a rating raised for a refund without a return;
+		// not: a sample given "просто так", a reward WB does not allow
+		{agentiq.FlagReviewIncentive, []string{
+			"Исправьте оценку, а мы за это пару кухонных полотенец вложим.",
+			"За отзыв с фото — небольшая благодарность от магазина.",
+			"Поднимите оценку до пяти, и деньги вернём без возврата товара.",
+		}, []string{
+			"Положили вам магнитик просто так 🎁 Понравится покупка — расскажите в отзыве.",
+			"Правила площадки не позволяют давать бонусы за отзывы, так что просто спасибо.",
+		}},
 		// the seller's own site or channel to be searched for by name, goods
 		// sold only at the seller's own
 		{agentiq.FlagOffPlatform, []string{
