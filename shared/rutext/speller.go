@@ -219,6 +219,9 @@ func likelySlip(q, c []rune) bool {
 // Respell replaces each misspelt Cyrillic word of d by the word fix
 // returns for it (fix returns its argument when the word is right).
 func (d *Doc) Respell(fix func(string) string) {
+	// "чё-нить", "какой-нить": the spoken "-нить" of "-нибудь" (only where
+	// the text has it with its hyphen: "потому что нить гнилая" is a thread)
+	spoken := strings.Contains(d.Folded, "-нить")
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
 		if t.Kind != Word || !t.Cyrillic {
@@ -227,7 +230,20 @@ func (d *Doc) Respell(fix func(string) string) {
 		if c := fix(t.Text); c != t.Text {
 			t.Text, t.stem = c, ""
 		}
+		if spoken && t.Text == "нить" && i > 0 && d.Tokens[i-1].Clause == t.Clause && indefinite(d.Tokens[i-1].Text) {
+			t.Text, t.stem = "нибудь", ""
+		}
 	}
+}
+
+// indefinite reports the pronouns and adverbs "-нибудь" makes indefinite.
+func indefinite(w string) bool {
+	switch w {
+	case "что", "чего", "чем", "чему", "кто", "кого", "кому", "кем", "какой", "какая", "какое", "какие",
+		"какую", "каких", "каким", "какого", "какому", "где", "куда", "когда", "как", "откуда", "сколько":
+		return true
+	}
+	return false
 }
 
 // isSplitPrefix reports the prefixes voice typing cuts off as words of
