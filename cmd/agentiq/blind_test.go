@@ -863,6 +863,21 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.91,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_DN_lint.jsonl",
 		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.75, flagFalse: 0.02},
+	// EI and EJ (written during the twenty-ninth round, two ordinary months:
+	// home electronics and small appliances, clothing): held back from the
+	// start, scored once with the round's end (6348579) and, for
+	// comparison, with 7d415e6, the session's start (EI 0.923, window
+	// 1.000 / 0.893, lint 0.970; EJ 0.927, window 1.000 / 0.954, lint
+	// 0.965). EI's window recall 0.893 (8 requests missed of 75) misses the
+	// issue's 0.90, kept visible.
+	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_EI_classify.jsonl",
+		floors: "primary_accuracy=0.91,window_precision=0.98,window_recall=0.88", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_EI_lint.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_EJ_classify.jsonl",
+		floors: "primary_accuracy=0.91,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_EJ_lint.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.93, flagFalse: 0.02},
 }
 
 // denyFlags are the deny-level flags of POLICY.md §4.1 that a draft's words carry.
