@@ -113,3 +113,21 @@ func TestCompressedWeights(t *testing.T) {
 		t.Errorf("an oversized archive: %v", err)
 	}
 }
+
+// TestParseRefuses: a weights file that is not whole or not consistent is
+// refused with the line at fault, never half read.
+func TestParseRefuses(t *testing.T) {
+	for _, c := range []struct{ name, text, want string }{
+		{"classes twice", "meta features 1\nclasses a b\nbias 0 0\nw x\t1 2\nclasses c d\nw y\t1 2\n", "line 5: classes given twice"},
+		{"a weight before the classes", "meta features 1\nw x\t1 2\nclasses a b\nbias 0 0\n", "line 2"},
+		{"too few weights", "meta features 1\nclasses a b\nbias 0 0\nw x\t1\n", "line 4"},
+		{"a finer weight than three decimals", "meta features 1\nclasses a b\nbias 0 0\nw x\t1 0.0001\n", "line 4"},
+		{"no bias", "meta features 1\nclasses a b\nw x\t1 2\n", "one bias per class"},
+		{"an unknown line", "meta features 1\nclasses a b\nbias 0 0\nweights x\n", "line 4: unknown line"},
+	} {
+		_, err := Parse([]byte(c.text))
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want an error naming %q", c.name, err, c.want)
+		}
+	}
+}
