@@ -219,9 +219,7 @@ func likelySlip(q, c []rune) bool {
 // Respell replaces each misspelt Cyrillic word of d by the word fix
 // returns for it (fix returns its argument when the word is right).
 func (d *Doc) Respell(fix func(string) string) {
-	// "чё-нить", "какой-нить": the spoken "-нить" of "-нибудь" (only where
-	// the text has it with its hyphen: "потому что нить гнилая" is a thread)
-	spoken := strings.Contains(d.Folded, "-нить")
+	spoken := -1 // whether the text writes "-нить", looked up at its first "нить"
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
 		if t.Kind != Word || !t.Cyrillic {
@@ -230,7 +228,18 @@ func (d *Doc) Respell(fix func(string) string) {
 		if c := fix(t.Text); c != t.Text {
 			t.Text, t.stem = c, ""
 		}
-		if spoken && t.Text == "нить" && i > 0 && d.Tokens[i-1].Clause == t.Clause && indefinite(d.Tokens[i-1].Text) {
+		// "чё-нить", "какой-нить": the spoken "-нить" of "-нибудь" (only where
+		// the text has it with its hyphen: "потому что нить гнилая" is a thread)
+		if t.Text != "нить" || i == 0 || d.Tokens[i-1].Clause != t.Clause || !indefinite(d.Tokens[i-1].Text) {
+			continue
+		}
+		if spoken < 0 {
+			spoken = 0
+			if strings.Contains(d.Folded, "-нить") {
+				spoken = 1
+			}
+		}
+		if spoken == 1 {
 			t.Text, t.stem = "нибудь", ""
 		}
 	}
