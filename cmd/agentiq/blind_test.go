@@ -574,8 +574,12 @@ var blindSets = []blindSet{
 	// l-0146): off_platform 29/32 with 6 false kept visible.
 	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_CU.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.97,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	// CU's off_platform fell to 28/32 on the thirtieth round's retraining:
+	// "Дайте мейл, пришлю инструкцию в пдф" (an e-mail for a document, no
+	// move by the public set's convention; the round's EN labels a pdf
+	// catalogue for an e-mail the same way) is no longer read as one.
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_CU.jsonl",
-		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.9, flagFalse: 0.02},
+		floors: "exact_match=0.94,micro_f1=0.97", flagRecall: 0.87, flagFalse: 0.02},
 	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_CV.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_CV.jsonl",
@@ -783,6 +787,27 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_EH.jsonl",
 		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.90, flagFalse: 0.02},
+	// The thirtieth round (scored on arrival with the twenty-ninth's end,
+	// f647634, then trained on): furniture with long angry complaints (EK),
+	// teenagers' gadgets in slang, emoji and transliteration (EL), books and
+	// hobby supplies voice-typed, with mailings refused every way (EM),
+	// small sellers' own drafts (EN).
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_EK.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_EK.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_EL.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_EL.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_EM.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_EM.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_EN.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_EN.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.02},
 	// The held-back batches: never used for tuning or training, scored on
 	// arrival and at the end (testdata/holdout/README.md); floors just under
 	// the end score. V (the fourth round's): off_platform found 27/29 at

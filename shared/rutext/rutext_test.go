@@ -181,6 +181,10 @@ func TestReadAsRussian(t *testing.T) {
 		{"sovmestimo s iphone 15?", "совместимо с iphone 15?"},
 		{"razmer M podoidet?", "размер M подойдет?"},
 		{"tsvet ne tot, zhal", "цвет не тот, жал"},
+		// a Cyrillic look-alike letter typed inside a Latin word is read as
+		// the Latin one ("Zа": Latin Z, Cyrillic а)
+		{"Zа otzyv vernem 10%", "за отзыв вернем 10%"},
+		{"skidku sdelaetе?", "скидку сделаете?"},
 		// English and Russian stay as they are
 		{"remove me pls", "remove me pls"},
 		{"Stop pls", "Stop pls"},
@@ -192,6 +196,20 @@ func TestReadAsRussian(t *testing.T) {
 		if got := ReadAsRussian(tt.in); got != tt.want {
 			t.Errorf("ReadAsRussian(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestReadLatinMessageLookalikes: a message is read as Latin
+// transliteration past Cyrillic letters only when each is a look-alike
+// inside a Latin word; a Cyrillic word keeps the message Russian.
+func TestReadLatinMessageLookalikes(t *testing.T) {
+	for _, in := range []string{"skidka как", "Zа otzyv, спасибо", "Привет"} {
+		if got := ReadLatinMessage(in); got != in {
+			t.Errorf("ReadLatinMessage(%q) = %q, want it unchanged", in, got)
+		}
+	}
+	if got, want := ReadLatinMessage("Zа otzyv 5 zvezd vernem 10%"), "за отзыв 5 звезд вернем 10%"; got != want {
+		t.Errorf("ReadLatinMessage = %q, want %q", got, want)
 	}
 }
 

@@ -75,9 +75,59 @@ func ReadAsRussian(text string) string {
 // letters only: a Russian text with Latin words is returned unchanged.
 func ReadLatinMessage(text string) string {
 	if hasCyrillic(text) {
+		latin, ok := latinLookalikes(text)
+		if !ok {
+			return text
+		}
+		if ru := readLatin(latin); ru != latin {
+			return ru
+		}
 		return text
 	}
 	return readLatin(text)
+}
+
+// cyrToLatin maps the Cyrillic letters that look like Latin ones.
+var cyrToLatin = map[rune]rune{
+	'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'х': 'x', 'у': 'y', 'к': 'k', 'м': 'm', 'т': 't', 'в': 'b', 'н': 'h',
+	'А': 'A', 'Е': 'E', 'О': 'O', 'Р': 'P', 'С': 'C', 'Х': 'X', 'У': 'Y', 'К': 'K', 'М': 'M', 'Т': 'T', 'В': 'B', 'Н': 'H',
+}
+
+// latinLookalikes returns a Latin message whose only Cyrillic letters are
+// look-alikes typed inside Latin words ("Zа otzyv 5 zvezd": a Cyrillic
+// "а" after a Latin "Z") with those letters made Latin, and whether text
+// is such a message. A Russian text fails at its first Cyrillic word,
+// which has no Latin letter.
+func latinLookalikes(text string) (string, bool) {
+	inWord, cyr, lat := false, false, false
+	for _, r := range text {
+		if unicode.IsLetter(r) {
+			if !inWord {
+				inWord, cyr, lat = true, false, false
+			}
+			if r < utf8.RuneSelf {
+				lat = true
+			} else if _, ok := cyrToLatin[r]; ok {
+				cyr = true
+			} else if r >= 0x400 && r <= 0x4ff {
+				return "", false
+			}
+			continue
+		}
+		if inWord && cyr && !lat {
+			return "", false
+		}
+		inWord = false
+	}
+	if inWord && cyr && !lat {
+		return "", false
+	}
+	return strings.Map(func(r rune) rune {
+		if l, ok := cyrToLatin[r]; ok {
+			return l
+		}
+		return r
+	}, text), true
 }
 
 // hasCyrillic reports whether text has a Cyrillic letter (UTF-8 lead bytes
