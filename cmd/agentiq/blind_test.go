@@ -903,6 +903,21 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.91,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_EJ_lint.jsonl",
 		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.93, flagFalse: 0.02},
+	// EO and EP (written during the thirtieth round, two ordinary months:
+	// garden and household goods; jewellery, watches and accessories): held
+	// back from the start, scored once with the round's end and, for
+	// comparison, with f647634, the round's start (EO 0.917, window 1.000 /
+	// 0.956, opt_out 37/39, lint 0.955; EP the same as at the end). EO's
+	// off_platform false 4/166 (2.4 %) and EP's review_incentive 24/27
+	// (0.89) miss the floors, kept visible.
+	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_EO_classify.jsonl",
+		floors: "primary_accuracy=0.91,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_EO_lint.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.93, flagFalse: 0.025},
+	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_EP_classify.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_EP_lint.jsonl",
+		floors: "exact_match=0.92,micro_f1=0.95", flagRecall: 0.88, flagFalse: 0.02},
 }
 
 // denyFlags are the deny-level flags of POLICY.md §4.1 that a draft's words carry.
