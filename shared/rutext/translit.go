@@ -87,17 +87,12 @@ func ReadLatinMessage(text string) string {
 	return readLatin(text)
 }
 
-// cyrToLatin maps the Cyrillic letters that look like Latin ones.
-var cyrToLatin = map[rune]rune{
-	'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'х': 'x', 'у': 'y', 'к': 'k', 'м': 'm', 'т': 't', 'в': 'b', 'н': 'h',
-	'А': 'A', 'Е': 'E', 'О': 'O', 'Р': 'P', 'С': 'C', 'Х': 'X', 'У': 'Y', 'К': 'K', 'М': 'M', 'Т': 'T', 'В': 'B', 'Н': 'H',
-}
-
 // latinLookalikes returns a Latin message whose only Cyrillic letters are
 // look-alikes typed inside Latin words ("Zа otzyv 5 zvezd": a Cyrillic
-// "а" after a Latin "Z") with those letters made Latin, and whether text
-// is such a message. A Russian text fails at its first Cyrillic word,
-// which has no Latin letter.
+// "а" after a Latin "Z") with those letters made Latin (latinLookAlike,
+// the folding's table the other way round), and whether text is such a
+// message. A Russian text fails at its first Cyrillic word, which has no
+// Latin letter.
 func latinLookalikes(text string) (string, bool) {
 	inWord, cyr, lat := false, false, false
 	for _, r := range text {
@@ -107,9 +102,9 @@ func latinLookalikes(text string) (string, bool) {
 			}
 			if r < utf8.RuneSelf {
 				lat = true
-			} else if _, ok := cyrToLatin[r]; ok {
+			} else if _, ok := latinLookAlike[unicode.ToLower(r)]; ok {
 				cyr = true
-			} else if r >= 0x400 && r <= 0x4ff {
+			} else if isCyrillic(r) {
 				return "", false
 			}
 			continue
@@ -123,7 +118,7 @@ func latinLookalikes(text string) (string, bool) {
 		return "", false
 	}
 	return strings.Map(func(r rune) rune {
-		if l, ok := cyrToLatin[r]; ok {
+		if l, ok := latinLookAlike[unicode.ToLower(r)]; ok {
 			return l
 		}
 		return r
