@@ -259,13 +259,13 @@ func newClassifier(data, modelData, vocab []byte, sp *rutext.Speller) (*Classifi
 	// The digest covers the lexicon and the weights: a retrained model is
 	// a new rules_version.
 	h := sha256.New()
-	text, err := linear.Text(modelData)
+	text, sum, err := linear.TextSum(modelData)
 	if err != nil {
 		return nil, fmt.Errorf("intent model: %w", err)
 	}
 	h.Write(data)
 	h.Write([]byte{0})
-	h.Write(text) // the weights' text: the same model is the same version, however compressed
+	h.Write(sum[:]) // the weights' text's: the same model is the same version, however compressed
 	h.Write([]byte{0})
 	h.Write(vocab)
 	c := &Classifier{cfg: cfg, labels: labels, digest: hex.EncodeToString(h.Sum(nil)),

@@ -176,7 +176,7 @@ func NewWithModel(data, modelData []byte) (*Linter, error) {
 	}
 	labels.Staged() // compositions with long unless lists
 	l.labels = labels
-	text, err := linear.Text(modelData)
+	text, sum, err := linear.TextSum(modelData)
 	if err != nil {
 		return nil, fmt.Errorf("lint model: %w", err)
 	}
@@ -211,7 +211,7 @@ func NewWithModel(data, modelData []byte) (*Linter, error) {
 	h := sha256.New()
 	h.Write(data)
 	h.Write([]byte{0})
-	h.Write(text) // the weights' text: the same model is the same version, however compressed
+	h.Write(sum[:]) // the weights' text's: the same model is the same version, however compressed
 	l.digest = hex.EncodeToString(h.Sum(nil))
 	return l, nil
 }

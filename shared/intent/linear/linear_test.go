@@ -2,6 +2,8 @@ package linear
 
 import (
 	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
 	"strings"
 	"testing"
 
@@ -111,6 +113,30 @@ func TestCompressedWeights(t *testing.T) {
 	bomb := Compress(bytes.Repeat([]byte("#"), maxText+10))
 	if _, err := Text(bomb); err == nil || !strings.Contains(err.Error(), "inflated") {
 		t.Errorf("an oversized archive: %v", err)
+	}
+}
+
+// TestTextSum: the digest a model enters rules_version with is its text's
+// SHA-256 however the file is stored — named by the header Compress
+// writes, hashed when a file is plain or compressed by another tool.
+func TestTextSum(t *testing.T) {
+	text := []byte("meta features 1\nclasses a b\nbias 0.1 -0.2\nw w скидк\t1.5 -0.25\n")
+	want := sha256.Sum256(text)
+	var other bytes.Buffer // gzip as another tool writes it: no sum in the header
+	zw := gzip.NewWriter(&other)
+	zw.Write(text)
+	zw.Close()
+	for name, data := range map[string][]byte{"plain": text, "Compress": Compress(text), "other gzip": other.Bytes()} {
+		got, sum, err := TextSum(data)
+		if err != nil || !bytes.Equal(got, text) || sum != want {
+			t.Errorf("%s: text %q, sum %x, %v; want the text and %x", name, got, sum, err, want)
+		}
+	}
+	if _, ok := HeaderSum(other.Bytes()); ok {
+		t.Error("a header without a sum named one")
+	}
+	if _, _, err := TextSum(Compress(text)[:20]); err == nil {
+		t.Error("a truncated archive was accepted")
 	}
 }
 

@@ -3,7 +3,9 @@ package linear
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"math"
@@ -357,12 +359,61 @@ const maxText = 64 << 20
 // is gzip-compressed (the files make train writes, model.txt.gz, are kept
 // compressed so that the functions' binaries stay small).
 func Text(data []byte) ([]byte, error) {
+	text, _, err := inflate(data)
+	return text, err
+}
+
+// TextSum is Text with the text's SHA-256, which the digests of the
+// classifier and the linter (their rules_version) are made of. A file
+// Compress wrote carries that sum in its gzip header, so loading does not
+// hash megabytes of weights a second time (a fifth of the CLI's start);
+// any other file's text is hashed here. Training's freshness test holds
+// the committed files' sums to their texts.
+func TextSum(data []byte) ([]byte, [sha256.Size]byte, error) {
+	text, comment, err := inflate(data)
+	if err != nil {
+		return nil, [sha256.Size]byte{}, err
+	}
+	if sum, ok := headerSum(comment); ok {
+		return text, sum, nil
+	}
+	return text, sha256.Sum256(text), nil
+}
+
+const sumPrefix = "sha256:"
+
+// headerSum reads the sum Compress writes into a gzip header's comment.
+func headerSum(comment string) ([sha256.Size]byte, bool) {
+	var sum [sha256.Size]byte
+	h, ok := strings.CutPrefix(comment, sumPrefix)
+	if !ok || len(h) != 2*sha256.Size {
+		return sum, false
+	}
+	if _, err := hex.Decode(sum[:], []byte(h)); err != nil {
+		return sum, false
+	}
+	return sum, true
+}
+
+// HeaderSum is the text's SHA-256 as a compressed weights file's header
+// names it (false: the file names none).
+func HeaderSum(data []byte) ([sha256.Size]byte, bool) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return [sha256.Size]byte{}, false
+	}
+	return headerSum(zr.Header.Comment)
+}
+
+// inflate returns the text of data and, when gzip-compressed, its header's
+// comment.
+func inflate(data []byte) ([]byte, string, error) {
 	if len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
-		return data, nil
+		return data, "", nil
 	}
 	zr, err := gzip.NewReader(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("model: %w", err)
+		return nil, "", fmt.Errorf("model: %w", err)
 	}
 	// gzip's trailer holds the inflated size (mod 2³²): reading into a
 	// buffer of that size spares io.ReadAll's regrowing and copying
@@ -371,20 +422,23 @@ func Text(data []byte) ([]byte, error) {
 	size := int(binary.LittleEndian.Uint32(data[len(data)-4:]))
 	buf := bytes.NewBuffer(make([]byte, 0, min(size, maxText, len(data)*1032)+bytes.MinRead))
 	if _, err := buf.ReadFrom(io.LimitReader(zr, maxText+1)); err != nil {
-		return nil, fmt.Errorf("model: %w", err)
+		return nil, "", fmt.Errorf("model: %w", err)
 	}
 	text := buf.Bytes()
 	if len(text) > maxText {
-		return nil, fmt.Errorf("model: more than %d bytes inflated", maxText)
+		return nil, "", fmt.Errorf("model: more than %d bytes inflated", maxText)
 	}
-	return text, nil
+	return text, zr.Header.Comment, nil
 }
 
-// Compress returns text gzip-compressed, as make train writes it.
+// Compress returns text gzip-compressed, as make train writes it, its
+// header naming the text's SHA-256 (TextSum).
 func Compress(text []byte) []byte {
 	var b bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression) // a valid level: no error
-	zw.Write(text)                                         // a bytes.Buffer does not fail
+	sum := sha256.Sum256(text)
+	zw.Header.Comment = sumPrefix + hex.EncodeToString(sum[:])
+	zw.Write(text) // a bytes.Buffer does not fail
 	zw.Close()
 	return b.Bytes()
 }

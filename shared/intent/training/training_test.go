@@ -2,6 +2,7 @@ package training
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"os"
 	"path/filepath"
 	"slices"
@@ -42,6 +43,10 @@ func TestCommittedModelsAreFresh(t *testing.T) {
 		}
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s is stale: run make train", path)
+		}
+		// the sum the header names is what the digests are made of
+		if sum, ok := linear.HeaderSum(data); !ok || sum != sha256.Sum256(want) {
+			t.Errorf("%s: its header does not name its text's SHA-256: run make train", path)
 		}
 	}
 	// training twice gives the same bytes
