@@ -46,10 +46,13 @@ build:
 	$(GO) build -o bin/agentiq ./cmd/agentiq
 
 .PHONY: test
+# -timeout 20m: the default ten minutes a package is a tripwire on a shared
+# 2-core machine (the blind sets and the retraining test run for minutes
+# under -race); a hang still fails.
 test: lambdas tools report-tools
 	@bad=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$bad" ]; then echo "gofmt -l:"; echo "$$bad"; exit 1; fi
 	$(GO) vet ./...
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -timeout 20m ./...
 
 # Test servers installed through the module proxy into bin/: versitygw
 # (S3 with Object Lock, for shared/s3store's tests, which also install it

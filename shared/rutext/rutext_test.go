@@ -213,6 +213,35 @@ func TestReadLatinMessageLookalikes(t *testing.T) {
 	}
 }
 
+// TestReadLayout: a message typed with the keyboard left on its US layout
+// is read as the Russian its keys spell — letters and the marks on the same
+// keys ("&" is "?", "," is "б") — and only when it reads as Russian words;
+// transliteration, English, links and short codes are not such messages.
+func TestReadLayout(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"rjulf ljcnfdrf&", "когда доставка?"},
+		{"yt gbibnt vyt", "не пишите мне"},
+		{"cgfcb,j", "спасибо"},
+		{"Ult vjq pfrfp&", "Где мой заказ?"},
+		{"ghbikf yt nf vjltkm? [jxe dthyenm", "пришла не та модель, хочу вернуть"},
+		// not wrong-layout text: read as before
+		{"skidku sdelaete?", "скидку сделаете?"},
+		{"Please remove me from the list", "Please remove me from the list"},
+		{"ok", "ok"},
+		{"yt", "ыт"}, // function words alone are no message read
+		{"iphone 15 pro max", "iphone 15 pro max"},
+	}
+	for _, tt := range tests {
+		if got := ReadLatinMessage(tt.in); got != tt.want {
+			t.Errorf("ReadLatinMessage(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	// a Russian message is never read through the layout
+	if got := ReadLatinMessage("где мой заказ?"); got != "где мой заказ?" {
+		t.Errorf("a Russian message changed: %q", got)
+	}
+}
+
 func TestSpeller(t *testing.T) {
 	sp := NewSpeller(map[string]int{"посылка": 5, "натуральный": 3, "промокод": 9, "доставка": 7,
 		"отпишите": 4, "сдать": 8, "сделайте": 3, "брак": 9, "порвана": 2, "вопросы": 2})

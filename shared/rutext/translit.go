@@ -168,6 +168,9 @@ func readLatin(text string) string {
 			return text
 		}
 	}
+	if ru, ok := readLayout(text); ok { // "rjulf ljcnfdrf&": the keyboard left on its US layout
+		return ru
+	}
 	if latin == 0 || foreign*2 > latin {
 		return text
 	}
