@@ -27,12 +27,7 @@ var qwerty = func() map[rune]rune {
 // one of them a dictionary word of four letters or more — which
 // transliteration and English never read as.
 func readLayout(text string) (string, bool) {
-	ru := strings.Map(func(r rune) rune {
-		if c, ok := qwerty[r]; ok {
-			return c
-		}
-		return r
-	}, text)
+	ru := layoutWord(text)
 	words, real, content := 0, 0, 0
 	for _, w := range strings.FieldsFunc(ru, func(r rune) bool { return !unicode.IsLetter(r) }) {
 		if !isCyrillic([]rune(w)[0]) {

@@ -331,6 +331,19 @@ func TestReadMixed(t *testing.T) {
 		"skidochku можно?":                     "скидочку можно?",
 		// inside a sentence it is a name: "Ivan", "Nike"
 		"передайте Ivan, что заказ пришёл": "передайте Ivan, что заказ пришёл",
+		// typed with the keyboard on its US layout: a correct word of four
+		// letters or more, then the short words and the "&" for "?" beside it
+		"ghbdtn? кабель заряжает только под углом": "привет? кабель заряжает только под углом",
+		"ult vjq pfrfp&&& неделю уже едет":         "где мой заказ??? неделю уже едет",
+		"Ckjvfkcz через неделю, верните деньги":    "Сломался через неделю, верните деньги",
+		"ult jy& не вижу курьера":                  "ult jy& не вижу курьера", // no long word: no reading
+		"yt vjue ljpdjybnmcz до вас":               "не могу дозвониться до вас",
+		"добрый день! dthybnt ltymub pf ,hfr":      "добрый день! верните деньги за брак",
+		"Заказ пришёл, cgfcb,j!":                   "Заказ пришёл, спасибо!",
+		// four letters that may be English or a code stay: "cert", "this"
+		"скачать: docs . ru / cert":           "скачать: docs . ru / cert",
+		"yt vjue дозвониться":                 "yt vjue дозвониться",
+		"кабель typec для xiaomi redmi есть?": "кабель typec для xiaomi redmi есть?",
 	} {
 		if got := ReadAsRussian(in); got != want {
 			t.Errorf("ReadAsRussian(%q) = %q, want %q", in, got, want)

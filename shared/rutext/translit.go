@@ -236,10 +236,20 @@ var buyerStems = map[string]bool{"промокод": true, "промокодик
 // readMixed reads the Latin words of a Russian message ("skidochku можно?")
 // as the Russian they spell when that is a correct Russian word of four
 // letters or more (the real-word dictionary): brand names, English words
-// and links stay as written.
+// and links stay as written. A word typed with the keyboard left on its US
+// layout ("ghbdtn, кабель …", "ult vjq pfrfp&&& неделю едет") is read
+// through ЙЦУКЕН when that is a correct word that looks typed so
+// (layoutLike); once one is, the other words that read as correct words
+// ("vjue" → "могу") or function words ("ult" → "где", "vjq" → "мой"), and
+// the "&" typed for "?" after them, are read so too.
 func readMixed(text string) string {
-	var b strings.Builder
-	last := 0 // text[:last] is in b
+	type reading struct {
+		i, j   int
+		ru     string
+		layout bool // a word read through the layout, kept only beside one that looks typed so
+	}
+	var rs []reading
+	layoutSeen := false
 	budget := secondReadings
 	for i := 0; i < len(text); {
 		j := i
@@ -258,20 +268,120 @@ func readMixed(text string) string {
 		// sentence ("Promokod est'? Хочу …") is an ordinary word
 		code := strings.ToLower(w[1:]) != w[1:] || isASCIIUpper(w[0]) && !sentenceStart(text, i) ||
 			i > 0 && isASCIIDigit(text[i-1]) || j < len(text) && isASCIIDigit(text[j])
-		if len(w) >= 4 && !inLink && !code && !english[strings.ToLower(w)] {
+		if inLink || code || english[strings.ToLower(w)] {
+			i = j
+			continue
+		}
+		if len(w) >= 4 {
 			if ru, real := translitWord(w, &budget); real {
-				b.WriteString(text[last:i])
-				b.WriteString(ru)
-				last = j
+				rs = append(rs, reading{i: i, j: j, ru: ru})
+				i = j
+				continue
 			}
 		}
+		// the wrong layout: the word with the marks typed for letters on
+		// the same keys (",hfr" for "брак", "cgfcb,j" for "спасибо")
+		li, lj := layoutSpan(text, i, j)
+		lw := text[li:lj]
+		ru := layoutWord(lw)
+		switch {
+		case len(lw) >= 4 && realUncached(ru):
+			// a four-letter word that may be English ("cert" → "суке")
+			// is read only beside one that looks typed so
+			like := layoutLike(lw)
+			rs = append(rs, reading{i: li, j: layoutMarks(text, lj), layout: !like})
+			layoutSeen = layoutSeen || like
+		case len(lw) >= 2 && len(lw) < 4 && functionWords[Fold(ru)]:
+			rs = append(rs, reading{i: li, j: layoutMarks(text, lj), layout: true})
+		default:
+			lj = j
+		}
+		i = lj
 		i = j
+	}
+	var b strings.Builder
+	last := 0 // text[:last] is in b
+	for _, r := range rs {
+		if r.layout && !layoutSeen {
+			continue
+		}
+		if r.ru == "" {
+			r.ru = layoutWord(text[r.i:r.j])
+		}
+		b.WriteString(text[last:r.i])
+		b.WriteString(r.ru)
+		last = r.j
 	}
 	if last == 0 {
 		return text
 	}
 	b.WriteString(text[last:])
 	return b.String()
+}
+
+// layoutWord maps the keys of w to the ЙЦУКЕН letters and marks on them.
+func layoutWord(w string) string {
+	return strings.Map(func(r rune) rune {
+		if c, ok := qwerty[r]; ok {
+			return c
+		}
+		return r
+	}, w)
+}
+
+// layoutLike reports whether a Latin word looks typed on the wrong layout
+// rather than written in a Latin alphabet: five letters or more, or a run
+// of three consonants no English or transliterated word of four letters
+// has ("ghbdtn", "pfrfp"; not "cert" or "this", which the layout reads as
+// "суке" and "ершы").
+func layoutLike(w string) bool {
+	if len(w) >= 5 {
+		return true
+	}
+	run := 0
+	for i := 0; i < len(w); i++ {
+		if isVowel(w[i] | 0x20) {
+			run = 0
+		} else if run++; run >= 3 {
+			return true
+		}
+	}
+	return false
+}
+
+// layoutKeys are the marks on the keys of Russian letters (",", ".", ";",
+// "'", "[", "]", "`" for б, ю, ж, э, х, ъ, ё).
+const layoutKeys = ",.;'[]`"
+
+// layoutSpan extends the Latin word text[i:j] over the marks typed inside
+// and in front of it on the wrong layout (",hfr", "k.,k"): marks run into
+// the word when a letter follows them, and marks in front count when a
+// space or the text's start stands before them.
+func layoutSpan(text string, i, j int) (int, int) {
+	for k := j; k < len(text); k++ {
+		if isASCIILetter(text[k]) {
+			j = k + 1
+		} else if strings.IndexByte(layoutKeys, text[k]) < 0 {
+			break
+		}
+	}
+	k := i
+	for k > 0 && strings.IndexByte(layoutKeys, text[k-1]) >= 0 {
+		k--
+	}
+	if k < i && (k == 0 || text[k-1] == ' ') {
+		i = k
+	}
+	return i, j
+}
+
+// layoutMarks extends a wrong-layout word ending at j over the "&" typed
+// for "?" right after it.
+func layoutMarks(text string, j int) int {
+	for j < len(text) && text[j] == '&' {
+		j++
+	}
+	return j
 }
 
 func isASCIIDigit(c byte) bool { return c >= '0' && c <= '9' }
