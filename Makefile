@@ -172,10 +172,11 @@ dictionary:
 	$(GO) run ./cmd/agentiq train --dictionary $(HUNSPELL_RU) --root .
 
 # How the lexicon and the model do on text the model has not seen: each
-# blind batch left out of training in turn and scored (writes nothing).
+# blind batch left out of training in turn and scored (writes nothing, or
+# with MISSES=file the wrongly answered examples, as JSON lines).
 .PHONY: cv
 cv:
-	$(GO) run ./cmd/agentiq train --cv --root .
+	$(GO) run ./cmd/agentiq train --cv --root . $(if $(MISSES),--misses $(MISSES))
 
 .PHONY: bench
 bench:

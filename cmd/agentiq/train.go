@@ -1,9 +1,12 @@
 package main
 
 import (
+	"bufio"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/agentiq/agentiq/shared/intent/training"
 )
@@ -16,6 +19,7 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	root := fs.String("root", ".", "the repository's root")
 	cv := fs.Bool("cv", false, "write nothing: leave each blind batch out in turn, train without it and score it")
+	misses := fs.String("misses", "", "with -cv: also write each wrongly answered left-out example to this file (JSON lines)")
 	dict := fs.String("dictionary", "", "instead: rebuild "+training.DictionaryPath+" from a hunspell dictionary (path without .aff/.dic)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -29,7 +33,7 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if *cv {
-		return crossValidate(*root, stdout, stderr)
+		return crossValidate(*root, *misses, stdout, stderr)
 	}
 	if err := training.Run(*root); err != nil {
 		fmt.Fprintf(stderr, "agentiq train: %v\n", err)
@@ -40,8 +44,10 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 }
 
 // crossValidate prints, per blind batch, the scores of the lexicon with a
-// model trained without that batch (make cv).
-func crossValidate(root string, stdout, stderr io.Writer) int {
+// model trained without that batch (make cv), and writes the wrongly
+// answered examples to misses when it is not empty: what a writer's new
+// phrasing would slip past, the families to mend next.
+func crossValidate(root, misses string, stdout, stderr io.Writer) int {
 	ifolds, err := training.CrossValidateIntent(root)
 	if err != nil {
 		fmt.Fprintf(stderr, "agentiq train --cv: %v\n", err)
@@ -55,5 +61,44 @@ func crossValidate(root string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	training.WriteLintFolds(stdout, lfolds)
+	if misses == "" {
+		return 0
+	}
+	var all []training.Miss
+	for _, f := range ifolds {
+		all = append(all, f.Misses...)
+	}
+	for _, f := range lfolds {
+		all = append(all, f.Misses...)
+	}
+	if err := writeMisses(misses, all); err != nil {
+		fmt.Fprintf(stderr, "agentiq train --cv: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "wrote %d misses to %s\n", len(all), misses)
 	return 0
+}
+
+func writeMisses(path string, misses []training.Miss) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("misses: %w", err)
+	}
+	w := bufio.NewWriter(f)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, m := range misses {
+		if err := enc.Encode(m); err != nil {
+			f.Close()
+			return fmt.Errorf("misses: %w", err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		f.Close()
+		return fmt.Errorf("misses: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("misses: %w", err)
+	}
+	return nil
 }

@@ -32,6 +32,21 @@ type IntentFold struct {
 	OptTP, OptFN, OptFP int
 	LexiconOK, ModelOK  int
 	Uncertain, UncWrong int
+	// Misses are the messages whose primary intent, window or opt-out the
+	// classifier got wrong (make cv MISSES=file writes them).
+	Misses []Miss
+}
+
+// Miss is one left-out example the classifier or the linter answered
+// wrongly: the expected labels (a message's intents, its primary last)
+// and the answer.
+type Miss struct {
+	File string   `json:"file"`
+	Text string   `json:"text"`
+	Want []string `json:"want"`
+	Got  []string `json:"got"`
+	// Intent is the answer's primary intent (buyer messages only).
+	Intent string `json:"intent,omitempty"`
 }
 
 // LintFold is the score of one left-out batch of drafts.
@@ -40,6 +55,7 @@ type LintFold struct {
 	N, Exact int
 	// per deny-level flag: found where present, missed, raised where absent
 	TP, FN, FP map[agentiq.Flag]int
+	Misses     []Miss
 }
 
 // DenyFlags are the deny-level flags a draft's words carry.
@@ -110,6 +126,13 @@ func (f *IntentFold) add(c *intent.Classifier, ex linear.Example) {
 	f.OptTP += b2i(opt && gotOpt)
 	f.OptFN += b2i(opt && !gotOpt)
 	f.OptFP += b2i(!opt && gotOpt)
+	if r.Intent != want || win != gotWin || opt != gotOpt {
+		got := make([]string, len(r.Intents))
+		for i, in := range r.Intents {
+			got[i] = string(in)
+		}
+		f.Misses = append(f.Misses, Miss{File: f.File, Text: ex.Text, Want: ex.Labels, Got: got, Intent: string(r.Intent)})
+	}
 }
 
 // CrossValidateLint scores each blind batch of drafts with a model
@@ -140,6 +163,8 @@ func CrossValidateLint(root string) ([]LintFold, error) {
 			slices.Sort(want)
 			if slices.Equal(got, want) {
 				fold.Exact++
+			} else {
+				fold.Misses = append(fold.Misses, Miss{File: file, Text: ex.Text, Want: want, Got: got})
 			}
 			for _, fl := range DenyFlags {
 				w, g := slices.Contains(want, string(fl)), r.Has(fl)

@@ -160,6 +160,16 @@ func TestCrossValidation(t *testing.T) {
 		if f.N != 200 || acc < 0.6 || acc > 0.99 {
 			t.Errorf("%s: %d/%d right: not a left-out score", f.File, f.Primary, f.N)
 		}
+		// every wrong primary is among the misses, each with its file and
+		// an answer that differs from the labels in primary, window or opt-out
+		if len(f.Misses) < f.N-f.Primary {
+			t.Errorf("%s: %d misses for %d wrong primaries", f.File, len(f.Misses), f.N-f.Primary)
+		}
+		for _, m := range f.Misses {
+			if m.File != f.File || m.Text == "" || len(m.Want) == 0 || len(m.Got) == 0 {
+				t.Fatalf("%s: incomplete miss %+v", f.File, m)
+			}
+		}
 	}
 	lfolds, err := CrossValidateLint(small)
 	if err != nil {
@@ -167,6 +177,16 @@ func TestCrossValidation(t *testing.T) {
 	}
 	if len(lfolds) != 2 || lfolds[0].N != 150 {
 		t.Fatalf("lint folds %+v", lfolds)
+	}
+	for _, f := range lfolds {
+		if len(f.Misses) != f.N-f.Exact {
+			t.Errorf("%s: %d misses for %d drafts not matched exactly", f.File, len(f.Misses), f.N-f.Exact)
+		}
+		for _, m := range f.Misses {
+			if slices.Equal(m.Want, m.Got) {
+				t.Errorf("%s: a miss whose answer equals its labels: %+v", f.File, m)
+			}
+		}
 	}
 	var out bytes.Buffer
 	WriteIntentFolds(&out, folds)
