@@ -900,6 +900,32 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_FA.jsonl",
 		floors: "exact_match=0.92,micro_f1=0.95", flagRecall: 0.94, flagFalse: 0.02},
+	// The thirty-fifth round (scored on arrival with 89ab5db, then trained
+	// on): pet-supply buyers and a pet shop's drafts (FC; primary 0.933 on
+	// arrival, window 1.000 / 0.960, lint 0.910), a kitchenware seller's
+	// support team selling on several marketplaces (FD, 60 + 340; lint
+	// 0.912, off_platform 70/80), sports nutrition and fitness gear (FE;
+	// 0.927, 1.000 / 0.958, lint 0.970), the school season's parents and
+	// grandparents (FF; 0.940, 0.985 / 0.985, lint 0.965). FC's and FD's
+	// writers count a call-back or an e-mail asked for a document as a
+	// move off WB, and a messenger page's plain link as none; the public
+	// set does the opposite (l-0094), left.
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_FC.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_FC.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.85, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_FD.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_FD.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.91, flagFalse: 0.025},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_FE.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_FE.jsonl",
+		floors: "exact_match=0.98,micro_f1=0.97", flagRecall: 0.96, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_FF.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_FF.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.02},
 	// The held-back batches: never used for tuning or training, scored on
 	// arrival and at the end (testdata/holdout/README.md); floors just under
 	// the end score. V (the fourth round's): off_platform found 27/29 at

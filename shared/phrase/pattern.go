@@ -12,6 +12,9 @@
 //	промик*    a token that starts with these letters
 //	@promo     a named concept: any of its patterns
 //	#num #word #lat #cyr #emoji   a token of that kind
+//	#cap       a Cyrillic word written as a name, capital then small
+//	           letters, not first in its sentence ("в Кораблике";
+//	           rutext.Token.Capital); Latin words are names by #lat
 //	_          any one token
 //	!x !@c !(a|b)  one token that is none of these (single-token items only)
 //	           (leading the pattern: the token before the match is none
@@ -94,6 +97,7 @@ type atom struct {
 	fuzzy bool
 	tkind rutext.Kind
 	cyr   int8 // akKind words: 1 Cyrillic only, -1 non-Cyrillic only
+	cap   bool // akKind words: written as a name (rutext.Token.Capital)
 }
 
 // parser turns pattern text into nodes, interning atoms in the builder.
@@ -273,6 +277,8 @@ func (p *parser) item(t string) (*node, error) {
 		return p.atomNode(atom{kind: akKind, tkind: rutext.Word, cyr: 1}), nil
 	case "#lat":
 		return p.atomNode(atom{kind: akKind, tkind: rutext.Word, cyr: -1}), nil
+	case "#cap":
+		return p.atomNode(atom{kind: akKind, tkind: rutext.Word, cyr: 1, cap: true}), nil
 	case "#emoji":
 		return p.atomNode(atom{kind: akKind, tkind: rutext.Emoji}), nil
 	}

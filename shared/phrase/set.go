@@ -205,13 +205,15 @@ func (b *Builder) Build() (*Set, error) {
 			s.kinds = append(s.kinds, id)
 		}
 	}
-	s.kindsOf = make([][]int32, kindIndex(&rutext.Token{Kind: maxKind, Cyrillic: true})+1)
+	s.kindsOf = make([][]int32, kindIndex(&rutext.Token{Kind: maxKind, Cyrillic: true, Capital: true})+1)
 	for k := rutext.Kind(0); k <= maxKind; k++ {
 		for _, cyr := range []bool{false, true} {
-			t := &rutext.Token{Kind: k, Cyrillic: cyr}
-			for _, a := range s.kinds {
-				if s.kindMatch(&s.atoms[a], t) {
-					s.kindsOf[kindIndex(t)] = append(s.kindsOf[kindIndex(t)], a)
+			for _, capital := range []bool{false, true} {
+				t := &rutext.Token{Kind: k, Cyrillic: cyr, Capital: capital}
+				for _, a := range s.kinds {
+					if s.kindMatch(&s.atoms[a], t) {
+						s.kindsOf[kindIndex(t)] = append(s.kindsOf[kindIndex(t)], a)
+					}
 				}
 			}
 		}
@@ -598,9 +600,12 @@ const maxKind = rutext.Symbol
 // kindIndex is the index in Set.kindsOf of a token's kind and script: a
 // kind atom looks at nothing else.
 func kindIndex(t *rutext.Token) int {
-	i := int(t.Kind) * 2
+	i := int(t.Kind) * 4
 	if t.Cyrillic {
 		i++
+	}
+	if t.Capital {
+		i += 2
 	}
 	return i
 }
@@ -624,7 +629,7 @@ func (s *Set) kindMatch(a *atom, t *rutext.Token) bool {
 	case akAny:
 		return t.Kind != rutext.Mark
 	case akKind:
-		if t.Kind != a.tkind {
+		if t.Kind != a.tkind || a.cap && !t.Capital {
 			return false
 		}
 		switch a.cyr {

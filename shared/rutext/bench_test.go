@@ -42,10 +42,10 @@ func BenchmarkAnalyzeParts(b *testing.B) {
 	f := Fold(msg200)
 	b.Run("scan", func(b *testing.B) {
 		for b.Loop() {
-			scan(f, nil, nil)
+			scan(f, nil, nil, nil)
 		}
 	})
-	toks, gaps := scan(f, nil, nil)
+	toks, gaps := scan(f, nil, nil, nil)
 	b.Run("number", func(b *testing.B) {
 		for b.Loop() {
 			number(toks, gaps)

@@ -41,27 +41,63 @@ func fastRune(r rune) bool {
 // combining decoration characters are dropped. Look-alike folding is done
 // per token by Analyze, because it depends on the script of the whole word.
 func Fold(text string) string {
-	b, ok := foldFast(text, true)
+	return fold(text, nil)
+}
+
+// fold is Fold that, given caps, also appends to it the byte offset in the
+// folded text of every letter that was upper-case, in order: the tokenizer
+// reads proper names by them ("в Кораблике"), which folding erases.
+func fold(text string, caps *[]int32) string {
+	n := 0
+	if caps != nil {
+		n = len(*caps)
+	}
+	b, ok := foldFast(text, true, caps)
 	if !ok {
+		if caps != nil {
+			*caps = (*caps)[:n]
+		}
 		if !utf8.ValidString(text) {
 			text = strings.ToValidUTF8(text, "\uFFFD")
 		}
-		b, _ = foldFast(slowFold(text), false)
+		b = slowFoldCaps(text, caps)
 	}
 	// b is never written again: it becomes the string without a copy
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
+// slowFoldCaps folds a text the fast pass could not. The capitals are read
+// from the NFKC form lower-cased letter by letter, and kept only when that
+// gives the same text as full case folding (it does for Russian and
+// English), so that the folded text never depends on them.
+func slowFoldCaps(text string, caps *[]int32) []byte {
+	b, _ := foldFast(slowFold(text), false, nil)
+	if caps == nil {
+		return b
+	}
+	n := len(*caps)
+	lower, _ := foldFast(nfkc(text), false, caps)
+	if string(lower) != string(b) {
+		*caps = (*caps)[:n]
+	}
+	return b
+}
+
 // foldFast lower-cases text, maps ё to е and drops invisible characters.
 // With check, it stops with ok false at the first character NFKC could
 // change, or at invalid UTF-8, so that the usual message costs one pass.
-func foldFast(text string, check bool) (b []byte, ok bool) {
+//
+// With caps non-nil, the offsets of upper-case letters are appended to it.
+func foldFast(text string, check bool, caps *[]int32) (b []byte, ok bool) {
 	b = make([]byte, 0, len(text))
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < 0x80 {
 			if c >= 'A' && c <= 'Z' {
 				c += 'a' - 'A'
+				if caps != nil {
+					*caps = append(*caps, int32(len(b)))
+				}
 			}
 			b = append(b, c)
 			i++
@@ -75,6 +111,9 @@ func foldFast(text string, check bool) (b []byte, ok bool) {
 			c2 := text[i+1]
 			switch {
 			case c == 0xD0:
+				if caps != nil && (c2 >= 0x90 && c2 <= 0xAF || c2 == 0x81) {
+					*caps = append(*caps, int32(len(b)))
+				}
 				switch {
 				case c2 >= 0x90 && c2 <= 0x9F:
 					b = append(b, 0xD0, c2+0x20)
@@ -105,6 +144,9 @@ func foldFast(text string, check bool) (b []byte, ok bool) {
 		if dropRune(r) {
 			continue
 		}
+		if caps != nil && r >= 0x80 && unicode.IsUpper(r) {
+			*caps = append(*caps, int32(len(b)))
+		}
 		b = utf8.AppendRune(b, lowerRune(r))
 	}
 	return b, true
@@ -118,6 +160,15 @@ func slowFold(text string) string {
 	parts := strings.Split(text, "№")
 	for i, p := range parts {
 		parts[i] = folder.String(norm.NFKC.String(p))
+	}
+	return strings.Join(parts, "№")
+}
+
+// nfkc is slowFold without the case folding.
+func nfkc(text string) string {
+	parts := strings.Split(text, "№")
+	for i, p := range parts {
+		parts[i] = norm.NFKC.String(p)
 	}
 	return strings.Join(parts, "№")
 }

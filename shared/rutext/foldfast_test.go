@@ -73,7 +73,7 @@ func TestFoldFastIsRuneByRune(t *testing.T) {
 	}
 	for _, text := range texts {
 		for _, check := range []bool{true, false} {
-			got, gotOK := foldFast(text, check)
+			got, gotOK := foldFast(text, check, nil)
 			want, wantOK := foldFastRune(text, check)
 			if gotOK != wantOK || !bytes.Equal(got, want) {
 				t.Fatalf("foldFast(%q, %v) = %q, %v; rune by rune %q, %v", text, check, got, gotOK, want, wantOK)

@@ -481,3 +481,36 @@ func TestJoinSplit(t *testing.T) {
 		d.Release()
 	}
 }
+
+// A word written as a name is ("в Кораблике") is marked Capital: the shop
+// names the content checks look for are written so, while a sentence's
+// first word, the polite "Вы" and words in capitals throughout are not.
+func TestCapital(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string // the tokens marked Capital, in order
+	}{
+		{"Купите в ближайшем Кораблике, у нас дороже", []string{"кораблике"}},
+		{"не берите у ЛавкаДом, у них подделка", []string{"лавкадом"}},
+		{"Здравствуйте! Спасибо за заказ.", nil},           // sentence starts
+		{"У Вас есть чек? Пришлите Ваш номер заказа", nil}, // the polite forms
+		{"Заберите в ПВЗ, СКИДКА уже учтена", nil},         // capitals throughout
+		{"Спасибо 🙏 Будем рады видеть вас снова", nil},     // after an emoji: a new sentence in all but name
+		{"Сравните с «Леруа» и Петровичем", []string{"леруа", "петровичем"}},
+		{"ＦＵＬＬ Кораблик — это мы", []string{"кораблик"}},        // a text NFKC changes keeps its capitals
+		{"Ищите нас как Kids Store", []string{"kids", "store"}}, // Latin too (phrase's #cap takes Cyrillic only)
+	}
+	for _, tt := range tests {
+		d := Analyze(tt.text)
+		var got []string
+		for _, tok := range d.Tokens {
+			if tok.Capital {
+				got = append(got, tok.Text)
+			}
+		}
+		d.Release()
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("Analyze(%q): Capital %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

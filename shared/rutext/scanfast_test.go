@@ -81,7 +81,7 @@ func TestScanIsScanRef(t *testing.T) {
 	}
 	for _, text := range texts {
 		f := Fold(text)
-		gt, gg := scan(f, nil, nil)
+		gt, gg := scan(f, nil, nil, nil)
 		wt, wg := scanRef(f)
 		if !reflect.DeepEqual(gt, wt) || !reflect.DeepEqual(gg, wg) {
 			t.Fatalf("scan(%q) = %v %v; reference %v %v", f, gt, gg, wt, wg)

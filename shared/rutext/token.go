@@ -23,7 +23,12 @@ const (
 type Token struct {
 	Text     string // normalised form: folded case, ё→е, look-alikes folded
 	Kind     Kind
-	Cyrillic bool  // the word has at least one Cyrillic letter
+	Cyrillic bool // the word has at least one Cyrillic letter
+	// Capital: the word is written as a name is, with a capital and then
+	// small letters ("Кораблик", "ЛавкаДом"), inside a sentence, after a
+	// word, number or quote, and is not the polite "Вы"/"Ваш". Words in
+	// capitals throughout ("ПВЗ", "СКИДКА") are not.
+	Capital  bool
 	Sentence int32 // index of the sentence the token belongs to
 	Clause   int32 // index of the clause (sentence part between commas, dashes, "но")
 	stem     string
@@ -75,9 +80,11 @@ const MaxTokens = 20000
 // Analyze normalises text and splits it into tokens, sentences and clauses.
 // It never fails: any input, including invalid UTF-8, yields a Doc.
 func Analyze(text string) *Doc {
-	folded := Fold(text)
 	buf := bufPool.Get().(*docBuf)
-	toks, gaps := scan(folded, buf.toks[:0], buf.gaps[:0])
+	caps := buf.caps[:0]
+	folded := fold(text, &caps)
+	buf.caps = caps
+	toks, gaps := scan(folded, caps, buf.toks[:0], buf.gaps[:0])
 	buf.toks, buf.gaps = toks, gaps
 	toks, gaps = mergeSpacedLetters(toks, gaps)
 	d := number(toks, gaps)
@@ -92,6 +99,7 @@ func Analyze(text string) *Doc {
 type docBuf struct {
 	toks []Token
 	gaps []gap
+	caps []int32
 }
 
 var bufPool = sync.Pool{New: func() any { return new(docBuf) }}
@@ -174,6 +182,7 @@ type wordState struct {
 // scanner splits folded text into tokens and what stands between them.
 type scanner struct {
 	s         string
+	caps      []int32 // offsets of upper-case letters not yet passed
 	out       []Token
 	gaps      []gap
 	w         wordState
@@ -212,6 +221,9 @@ func (sc *scanner) flush() {
 		t.Kind = Word
 	}
 	t.Cyrillic = w.cyr > 0
+	if len(sc.caps) > 0 {
+		t.Capital = sc.capital(w.start, w.end, w.letters)
+	}
 	text := sc.s[w.start:w.end]
 	if w.fix || w.cyr > 0 && (w.lat > 0 || w.digits > 0 && strings.ContainsAny(text, "03")) ||
 		w.cyr == 0 && w.digits > 0 && w.digits <= 2 && w.lat >= 3 && w.lat+w.digits == len(text) {
@@ -243,6 +255,22 @@ func (sc *scanner) flush() {
 	}
 	sc.emit(t)
 	w.start = -1
+}
+
+// capital reports whether the word at s[start:end] with letters letters
+// begins with an upper-case letter and has a lower-case one, and moves
+// past its capitals.
+func (sc *scanner) capital(start, end, letters int) bool {
+	c := sc.caps
+	for len(c) > 0 && int(c[0]) < start {
+		c = c[1:]
+	}
+	n := 0
+	for n < len(c) && int(c[n]) < end {
+		n++
+	}
+	sc.caps = c[n:]
+	return n > 0 && int(c[0]) == start && n < letters
 }
 
 // glued are the units a number is often typed together with: money,
@@ -296,11 +324,12 @@ func mendReflexive(s string) string {
 }
 
 // scan splits folded text into tokens and what stands between them.
-func scan(s string, toks []Token, gaps []gap) ([]Token, []gap) {
+// caps holds the offsets in s of the letters that were upper-case.
+func scan(s string, caps []int32, toks []Token, gaps []gap) ([]Token, []gap) {
 	if n := len(s)/10 + 4; cap(toks) < n {
 		toks, gaps = make([]Token, 0, n), make([]gap, 0, n)
 	}
-	sc := &scanner{s: s, out: toks, gaps: gaps, spaced: true}
+	sc := &scanner{s: s, caps: caps, out: toks, gaps: gaps, spaced: true}
 	sc.w.start = -1
 	for i := 0; i < len(s) && len(sc.out) < MaxTokens; {
 		r, size := rune(s[i]), 1
@@ -592,6 +621,10 @@ func number(toks []Token, gaps []gap) *Doc {
 				t.Text, t.Cyrillic = s, true
 			}
 		}
+		if t.Capital {
+			t.Capital = i > 0 && d.Tokens[i-1].Sentence == t.Sentence && d.Tokens[i-1].Kind != Mark &&
+				d.Tokens[i-1].Kind != Emoji && !politeForms[t.Text]
+		}
 		if t.Kind == Word || t.Kind == Number {
 			d.Words++
 		}
@@ -604,6 +637,13 @@ func number(toks []Token, gaps []gap) *Doc {
 		d.Clauses = int(clause) + 1
 	}
 	return d
+}
+
+// politeForms are the forms of "вы" and "ваш" that courtesy capitalises.
+var politeForms = map[string]bool{
+	"вы": true, "вас": true, "вам": true, "вами": true,
+	"ваш": true, "ваша": true, "ваше": true, "ваши": true, "вашего": true, "вашей": true,
+	"вашему": true, "вашим": true, "вашими": true, "вашем": true, "вашу": true, "ваших": true,
 }
 
 func cyrWordAt(ts []Token, i int) bool {
