@@ -111,15 +111,23 @@ func foldFast(text string, check bool, caps *[]int32) (b []byte, ok bool) {
 			c2 := text[i+1]
 			switch {
 			case c == 0xD0:
-				if caps != nil && (c2 >= 0x90 && c2 <= 0xAF || c2 == 0x81) {
-					*caps = append(*caps, int32(len(b)))
-				}
 				switch {
+				case c2 >= 0xB0:
+					b = append(b, 0xD0, c2) // а–п, the common case
 				case c2 >= 0x90 && c2 <= 0x9F:
+					if caps != nil {
+						*caps = append(*caps, int32(len(b)))
+					}
 					b = append(b, 0xD0, c2+0x20)
-				case c2 >= 0xA0 && c2 <= 0xAF:
+				case c2 >= 0xA0:
+					if caps != nil {
+						*caps = append(*caps, int32(len(b)))
+					}
 					b = append(b, 0xD1, c2-0x20)
 				case c2 == 0x81:
+					if caps != nil {
+						*caps = append(*caps, int32(len(b)))
+					}
 					b = append(b, 0xD0, 0xB5)
 				default:
 					b = append(b, 0xD0, c2)

@@ -8,7 +8,7 @@ import (
 // FuzzAnalyze checks that any input is analysed without a panic and that the
 // result is well formed.
 func FuzzAnalyze(f *testing.F) {
-	for _, s := range []string{"", "Есть промокод?", "прoмoкод с к и д к а", "1,5 кг", "🙏🙏", "\xff\xfe", "т . me/x", "«Уют»", "s.t.o.p", "-20%", "на 0з0не", "ОZОN", "за 5* и 100* и 5**", "М.Видео", "пришёл.Спасибо", "ватсаn"} {
+	for _, s := range []string{"", "Есть промокод?", "прoмoкод с к и д к а", "1,5 кг", "🙏🙏", "\xff\xfe", "т . me/x", "«Уют»", "s.t.o.p", "-20%", "на 0з0не", "ОZОN", "за 5* и 100* и 5**", "М.Видео", "пришёл.Спасибо", "ватсаn", "у Вас в Кораблике", "ＦＵＬＬ Кораблик", "ПВЗ Лента"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -27,6 +27,12 @@ func FuzzAnalyze(f *testing.F) {
 			}
 			if tk.Sentence < sent || tk.Clause < clause || tk.Clause < tk.Sentence {
 				t.Fatalf("token %d of %q: sentence %d clause %d after %d %d", i, s, tk.Sentence, tk.Clause, sent, clause)
+			}
+			if tk.Capital && (tk.Kind != Word || i == 0 || d.Tokens[i-1].Sentence != tk.Sentence || politeForms[tk.Text]) {
+				t.Fatalf("token %d of %q (%q) is a name's capital where none can be", i, s, tk.Text)
+			}
+			if tk.Capital != Analyze(s).Tokens[i].Capital {
+				t.Fatalf("token %d of %q: Capital differs between two analyses", i, s)
 			}
 			sent, clause = tk.Sentence, tk.Clause
 			_ = tk.Stem()

@@ -221,7 +221,7 @@ func (sc *scanner) flush() {
 		t.Kind = Word
 	}
 	t.Cyrillic = w.cyr > 0
-	if len(sc.caps) > 0 {
+	if len(sc.caps) > 0 && int(sc.caps[0]) < w.end { // a capital in or before this word
 		t.Capital = sc.capital(w.start, w.end, w.letters)
 	}
 	text := sc.s[w.start:w.end]
