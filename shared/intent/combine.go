@@ -44,11 +44,18 @@ type modelConfig struct {
 // оформила", or a model guard label) is a deliberate no: the model alone
 // does not overrule it, unless its probability reaches GuardedAlone
 // (opt_out, recall first: a guard only raises the bar).
+//
+// Beside is the veto when another intent holds too: a service matter
+// named in passing ("прошлый вернула, а есть такой же, только синий?") is
+// often not what the buyer wants now, and the lexicon's hit on it then
+// stands only with the model's agreement. The last intent holding is
+// never dropped.
 type Combine struct {
 	Alone        float64 `yaml:"alone"`
 	Veto         float64 `yaml:"veto"`
 	GuardedAlone float64 `yaml:"guarded_alone"`
 	FirmVeto     float64 `yaml:"firm_veto"`
+	Beside       float64 `yaml:"beside"`
 }
 
 func (m *modelConfig) validate() error {
@@ -62,8 +69,8 @@ func (m *modelConfig) validate() error {
 		if !validIntent(i) || i == agentiq.IntentOther {
 			return fmt.Errorf("model.intents: unknown intent %q", i)
 		}
-		if cb.Alone < 0 || cb.Alone > 1 || cb.Veto < 0 || cb.Veto > 1 || cb.GuardedAlone < 0 || cb.GuardedAlone > 1 || cb.FirmVeto < 0 || cb.FirmVeto > 1 {
-			return fmt.Errorf("model.intents.%s: alone, veto, guarded_alone and firm_veto must be within 0..1", i)
+		if cb.Alone < 0 || cb.Alone > 1 || cb.Veto < 0 || cb.Veto > 1 || cb.GuardedAlone < 0 || cb.GuardedAlone > 1 || cb.FirmVeto < 0 || cb.FirmVeto > 1 || cb.Beside < 0 || cb.Beside > 1 {
+			return fmt.Errorf("model.intents.%s: alone, veto, guarded_alone, firm_veto and beside must be within 0..1", i)
 		}
 	}
 	return nil
@@ -123,6 +130,17 @@ func (c *Classifier) combineWith(d *rutext.Doc, found map[agentiq.Intent]string,
 			final[i] = "model p=" + strconv.FormatFloat(p, 'f', 2, 64)
 		}
 	}
+	// A lexicon hit beside another intent needs the model's agreement
+	// (Beside), in the configured order, so that one always remains.
+	for _, i := range c.cfg.Order {
+		k := c.classIndex(i)
+		if len(final) < 2 || k < 0 || c.combine[k].Beside == 0 {
+			continue
+		}
+		if ev, rule := found[i]; rule && final[i] == ev && probs[k] < c.combine[k].Beside {
+			delete(final, i)
+		}
+	}
 	if len(final) > 1 {
 		for i := range final {
 			if c.isExcl[i] {
@@ -171,6 +189,16 @@ func (c *Classifier) combineWith(d *rutext.Doc, found map[agentiq.Intent]string,
 	r.Confidence = float64(int((agree+pFinal)/2*1000+0.5)) / 1000
 	r.Uncertain = r.Confidence < c.cfg.Model.UncertainBelow || r.Model != r.Intent || fallback
 	return r
+}
+
+// classIndex is i's index among the model's classes, or -1.
+func (c *Classifier) classIndex(i agentiq.Intent) int {
+	for k, x := range c.classes {
+		if x == i {
+			return k
+		}
+	}
+	return -1
 }
 
 // primaryOf is the first intent of the configured order for which has

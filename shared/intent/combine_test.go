@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -93,6 +94,39 @@ func TestSafetyAsymmetry(t *testing.T) {
 				t.Errorf("confidence %v outside 0..1", r.Confidence)
 			}
 		})
+	}
+}
+
+// TestBeside: a service matter the lexicon finds beside another intent
+// stands only when the model does not doubt it; alone, it stands.
+func TestBeside(t *testing.T) {
+	const passing = "Прошлый вернула, не подошёл. А есть такой же, только синий?"
+	const alone = "Прошлый вернула, деньги пока не пришли"
+	tests := []struct {
+		name  string
+		probs map[agentiq.Intent]float64
+		text  string
+		want  []agentiq.Intent
+	}{
+		{"a return in passing the model doubts: the analogue only", map[agentiq.Intent]float64{agentiq.IntentAnalogRequest: 0.9, agentiq.IntentReturn: 0.05}, passing, []agentiq.Intent{agentiq.IntentAnalogRequest}},
+		{"a return the model believes: both", map[agentiq.Intent]float64{agentiq.IntentAnalogRequest: 0.9, agentiq.IntentReturn: 0.5}, passing, []agentiq.Intent{agentiq.IntentAnalogRequest, agentiq.IntentReturn}},
+		{"a return alone the model doubts: it stands", map[agentiq.Intent]float64{agentiq.IntentReturn: 0.05}, alone, []agentiq.Intent{agentiq.IntentReturn}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := withModel(t, tt.probs).Classify(tt.text)
+			if !slices.Equal(r.Intents, tt.want) {
+				t.Errorf("%q: got %v (evidence %v), want %v", tt.text, r.Intents, r.Evidence, tt.want)
+			}
+		})
+	}
+	data, _ := os.ReadFile("intents.yaml")
+	bad := strings.Replace(string(data), "return: {alone: 0.6, veto: 0.02, beside: 0.15}", "return: {alone: 0.6, veto: 0.02, beside: 1.5}", 1)
+	if bad == string(data) {
+		t.Fatal("intents.yaml has no beside veto for return")
+	}
+	if _, err := NewWithModel([]byte(bad), constModel(nil)); err == nil || !strings.Contains(err.Error(), "beside") {
+		t.Errorf("beside 1.5: error %v, want one naming beside", err)
 	}
 }
 
