@@ -928,7 +928,9 @@ var blindSets = []blindSet{
 		floors: "exact_match=0.97,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.02},
 	// The held-back batches: never used for tuning or training, scored on
 	// arrival and at the end (testdata/holdout/README.md); floors just under
-	// the end score. V (the fourth round's): off_platform found 27/29 at
+	// the end score. Primary floors raised in the thirty-sixth session,
+	// after the beside veto (intents.yaml) took every held-back primary up
+	// or level: each at issue 11's 0.92 or above. V (the fourth round's): off_platform found 27/29 at
 	// its round's end, 26/29 at the fifth's, 25/29 (+2 false) at the
 	// sixth's, and third_party 18/19 stay under the issue's 0.95 — a known
 	// miss, kept visible. AH (the sixth round's): see below.
@@ -937,7 +939,7 @@ var blindSets = []blindSet{
 	// from 0.960 to 0.958 (one message, one false opt-out more) on the
 	// tenth's; with the models of the round's start the rules keep both.
 	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_V_classify.jsonl",
-		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_V_lint.jsonl",
 		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.86, flagFalse: 0.02},
 	// AH's window precision fell from 0.974 to 0.961 (one false window
@@ -956,7 +958,7 @@ var blindSets = []blindSet{
 	// 282 (1.06 %) and seven false off_platform flags of 210 drafts without
 	// one (3.3 %) miss the issue's 1 % and 2 %, kept visible.
 	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_AV_classify.jsonl",
-		floors: "primary_accuracy=0.93,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.011},
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.011},
 	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_AV_lint.jsonl",
 		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.95, flagFalse: 0.035},
 	// CS and CT (written after the twenty-second round, two ordinary
@@ -970,11 +972,11 @@ var blindSets = []blindSet{
 	// window recall from 0.971 to 0.957 (one request of 70 the model
 	// doubts).
 	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_CS_classify.jsonl",
-		floors: "primary_accuracy=0.91,window_precision=0.93,window_recall=0.91", optOutRecall: 0.97, optOutFalse: 0.01},
+		floors: "primary_accuracy=0.92,window_precision=0.93,window_recall=0.91", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_CS_lint.jsonl",
 		floors: "exact_match=0.96,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.02},
 	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_CT_classify.jsonl",
-		floors: "primary_accuracy=0.93,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.012},
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.012},
 	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_CT_lint.jsonl",
 		floors: "exact_match=0.98,micro_f1=0.99", flagRecall: 0.95, flagFalse: 0.02},
 	// DC and DD (written after the twenty-third round, two ordinary months:
@@ -987,7 +989,7 @@ var blindSets = []blindSet{
 	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_DC_lint.jsonl",
 		floors: "exact_match=0.96,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.02},
 	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_DD_classify.jsonl",
-		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.01},
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_DD_lint.jsonl",
 		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.9, flagFalse: 0.02},
 	// DM and DN (written during the twenty-fourth round, two ordinary
@@ -999,11 +1001,11 @@ var blindSets = []blindSet{
 	// review_incentive 29/31 miss the issue's floors, kept visible
 	// (DN's off_platform 25/33 after the twenty-eighth round's retraining).
 	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_DM_classify.jsonl",
-		floors: "primary_accuracy=0.92,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+		floors: "primary_accuracy=0.93,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_DM_lint.jsonl",
 		floors: "exact_match=0.96,micro_f1=0.97", flagRecall: 0.93, flagFalse: 0.02},
 	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_DN_classify.jsonl",
-		floors: "primary_accuracy=0.91,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
+		floors: "primary_accuracy=0.92,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_DN_lint.jsonl",
 		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.75, flagFalse: 0.02},
 	// EI and EJ (written during the twenty-ninth round, two ordinary months:
@@ -1014,11 +1016,11 @@ var blindSets = []blindSet{
 	// 0.965). EI's window recall 0.893 (8 requests missed of 75) misses the
 	// issue's 0.90, kept visible.
 	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_EI_classify.jsonl",
-		floors: "primary_accuracy=0.91,window_precision=0.98,window_recall=0.88", optOutRecall: 0.97, optOutFalse: 0.01},
+		floors: "primary_accuracy=0.92,window_precision=0.98,window_recall=0.88", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_EI_lint.jsonl",
 		floors: "exact_match=0.96,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
 	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_EJ_classify.jsonl",
-		floors: "primary_accuracy=0.91,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.01},
+		floors: "primary_accuracy=0.93,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_EJ_lint.jsonl",
 		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.93, flagFalse: 0.02},
 	// EO and EP (written during the thirtieth round, two ordinary months:
@@ -1033,11 +1035,11 @@ var blindSets = []blindSet{
 	// touching it (the rules alone leave it at 38/39); a safety miss kept
 	// visible, not tuned on.
 	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_EO_classify.jsonl",
-		floors: "primary_accuracy=0.91,window_precision=0.98,window_recall=0.95", optOutRecall: 0.94, optOutFalse: 0.01},
+		floors: "primary_accuracy=0.92,window_precision=0.98,window_recall=0.95", optOutRecall: 0.94, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_EO_lint.jsonl",
 		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.93, flagFalse: 0.025},
 	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_EP_classify.jsonl",
-		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_EP_lint.jsonl",
 		floors: "exact_match=0.92,micro_f1=0.95", flagRecall: 0.88, flagFalse: 0.02},
 }
