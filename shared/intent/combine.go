@@ -2,6 +2,7 @@ package intent
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	agentiq "github.com/agentiq/agentiq/shared"
@@ -103,6 +104,11 @@ func (c *Classifier) loadModel(data []byte) error {
 		c.classes = append(c.classes, i)
 		c.combine = append(c.combine, cb)
 	}
+	for _, i := range c.cfg.Order {
+		if k := slices.Index(c.classes, i); k >= 0 && c.combine[k].Beside > 0 {
+			c.beside = append(c.beside, k)
+		}
+	}
 	return nil
 }
 
@@ -132,11 +138,11 @@ func (c *Classifier) combineWith(d *rutext.Doc, found map[agentiq.Intent]string,
 	}
 	// A lexicon hit beside another intent needs the model's agreement
 	// (Beside), in the configured order, so that one always remains.
-	for _, i := range c.cfg.Order {
-		k := c.classIndex(i)
-		if len(final) < 2 || k < 0 || c.combine[k].Beside == 0 {
-			continue
+	for _, k := range c.beside {
+		if len(final) < 2 {
+			break
 		}
+		i := c.classes[k]
 		if ev, rule := found[i]; rule && final[i] == ev && probs[k] < c.combine[k].Beside {
 			delete(final, i)
 		}
@@ -189,16 +195,6 @@ func (c *Classifier) combineWith(d *rutext.Doc, found map[agentiq.Intent]string,
 	r.Confidence = float64(int((agree+pFinal)/2*1000+0.5)) / 1000
 	r.Uncertain = r.Confidence < c.cfg.Model.UncertainBelow || r.Model != r.Intent || fallback
 	return r
-}
-
-// classIndex is i's index among the model's classes, or -1.
-func (c *Classifier) classIndex(i agentiq.Intent) int {
-	for k, x := range c.classes {
-		if x == i {
-			return k
-		}
-	}
-	return -1
 }
 
 // primaryOf is the first intent of the configured order for which has

@@ -126,6 +126,9 @@ type Classifier struct {
 	// per model class: its intent and how its opinion combines
 	classes []agentiq.Intent
 	combine []Combine
+	// beside: the model classes with a Beside veto, in the configured
+	// order of primary intents
+	beside []int
 }
 
 // Result is the classification of one buyer message.
