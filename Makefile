@@ -173,10 +173,12 @@ dictionary:
 
 # How the lexicon and the model do on text the model has not seen: each
 # blind batch left out of training in turn and scored (writes nothing, or
-# with MISSES=file the wrongly answered examples, as JSON lines).
+# with MISSES=file the wrongly answered examples, as JSON lines; with
+# RECORD=file every left-out buyer message's answer, evidence and model
+# probabilities, to sweep a change to the combination without training).
 .PHONY: cv
 cv:
-	$(GO) run ./cmd/agentiq train --cv --root . $(if $(MISSES),--misses $(MISSES))
+	$(GO) run ./cmd/agentiq train --cv --root . $(if $(MISSES),--misses $(MISSES)) $(if $(RECORD),--record $(RECORD))
 
 .PHONY: bench
 bench:

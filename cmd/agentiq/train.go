@@ -20,6 +20,7 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 	root := fs.String("root", ".", "the repository's root")
 	cv := fs.Bool("cv", false, "write nothing: leave each blind batch out in turn, train without it and score it")
 	misses := fs.String("misses", "", "with -cv: also write each wrongly answered left-out example to this file (JSON lines)")
+	record := fs.String("record", "", "with -cv: also write every left-out buyer message's answer, evidence and model probabilities to this file (JSON lines)")
 	dict := fs.String("dictionary", "", "instead: rebuild "+training.DictionaryPath+" from a hunspell dictionary (path without .aff/.dic)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -33,7 +34,7 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if *cv {
-		return crossValidate(*root, *misses, stdout, stderr)
+		return crossValidate(*root, *misses, *record, stdout, stderr)
 	}
 	if err := training.Run(*root); err != nil {
 		fmt.Fprintf(stderr, "agentiq train: %v\n", err)
@@ -46,8 +47,10 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 // crossValidate prints, per blind batch, the scores of the lexicon with a
 // model trained without that batch (make cv), and writes the wrongly
 // answered examples to misses when it is not empty: what a writer's new
-// phrasing would slip past, the families to mend next.
-func crossValidate(root, misses string, stdout, stderr io.Writer) int {
+// phrasing would slip past, the families to mend next; and every left-out
+// message's answer in full to record when it is not empty, on which a
+// change to the combination can be swept without training again.
+func crossValidate(root, misses, record string, stdout, stderr io.Writer) int {
 	ifolds, err := training.CrossValidateIntent(root)
 	if err != nil {
 		fmt.Fprintf(stderr, "agentiq train --cv: %v\n", err)
@@ -55,6 +58,17 @@ func crossValidate(root, misses string, stdout, stderr io.Writer) int {
 	}
 	training.WriteIntentFolds(stdout, ifolds)
 	fmt.Fprintln(stdout)
+	if record != "" {
+		var all []training.Record
+		for _, f := range ifolds {
+			all = append(all, f.Records...)
+		}
+		if err := writeLines(record, all); err != nil {
+			fmt.Fprintf(stderr, "agentiq train --cv: record: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "wrote %d records to %s\n\n", len(all), record)
+	}
 	lfolds, err := training.CrossValidateLint(root)
 	if err != nil {
 		fmt.Fprintf(stderr, "agentiq train --cv: %v\n", err)
@@ -71,34 +85,32 @@ func crossValidate(root, misses string, stdout, stderr io.Writer) int {
 	for _, f := range lfolds {
 		all = append(all, f.Misses...)
 	}
-	if err := writeMisses(misses, all); err != nil {
-		fmt.Fprintf(stderr, "agentiq train --cv: %v\n", err)
+	if err := writeLines(misses, all); err != nil {
+		fmt.Fprintf(stderr, "agentiq train --cv: misses: %v\n", err)
 		return 1
 	}
 	fmt.Fprintf(stdout, "wrote %d misses to %s\n", len(all), misses)
 	return 0
 }
 
-func writeMisses(path string, misses []training.Miss) error {
+// writeLines writes items to path as JSON lines.
+func writeLines[T any](path string, items []T) error {
 	f, err := os.Create(path)
 	if err != nil {
-		return fmt.Errorf("misses: %w", err)
+		return err
 	}
 	w := bufio.NewWriter(f)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	for _, m := range misses {
+	for _, m := range items {
 		if err := enc.Encode(m); err != nil {
 			f.Close()
-			return fmt.Errorf("misses: %w", err)
+			return err
 		}
 	}
 	if err := w.Flush(); err != nil {
 		f.Close()
-		return fmt.Errorf("misses: %w", err)
+		return err
 	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("misses: %w", err)
-	}
-	return nil
+	return f.Close()
 }

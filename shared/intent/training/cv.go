@@ -35,6 +35,28 @@ type IntentFold struct {
 	// Misses are the messages whose primary intent, window or opt-out the
 	// classifier got wrong (make cv MISSES=file writes them).
 	Misses []Miss
+	// Records are every left-out message's answer with its evidence and
+	// the model's probabilities (make cv RECORD=file writes them): a
+	// change to how the two opinions combine can be swept on them without
+	// training again.
+	Records []Record
+}
+
+// Record is one left-out message's answer in full.
+type Record struct {
+	File string   `json:"file"`
+	Text string   `json:"text"`
+	Want []string `json:"want"` // the intents present, the primary last
+	Got  []string `json:"got"`
+	// Intent is the answer's primary intent, Rules the lexicon's own.
+	Intent    string `json:"intent"`
+	Rules     string `json:"rules"`
+	Window    bool   `json:"window,omitempty"`
+	Uncertain bool   `json:"uncertain,omitempty"`
+	// Evidence: per intent of the answer, the lexicon's words or "model p=…".
+	Evidence map[string]string `json:"evidence"`
+	// Probabilities: the model's, per intent.
+	Probabilities map[string]float64 `json:"probabilities"`
 }
 
 // Miss is one left-out example the classifier or the linter answered
@@ -126,13 +148,24 @@ func (f *IntentFold) add(c *intent.Classifier, ex linear.Example) {
 	f.OptTP += b2i(opt && gotOpt)
 	f.OptFN += b2i(opt && !gotOpt)
 	f.OptFP += b2i(!opt && gotOpt)
+	got := make([]string, len(r.Intents))
+	for i, in := range r.Intents {
+		got[i] = string(in)
+	}
 	if r.Intent != want || win != gotWin || opt != gotOpt {
-		got := make([]string, len(r.Intents))
-		for i, in := range r.Intents {
-			got[i] = string(in)
-		}
 		f.Misses = append(f.Misses, Miss{File: f.File, Text: ex.Text, Want: ex.Labels, Got: got, Intent: string(r.Intent)})
 	}
+	rec := Record{File: f.File, Text: ex.Text, Want: ex.Labels, Got: got, Intent: string(r.Intent), Rules: string(r.Rules),
+		Window: gotWin, Uncertain: r.Uncertain, Evidence: map[string]string{}, Probabilities: map[string]float64{}}
+	for i, e := range r.Evidence {
+		if i != agentiq.IntentOther {
+			rec.Evidence[string(i)] = e
+		}
+	}
+	for i, p := range r.Probs {
+		rec.Probabilities[string(i)] = float64(int(p*10000+0.5)) / 10000
+	}
+	f.Records = append(f.Records, rec)
 }
 
 // CrossValidateLint scores each blind batch of drafts with a model

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	agentiq "github.com/agentiq/agentiq/shared"
 	"github.com/agentiq/agentiq/shared/intent/linear"
 )
 
@@ -169,6 +170,28 @@ func TestCrossValidation(t *testing.T) {
 			if m.File != f.File || m.Text == "" || len(m.Want) == 0 || len(m.Got) == 0 {
 				t.Fatalf("%s: incomplete miss %+v", f.File, m)
 			}
+		}
+		// every message is recorded, its answer's evidence and the model's
+		// opinion with it, and the records agree with the score
+		if len(f.Records) != f.N {
+			t.Fatalf("%s: %d records for %d messages", f.File, len(f.Records), f.N)
+		}
+		right := 0
+		for _, r := range f.Records {
+			if r.Intent == r.Want[len(r.Want)-1] {
+				right++
+			}
+			if len(r.Probabilities) == 0 || r.Rules == "" {
+				t.Fatalf("%s: incomplete record %+v", f.File, r)
+			}
+			for _, g := range r.Got {
+				if _, ok := r.Evidence[g]; !ok && g != string(agentiq.IntentOther) {
+					t.Fatalf("%s: %q answered without evidence: %+v", f.File, g, r)
+				}
+			}
+		}
+		if right != f.Primary {
+			t.Errorf("%s: records hold %d right primaries, the score %d", f.File, right, f.Primary)
 		}
 	}
 	lfolds, err := CrossValidateLint(small)
