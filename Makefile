@@ -175,10 +175,12 @@ dictionary:
 # blind batch left out of training in turn and scored (writes nothing, or
 # with MISSES=file the wrongly answered examples, as JSON lines; with
 # RECORD=file every left-out buyer message's answer, evidence and model
-# probabilities, to sweep a change to the combination without training).
+# probabilities, to sweep a change to the combination without training;
+# with LINTRECORD=file every left-out draft's answer, evidence, parts and
+# model probabilities, to sweep a flag's gate the same way).
 .PHONY: cv
 cv:
-	$(GO) run ./cmd/agentiq train --cv --root . $(if $(MISSES),--misses $(MISSES)) $(if $(RECORD),--record $(RECORD))
+	$(GO) run ./cmd/agentiq train --cv --root . $(if $(MISSES),--misses $(MISSES)) $(if $(RECORD),--record $(RECORD)) $(if $(LINTRECORD),--lint-record $(LINTRECORD))
 
 .PHONY: bench
 bench:

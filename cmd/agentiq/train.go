@@ -21,6 +21,7 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 	cv := fs.Bool("cv", false, "write nothing: leave each blind batch out in turn, train without it and score it")
 	misses := fs.String("misses", "", "with -cv: also write each wrongly answered left-out example to this file (JSON lines)")
 	record := fs.String("record", "", "with -cv: also write every left-out buyer message's answer, evidence and model probabilities to this file (JSON lines)")
+	lintRecord := fs.String("lint-record", "", "with -cv: also write every left-out draft's answer, evidence, parts and model probabilities to this file (JSON lines)")
 	dict := fs.String("dictionary", "", "instead: rebuild "+training.DictionaryPath+" from a hunspell dictionary (path without .aff/.dic)")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -34,7 +35,7 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if *cv {
-		return crossValidate(*root, *misses, *record, stdout, stderr)
+		return crossValidate(*root, *misses, *record, *lintRecord, stdout, stderr)
 	}
 	if err := training.Run(*root); err != nil {
 		fmt.Fprintf(stderr, "agentiq train: %v\n", err)
@@ -48,9 +49,10 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 // model trained without that batch (make cv), and writes the wrongly
 // answered examples to misses when it is not empty: what a writer's new
 // phrasing would slip past, the families to mend next; and every left-out
-// message's answer in full to record when it is not empty, on which a
-// change to the combination can be swept without training again.
-func crossValidate(root, misses, record string, stdout, stderr io.Writer) int {
+// message's answer in full to record, and every left-out draft's to
+// lintRecord, when they are not empty: on them a change to the combination
+// or to a flag's gate can be swept without training again.
+func crossValidate(root, misses, record, lintRecord string, stdout, stderr io.Writer) int {
 	ifolds, err := training.CrossValidateIntent(root)
 	if err != nil {
 		fmt.Fprintf(stderr, "agentiq train --cv: %v\n", err)
@@ -75,6 +77,17 @@ func crossValidate(root, misses, record string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	training.WriteLintFolds(stdout, lfolds)
+	if lintRecord != "" {
+		var all []training.LintRecord
+		for _, f := range lfolds {
+			all = append(all, f.Records...)
+		}
+		if err := writeLines(lintRecord, all); err != nil {
+			fmt.Fprintf(stderr, "agentiq train --cv: lint record: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "wrote %d draft records to %s\n", len(all), lintRecord)
+	}
 	if misses == "" {
 		return 0
 	}

@@ -325,6 +325,26 @@ func (l *Linter) Parts(text string) map[string]string {
 	return partsOf(sc.Rest())
 }
 
+// Probabilities returns the model's opinion of text as written, per flag
+// it gives one on, whatever the gates: with Parts, what a change to a gate
+// can be judged on without training again (make cv LINTRECORD=).
+func (l *Linter) Probabilities(text string) map[agentiq.Flag]float64 {
+	d := rutext.Analyze(text)
+	defer d.Release()
+	out := make(map[agentiq.Flag]float64, len(l.model.Classes))
+	for k, p := range l.model.Predict(d, nil) {
+		out[agentiq.Flag(l.model.Classes[k])] = p
+	}
+	return out
+}
+
+// ModelRaises reports whether the model's opinion p alone raises flag f
+// in a draft holding parts: its gate's bar and parts (flags.yaml model).
+func (l *Linter) ModelRaises(f agentiq.Flag, p float64, parts map[string]string) bool {
+	k := slices.Index(l.model.Classes, string(f))
+	return k >= 0 && p >= l.gates[k].Alone && l.gates[k].open(parts)
+}
+
 // partsOf collects the parts among hits.
 func partsOf(hits []phrase.Hit) map[string]string {
 	var parts map[string]string

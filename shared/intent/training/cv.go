@@ -78,6 +78,29 @@ type LintFold struct {
 	// per deny-level flag: found where present, missed, raised where absent
 	TP, FN, FP map[agentiq.Flag]int
 	Misses     []Miss
+	// Records are every left-out draft's answer with the model's opinion
+	// and the parts its gates look at (make cv LINTRECORD=file writes
+	// them): a gate's bar, needs and blocks can be swept on them without
+	// training again (Linter.ModelRaises decides as the linter does).
+	Records []LintRecord
+}
+
+// LintRecord is one left-out draft's answer in full.
+type LintRecord struct {
+	File string   `json:"file"`
+	Text string   `json:"text"`
+	Want []string `json:"want"` // sorted
+	Got  []string `json:"got"`
+	// Evidence: per flag of the answer, the lexicon's words, a detector's
+	// find or "model p=…".
+	Evidence map[string]string `json:"evidence"`
+	// Parts found (flags.yaml parts) with their words, and the model's
+	// probability per flag it gives an opinion on, both of the text as
+	// written; Latin marks a draft also read as the Russian it spells,
+	// whose flags count both readings.
+	Parts         map[string]string  `json:"parts"`
+	Probabilities map[string]float64 `json:"probabilities"`
+	Latin         bool               `json:"latin,omitempty"`
 }
 
 // DenyFlags are the deny-level flags a draft's words carry.
@@ -163,7 +186,7 @@ func (f *IntentFold) add(c *intent.Classifier, ex linear.Example) {
 		}
 	}
 	for i, p := range r.Probs {
-		rec.Probabilities[string(i)] = float64(int(p*10000+0.5)) / 10000
+		rec.Probabilities[string(i)] = round4(p)
 	}
 	f.Records = append(f.Records, rec)
 }
@@ -199,6 +222,18 @@ func CrossValidateLint(root string) ([]LintFold, error) {
 			} else {
 				fold.Misses = append(fold.Misses, Miss{File: file, Text: ex.Text, Want: want, Got: got})
 			}
+			rec := LintRecord{File: file, Text: ex.Text, Want: want, Got: got, Evidence: map[string]string{},
+				Parts: l.Parts(ex.Text), Probabilities: map[string]float64{}, Latin: rutext.ReadLatinMessage(ex.Text) != ex.Text}
+			for f, e := range r.Evidence {
+				rec.Evidence[string(f)] = e
+			}
+			for f, p := range l.Probabilities(ex.Text) {
+				rec.Probabilities[string(f)] = p // unrounded: a sweep decides at the bar as the linter does
+			}
+			if rec.Parts == nil {
+				rec.Parts = map[string]string{}
+			}
+			fold.Records = append(fold.Records, rec)
 			for _, fl := range DenyFlags {
 				w, g := slices.Contains(want, string(fl)), r.Has(fl)
 				fold.TP[fl] += b2i(w && g)
@@ -251,6 +286,9 @@ func split(d Data, batches []string, file string) (train Data, test []linear.Exa
 	}
 	return train, test
 }
+
+// round4 rounds a probability to four decimals, as records keep it.
+func round4(p float64) float64 { return float64(int(p*10000+0.5)) / 10000 }
 
 func b2i(b bool) int {
 	if b {

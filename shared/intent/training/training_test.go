@@ -11,6 +11,7 @@ import (
 
 	agentiq "github.com/agentiq/agentiq/shared"
 	"github.com/agentiq/agentiq/shared/intent/linear"
+	"github.com/agentiq/agentiq/shared/lint"
 )
 
 const root = "../../.."
@@ -194,6 +195,10 @@ func TestCrossValidation(t *testing.T) {
 			t.Errorf("%s: records hold %d right primaries, the score %d", f.File, right, f.Primary)
 		}
 	}
+	linter, err := lint.Default() // the gates of the flags.yaml copied
+	if err != nil {
+		t.Fatal(err)
+	}
 	lfolds, err := CrossValidateLint(small)
 	if err != nil {
 		t.Fatal(err)
@@ -209,6 +214,46 @@ func TestCrossValidation(t *testing.T) {
 			if slices.Equal(m.Want, m.Got) {
 				t.Errorf("%s: a miss whose answer equals its labels: %+v", f.File, m)
 			}
+		}
+		// every draft is recorded, and its answer follows from the record
+		// alone: the rules' flags and the model's where its gate lets it
+		// (what a sweep of the gates relies on)
+		if len(f.Records) != f.N {
+			t.Fatalf("%s: %d records for %d drafts", f.File, len(f.Records), f.N)
+		}
+		exact, gated := 0, 0
+		for _, r := range f.Records {
+			if slices.Equal(r.Want, r.Got) {
+				exact++
+			}
+			if len(r.Probabilities) == 0 {
+				t.Fatalf("%s: no model opinion in %+v", f.File, r)
+			}
+			if r.Latin {
+				continue // its flags count a second reading
+			}
+			var again []string
+			for fl, e := range r.Evidence {
+				if !strings.HasPrefix(e, "model p=") {
+					again = append(again, fl)
+				}
+			}
+			for fl, p := range r.Probabilities {
+				if _, ruled := r.Evidence[fl]; ruled && !strings.HasPrefix(r.Evidence[fl], "model p=") {
+					continue
+				}
+				if linter.ModelRaises(agentiq.Flag(fl), p, r.Parts) {
+					again = append(again, fl)
+					gated++
+				}
+			}
+			slices.Sort(again)
+			if !slices.Equal(again, r.Got) {
+				t.Errorf("%s: the record gives %v, the linter answered %v: %q", f.File, again, r.Got, r.Text)
+			}
+		}
+		if exact != f.Exact || gated == 0 {
+			t.Errorf("%s: records hold %d exact of the score's %d, %d raised by the model", f.File, exact, f.Exact, gated)
 		}
 	}
 	var out bytes.Buffer
