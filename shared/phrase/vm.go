@@ -188,7 +188,7 @@ loop:
 			mark := len(stack)
 			if pos < lim {
 				for _, a := range atoms[pos] {
-					if t.has[a/64]&(1<<(a%64)) == 0 {
+					if u := uint32(a); t.has[u>>6]&(1<<(u&63)) == 0 {
 						continue
 					}
 					lo := s.altStart.get(ins.arg, a)
@@ -282,7 +282,7 @@ loop:
 // inSet reports whether any of ids is in the bitset set.
 func inSet(set []uint64, ids []int32) bool {
 	for _, a := range ids {
-		if set[a/64]&(1<<(a%64)) != 0 {
+		if u := uint32(a); set[u>>6]&(1<<(u&63)) != 0 {
 			return true
 		}
 	}
