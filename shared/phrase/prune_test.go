@@ -67,10 +67,12 @@ func TestPruningFindsWhatTryingEverywhereFinds(t *testing.T) {
 		t.Fatal(err)
 	}
 	// texts of 3 to 12 words, picked by a fixed pseudo-random sequence
-	defer func(r int) { indexCostRatio = r }(indexCostRatio)
-	for _, ratio := range []int{0, 1 << 30} { // every pattern by each token's words; the staged ones indexed
-		indexCostRatio = ratio
-		t.Run(fmt.Sprint("ratio ", ratio), func(t *testing.T) { scanEqualsUnpruned(t, s, patterns, ids) })
+	defer func(r, side int) { indexCostRatio, indexSide = r, side }(indexCostRatio, indexSide)
+	// every pattern by each token's words; the staged ones indexed from
+	// their first words, or from the document's words
+	for _, way := range []struct{ ratio, side int }{{0, 0}, {1 << 30, 1}, {1 << 30, 2}} {
+		indexCostRatio, indexSide = way.ratio, way.side
+		t.Run(fmt.Sprint("ratio ", way.ratio, " side ", way.side), func(t *testing.T) { scanEqualsUnpruned(t, s, patterns, ids) })
 	}
 }
 

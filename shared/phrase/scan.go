@@ -47,6 +47,10 @@ type Matches struct {
 	firstNext []firstRef
 	runEpoch  uint32
 	scanCost  int // the patterns the document's words can start, a word counted each time it occurs
+	// docAtoms: the distinct atoms of the document's words; docCost the
+	// patterns they can start, each word counted once
+	docAtoms []int32
+	docCost  int
 }
 
 type spanRec struct {
@@ -168,7 +172,7 @@ func (s *Set) prepare(d *rutext.Doc) *Matches {
 	// locals: stores through m.sat would otherwise make the compiler reload
 	// every field of m and s at each of the few thousand refs a text sets
 	sat, seen, epoch, byFirst, mustBy := m.sat, m.atomSeen, m.epoch, s.byFirst, s.mustBy
-	cost := 0
+	cost, docCost, docAtoms := 0, 0, m.docAtoms[:0]
 	for _, ids := range m.atoms {
 		for _, a := range ids {
 			cost += len(byFirst[a])
@@ -176,10 +180,12 @@ func (s *Set) prepare(d *rutext.Doc) *Matches {
 				continue
 			}
 			seen[a] = epoch
+			docAtoms = append(docAtoms, a)
+			docCost += len(byFirst[a])
 			setMust(sat, mustBy[a])
 		}
 	}
-	m.scanCost = cost
+	m.scanCost, m.docCost, m.docAtoms = cost, docCost, docAtoms
 	return m
 }
 
@@ -226,16 +232,35 @@ func (s *Set) run(m *Matches) {
 	}
 	m.firstNext = m.firstNext[:0]
 	kinds := false
-	seen, epoch := m.atomSeen, m.epoch
-	for _, pid := range m.staged {
-		for _, a := range s.firstWords[pid] {
-			if seen[a] == epoch { // a word the document holds
-				m.index(a, pid)
+	if indexSide == 2 || indexSide == 0 && cost > m.docCost {
+		// fewer patterns start with the document's words than the staged
+		// patterns have first words: index from the words' side
+		lastTried := m.lastTried
+		for _, a := range m.docAtoms {
+			for _, pid := range s.byFirst[a] {
+				if lastTried[pid] == -1 { // staged for this run
+					m.index(a, pid)
+				}
 			}
 		}
-		for _, a := range s.firstKinds[pid] {
-			m.index(a, pid)
-			kinds = true
+		for _, pid := range m.staged {
+			for _, a := range s.firstKinds[pid] {
+				m.index(a, pid)
+				kinds = true
+			}
+		}
+	} else {
+		seen, epoch := m.atomSeen, m.epoch
+		for _, pid := range m.staged {
+			for _, a := range s.firstWords[pid] {
+				if seen[a] == epoch { // a word the document holds
+					m.index(a, pid)
+				}
+			}
+			for _, a := range s.firstKinds[pid] {
+				m.index(a, pid)
+				kinds = true
+			}
 		}
 	}
 	d := m.Doc
@@ -258,6 +283,10 @@ func (s *Set) run(m *Matches) {
 	m.stack = r.stack[:0]
 	m.Steps += r.Steps // a document may be run in stages
 }
+
+// indexSide chooses how run indexes the staged patterns: 0 by the costs,
+// 1 from their first words, 2 from the document's words. (For tests.)
+var indexSide = 0
 
 // indexCostRatio: indexing a first word costs about half of looking at a
 // pattern in a token's list. (A variable so that tests can take each way.)
