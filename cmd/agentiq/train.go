@@ -60,16 +60,12 @@ func crossValidate(root, misses, record, lintRecord string, stdout, stderr io.Wr
 	}
 	training.WriteIntentFolds(stdout, ifolds)
 	fmt.Fprintln(stdout)
-	if record != "" {
-		var all []training.Record
-		for _, f := range ifolds {
-			all = append(all, f.Records...)
-		}
-		if err := writeLines(record, all); err != nil {
-			fmt.Fprintf(stderr, "agentiq train --cv: record: %v\n", err)
-			return 1
-		}
-		fmt.Fprintf(stdout, "wrote %d records to %s\n\n", len(all), record)
+	var records []training.Record
+	for _, f := range ifolds {
+		records = append(records, f.Records...)
+	}
+	if !writeOut("records", record, records, stdout, stderr) {
+		return 1
 	}
 	lfolds, err := training.CrossValidateLint(root)
 	if err != nil {
@@ -77,33 +73,33 @@ func crossValidate(root, misses, record, lintRecord string, stdout, stderr io.Wr
 		return 1
 	}
 	training.WriteLintFolds(stdout, lfolds)
-	if lintRecord != "" {
-		var all []training.LintRecord
-		for _, f := range lfolds {
-			all = append(all, f.Records...)
-		}
-		if err := writeLines(lintRecord, all); err != nil {
-			fmt.Fprintf(stderr, "agentiq train --cv: lint record: %v\n", err)
-			return 1
-		}
-		fmt.Fprintf(stdout, "wrote %d draft records to %s\n", len(all), lintRecord)
-	}
-	if misses == "" {
-		return 0
-	}
+	var lintRecords []training.LintRecord
 	var all []training.Miss
 	for _, f := range ifolds {
 		all = append(all, f.Misses...)
 	}
 	for _, f := range lfolds {
+		lintRecords = append(lintRecords, f.Records...)
 		all = append(all, f.Misses...)
 	}
-	if err := writeLines(misses, all); err != nil {
-		fmt.Fprintf(stderr, "agentiq train --cv: misses: %v\n", err)
+	if !writeOut("draft records", lintRecord, lintRecords, stdout, stderr) || !writeOut("misses", misses, all, stdout, stderr) {
 		return 1
 	}
-	fmt.Fprintf(stdout, "wrote %d misses to %s\n", len(all), misses)
 	return 0
+}
+
+// writeOut writes items to path as JSON lines when path is not empty, and
+// says how many it wrote where; false when writing failed.
+func writeOut[T any](what, path string, items []T, stdout, stderr io.Writer) bool {
+	if path == "" {
+		return true
+	}
+	if err := writeLines(path, items); err != nil {
+		fmt.Fprintf(stderr, "agentiq train --cv: %s: %v\n", what, err)
+		return false
+	}
+	fmt.Fprintf(stdout, "wrote %d %s to %s\n", len(items), what, path)
+	return true
 }
 
 // writeLines writes items to path as JSON lines.
