@@ -926,6 +926,20 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_FF.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.02},
+	// Waiting to join training (testdata/pending/README.md): scored on
+	// arrival, mended where a family showed, not yet trained on, so that
+	// the next retraining's jitter comes once with the next round's
+	// batches. FH (the thirty-seventh session; cosmetics buyers and a
+	// cosmetics seller's drafts): primary 0.960 on arrival (3fe4b6a's
+	// answers), window 1.000 / 0.913, opt_out 11/11; lint 0.950, every
+	// deny-level flag found, off_platform 3 false of 52. After promo_firm's
+	// question form: 0.960, window 1.000 / 0.957 (FH-0048's code asked
+	// after a complaint found; FH-0050, a lighter shade asked, is the
+	// writer's own doubt between an analogue and a product question).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_FH.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_FH.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.95", flagRecall: 0.95, flagFalse: 0.06},
 	// The held-back batches: never used for tuning or training, scored on
 	// arrival and at the end (testdata/holdout/README.md); floors just under
 	// the end score. Primary floors raised in the thirty-sixth session,
