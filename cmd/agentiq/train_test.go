@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/agentiq/agentiq/shared/intent/training"
 )
 
 // TestTrainCVWritesWhatItSays runs `agentiq train --cv` on a small copy of
@@ -18,21 +20,11 @@ func TestTrainCVWritesWhatItSays(t *testing.T) {
 	small := t.TempDir()
 	copyHead := func(rel string, lines int) {
 		t.Helper()
-		data, err := os.ReadFile(filepath.Join("../..", rel))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if lines > 0 {
-			all := strings.SplitAfter(string(data), "\n")
-			data = []byte(strings.Join(all[:min(lines, len(all))], ""))
-		}
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(small, rel)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(small, rel), data, 0o600); err != nil {
+		if err := training.CopyHead("../..", small, rel, lines); err != nil {
 			t.Fatal(err)
 		}
 	}
+
 	for _, f := range []string{"shared/intent/intents.yaml", "shared/lint/flags.yaml",
 		"cmd/agentiq/testdata/eval/classify.jsonl", "cmd/agentiq/testdata/eval/lint.jsonl"} {
 		copyHead(f, 0)

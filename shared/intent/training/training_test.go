@@ -97,21 +97,11 @@ func TestCrossValidation(t *testing.T) {
 	small := t.TempDir()
 	copyHead := func(rel string, lines int) {
 		t.Helper()
-		data, err := os.ReadFile(filepath.Join(root, rel))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if lines > 0 {
-			all := strings.SplitAfter(string(data), "\n")
-			data = []byte(strings.Join(all[:min(lines, len(all))], ""))
-		}
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(small, rel)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(small, rel), data, 0o600); err != nil {
+		if err := CopyHead(root, small, rel, lines); err != nil {
 			t.Fatal(err)
 		}
 	}
+
 	copyHead(lexiconPath, 0)
 	copyHead(flagsPath, 0)
 	copyHead("cmd/agentiq/testdata/eval/classify.jsonl", 0)
