@@ -940,6 +940,16 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_FH.jsonl",
 		floors: "exact_match=0.94,micro_f1=0.95", flagRecall: 0.95, flagFalse: 0.06},
+	// FG (small home appliances), arrived at the session's end and scored
+	// on arrival with 4761946: primary 0.910, window 1.000 / 0.950,
+	// opt_out 11/11, no false one; lint 0.967, every deny-level flag
+	// found, off_platform 2 false of 51. Not yet mended: most misses are
+	// an appliance's weight, height or volume labelled size (the lexicon
+	// reads product_info).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_FG.jsonl",
+		floors: "primary_accuracy=0.90,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_FG.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.96", flagRecall: 0.95, flagFalse: 0.05},
 	// The held-back batches: never used for tuning or training, scored on
 	// arrival and at the end (testdata/holdout/README.md); floors just under
 	// the end score. Primary floors raised in the thirty-sixth session,
