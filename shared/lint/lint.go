@@ -325,17 +325,21 @@ func (l *Linter) Parts(text string) map[string]string {
 	return partsOf(sc.Rest())
 }
 
-// Probabilities returns the model's opinion of text as written, per flag
-// it gives one on, whatever the gates: with Parts, what a change to a gate
-// can be judged on without training again (make cv LINTRECORD=).
-func (l *Linter) Probabilities(text string) map[agentiq.Flag]float64 {
+// Opinion returns, from one analysis of text as written, the model's
+// probability per flag it gives an opinion on, whatever the gates, and the
+// parts found (as Parts): what a change to a gate can be judged on without
+// training again (make cv LINTRECORD=).
+func (l *Linter) Opinion(text string) (map[agentiq.Flag]float64, map[string]string) {
 	d := rutext.Analyze(text)
 	defer d.Release()
-	out := make(map[agentiq.Flag]float64, len(l.model.Classes))
+	sc, _ := l.labels.Begin(d, l.nflags)
+	defer sc.Release()
+	parts := partsOf(sc.Rest())
+	probs := make(map[agentiq.Flag]float64, len(l.model.Classes))
 	for k, p := range l.model.Predict(d, nil) {
-		out[agentiq.Flag(l.model.Classes[k])] = p
+		probs[agentiq.Flag(l.model.Classes[k])] = p
 	}
-	return out
+	return probs, parts
 }
 
 // ModelRaises reports whether the model's opinion p alone raises flag f

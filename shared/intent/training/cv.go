@@ -222,12 +222,13 @@ func CrossValidateLint(root string) ([]LintFold, error) {
 			} else {
 				fold.Misses = append(fold.Misses, Miss{File: file, Text: ex.Text, Want: want, Got: got})
 			}
+			probs, parts := l.Opinion(ex.Text)
 			rec := LintRecord{File: file, Text: ex.Text, Want: want, Got: got, Evidence: map[string]string{},
-				Parts: l.Parts(ex.Text), Probabilities: map[string]float64{}, Latin: rutext.ReadLatinMessage(ex.Text) != ex.Text}
+				Parts: parts, Probabilities: map[string]float64{}, Latin: rutext.ReadLatinMessage(ex.Text) != ex.Text}
 			for f, e := range r.Evidence {
 				rec.Evidence[string(f)] = e
 			}
-			for f, p := range l.Probabilities(ex.Text) {
+			for f, p := range probs {
 				rec.Probabilities[string(f)] = p // unrounded: a sweep decides at the bar as the linter does
 			}
 			if rec.Parts == nil {
