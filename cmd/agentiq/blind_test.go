@@ -943,13 +943,91 @@ var blindSets = []blindSet{
 	// FG (small home appliances), arrived at the session's end and scored
 	// on arrival with 4761946: primary 0.910, window 1.000 / 0.950,
 	// opt_out 11/11, no false one; lint 0.967, every deny-level flag
-	// found, off_platform 2 false of 51. Not yet mended: most misses are
-	// an appliance's weight, height or volume labelled size (the lexicon
-	// reads product_info).
+	// found, off_platform 2 false of 51. Mended in the thirty-ninth
+	// session (0.950): the money taken and the goods asked after, the
+	// order's status asked to be sent, an item's bulk against the place
+	// it must fit, a part that should stay cool asked about. Left: an
+	// appliance's weight or litres labelled size (the public set reads a
+	// volume as product_info, c-0332).
 	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_FG.jsonl",
-		floors: "primary_accuracy=0.90,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.01},
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_FG.jsonl",
 		floors: "exact_match=0.95,micro_f1=0.96", flagRecall: 0.95, flagFalse: 0.05},
+	// FI (children's winter clothing; the thirty-ninth session), scored
+	// on arrival with e367bc1: primary 0.950, window 1.000 / 1.000,
+	// opt_out 8/8, no false one; lint 0.950, every flag found,
+	// off_platform 2 false of 34 (the seller's own Ozon shop named, an
+	// e-mail asked to send a size chart: writers split on both).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_FI.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_FI.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.95", flagRecall: 0.95, flagFalse: 0.06},
+	// FJ (car accessories) and FK (books, board games, stationery; voice
+	// typing, Latin, slang), the same session, on arrival with e367bc1:
+	// FJ primary 0.963, window 1.000 / 1.000, opt_out 11/11, no false one,
+	// lint 0.975 (a warehouse pickup with "call ahead" read as a move off
+	// WB); FK 0.975, 1.000 / 1.000, 11/11, lint 1.000. FJ 0.975 after
+	// thanks in advance stopped counting as thanks (lexicon and model).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_FJ.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_FJ.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.96", flagRecall: 0.95, flagFalse: 0.04},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_FK.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_FK.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.97", flagRecall: 0.97, flagFalse: 0.02},
+	// FL (phones and watches: several questions, angry, mixed scripts), FM
+	// (a home-textile seller's 150 drafts, deny-level flags written
+	// round the phrase lists) and FN (tea and sweets: elderly buyers,
+	// Russian as a second language), the same session, on arrival with
+	// e367bc1: FL primary 0.917, window 1.000 / 1.000, opt_out 17/17,
+	// lint 0.980; FM 1.000, lint 0.967 (off_platform 34/37, review 27/28,
+	// pd 21/22); FN 0.925, window 1.000 / 0.967, opt_out 15/15 (one false
+	// of 105), lint 1.000. After: FL 0.950, FN 0.942 (a delivery praised
+	// for its speed, how to start using a thing, a watch read as hours,
+	// "коли приїде"); FM lint 0.987 (a prize for the best review, the
+	// seller's goods on another marketplace as the better buy, data
+	// asked by a gerund).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_FL.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_FL.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.97", flagRecall: 0.97, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_FM.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_FM.jsonl",
+		floors: "exact_match=0.98,micro_f1=0.98", flagRecall: 0.94, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_FN.jsonl",
+		floors: "primary_accuracy=0.93,window_precision=0.98,window_recall=0.96", optOutRecall: 0.97, optOutFalse: 0.015},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_FN.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.97", flagRecall: 0.97, flagFalse: 0.02},
+	// FO (women's clothing: long angry complaints, things mentioned in
+	// passing, indirect opt-outs), FP (toys and baby goods: fast phone
+	// writing, 24 messages in Latin), FQ (a sporting-goods seller's 150
+	// drafts as an integrator sends them) and FR (household chemicals:
+	// voice typing with recognition errors, elderly buyers, symptoms), the
+	// same session, on arrival with e367bc1: FO primary 0.933, window
+	// 0.957 / 0.917, opt_out 15/17, lint 0.950; FP 0.958, 1.000 / 0.963,
+	// 15/15, lint 0.983; FQ 0.933, lint 0.953; FR 0.950, 0.962 / 0.962,
+	// 13/13, lint 1.000. After: FO 0.958, window 1.000 / 0.958, opt_out
+	// 17/17 (messages complained of, then refused; a cheaper buy asked;
+	// this item asked in a variant); FR 0.958 (a regular's discount
+	// priced); FQ lint 0.960 (a review left to the buyer's will).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_FO.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_FO.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.95", flagRecall: 0.94, flagFalse: 0.03},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_FP.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.96", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_FP.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.97", flagRecall: 0.97, flagFalse: 0.03},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_FQ.jsonl",
+		floors: "primary_accuracy=0.93,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_FQ.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_FR.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.96,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_FR.jsonl",
+		floors: "exact_match=0.98,micro_f1=0.98", flagRecall: 0.98, flagFalse: 0.02},
 	// The held-back batches: never used for tuning or training, scored on
 	// arrival and at the end (testdata/holdout/README.md); floors just under
 	// the end score. Primary floors raised in the thirty-sixth session,
