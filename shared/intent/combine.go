@@ -102,6 +102,7 @@ func (c *Classifier) loadModel(data []byte) error {
 			cb = c.cfg.Model.Default
 		}
 		c.classes = append(c.classes, i)
+		c.classBit = append(c.classBit, c.bit(i))
 		c.combine = append(c.combine, cb)
 	}
 	for _, i := range c.cfg.Order {
@@ -126,13 +127,14 @@ func (c *Classifier) combineWith(d *rutext.Doc, found map[agentiq.Intent]string,
 		ev, rule := found[i]
 		cb := c.combine[k]
 		veto := cb.Veto
-		if sig.firm[i] {
+		b := c.classBit[k]
+		if sig.firm&b != 0 {
 			veto = cb.FirmVeto
 		}
 		switch {
 		case rule && p >= veto:
 			final[i] = ev
-		case cb.Alone > 0 && p >= cb.Alone && !(c.isWin[i] && sig.mention) && !sig.blocked[i] && (!sig.vetoed[i] || cb.GuardedAlone > 0 && p >= cb.GuardedAlone):
+		case cb.Alone > 0 && p >= cb.Alone && !(c.isWin[i] && sig.mention) && sig.blocked&b == 0 && (sig.vetoed&b == 0 || cb.GuardedAlone > 0 && p >= cb.GuardedAlone):
 			final[i] = "model p=" + strconv.FormatFloat(p, 'f', 2, 64)
 		}
 	}
@@ -163,7 +165,7 @@ func (c *Classifier) combineWith(d *rutext.Doc, found map[agentiq.Intent]string,
 			// of each blind batch in turn, respecting the guards here cost
 			// 0.4 points of primary accuracy). An intent the model may never
 			// add alone (alone 0) stays out.
-			if !c.isWin[i] && i != agentiq.IntentOptOut && c.combine[k].Alone > 0 && !sig.blocked[i] && probs[k] >= bestP {
+			if !c.isWin[i] && i != agentiq.IntentOptOut && c.combine[k].Alone > 0 && sig.blocked&c.classBit[k] == 0 && probs[k] >= bestP {
 				best, bestP = k, probs[k]
 			}
 		}

@@ -125,7 +125,9 @@ type Classifier struct {
 	speller *rutext.Speller
 	// per model class: its intent and how its opinion combines
 	classes []agentiq.Intent
-	combine []Combine
+	// classBit: each class's bit in an intentSet
+	classBit []intentSet
+	combine  []Combine
 	// beside: the model classes with a Beside veto, in the configured
 	// order of primary intents
 	beside []int
@@ -424,20 +426,27 @@ type signals struct {
 	mention   bool // a discount or analogue mentioned, not asked for
 	// vetoed are the intents whose words were found but a guard of the
 	// lexicon ruled out ("не пишите ночью" is no opt-out)
-	vetoed map[agentiq.Intent]bool
+	vetoed intentSet
 	// blocked are the intents the buyer says outright are not meant: the
 	// model may not add them at any probability
-	blocked map[agentiq.Intent]bool
+	blocked intentSet
 	// firm are the intents asked for in so many words (firm_requests)
-	firm map[agentiq.Intent]bool
+	firm intentSet
 }
 
-// mark sets i in a set made on first use: most messages need none.
-func mark(set *map[agentiq.Intent]bool, i agentiq.Intent) {
-	if *set == nil {
-		*set = map[agentiq.Intent]bool{}
+// intentSet holds intents as bits of their place in the configured order,
+// so that a message whose lexicon marks some allocates nothing for it (a
+// map made on first use cost four allocations a message that did).
+type intentSet uint32
+
+// bit is intent i's bit in an intentSet; 0 for a label that is no intent
+// of the order (no set is asked about one).
+func (c *Classifier) bit(i agentiq.Intent) intentSet {
+	k := slices.Index(c.cfg.Order, i)
+	if k < 0 || k >= 32 {
+		return 0
 	}
-	(*set)[i] = true
+	return 1 << k
 }
 
 // rules is the lexicon's opinion: the intents found, with their evidence,
@@ -448,7 +457,7 @@ func (c *Classifier) rules(d *rutext.Doc) (map[agentiq.Intent]string, signals) {
 	var sig signals
 	for _, h := range hits {
 		if h.Vetoed {
-			mark(&sig.vetoed, agentiq.Intent(h.Label))
+			sig.vetoed |= c.bit(agentiq.Intent(h.Label))
 			continue
 		}
 		if h.Label == c.cfg.Escalation.Label && h.Label != "" {
@@ -458,17 +467,17 @@ func (c *Classifier) rules(d *rutext.Doc) (map[agentiq.Intent]string, signals) {
 		if r, ok := c.roleOf[h.Label]; ok {
 			switch r.kind {
 			case roleBlock:
-				mark(&sig.blocked, r.intent)
+				sig.blocked |= c.bit(r.intent)
 			case roleGuard:
-				mark(&sig.vetoed, r.intent)
+				sig.vetoed |= c.bit(r.intent)
 			case roleAlso:
 				// asked anew in so many words: a firm request too
 				if _, has := found[r.intent]; !has {
 					found[r.intent] = h.Evidence
 				}
-				mark(&sig.firm, r.intent)
+				sig.firm |= c.bit(r.intent)
 			case roleFirm:
-				mark(&sig.firm, r.intent)
+				sig.firm |= c.bit(r.intent)
 			}
 			continue
 		}
