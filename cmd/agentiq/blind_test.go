@@ -1018,6 +1018,21 @@ var blindSets = []blindSet{
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_FW.jsonl",
 		floors: "exact_match=0.99,micro_f1=0.99", flagRecall: 0.99, flagFalse: 0.02},
 
+	// FX (computers and peripherals, an ordinary month's inbox) and FY
+	// (fishing and outdoor goods: older men, terse, typos, hints), written
+	// at the session's end and scored on arrival with 600d0eb: FX primary
+	// 0.992, window 1.000 / 1.000, opt_out 15/15, lint 0.983; FY 0.983,
+	// 1.000 / 0.931, 15/15, lint 0.950 (off_platform 2 false of 51). Not
+	// yet read for families.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_FX.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_FX.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.99, flagFalse: 0.03},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_FY.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.92", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_FY.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.99, flagFalse: 0.05},
+
 	// The held-back batches: never used for tuning or training, scored on
 	// arrival and at the end (testdata/holdout/README.md); floors just under
 	// the end score. Primary floors raised in the thirty-sixth session,
