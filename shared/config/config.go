@@ -307,6 +307,11 @@ func (s *Settings) dynamoClient(ctx context.Context) (*dynamodb.Client, error) {
 			o.BaseEndpoint = aws.String(s.DynamoEndpoint)
 			// DynamoDB Local's CRC32 of error bodies does not match them.
 			o.DisableValidateResponseChecksum = true
+			// DynamoDB Local on a loaded machine has dropped a burst of
+			// connections mid-response (a report's audit query failed its
+			// three attempts within one second); more attempts, with the
+			// standard backoff, outlast such a burst.
+			o.RetryMaxAttempts = 8
 		}
 	}), nil
 }
