@@ -80,6 +80,15 @@ func TestURLDetector(t *testing.T) {
 		{"disk-share . ru/cert42", true},
 		{"uyut. ru", true},
 		{"uyut .ru", true},
+		// spelled out letter by letter, punctuation kept outside
+		{"сайт: s h o p 2 4 . r u", true},
+		{"Наш сайт: s h o p 2 4 . r u.", true},
+		{"(s h o p . r u)", true},
+		{"«p o s u d a - 1 . r u», там дешевле", true},
+		{"м а г а з и н . р ф", true},
+		{"Размеры S M L . X L в наличии", false},
+		{"Пункты а . б и в выполнены", false},
+		{"a . b", false},
 		{"Вес 1.2 кг, т.к. новая партия, и т.д.", false},
 		{"Чек.pdf и фото.jpg", false},
 		{"архив instrukciya.zip", false},
@@ -93,6 +102,24 @@ func TestURLDetector(t *testing.T) {
 		if got != tt.want {
 			t.Errorf("findURL(%q) = %v, want %v", tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestJoinSpelledLooksOnce: a long run of single characters is read in
+// one pass (each word looked at a bounded number of times), and what is
+// no domain comes back as it was.
+func TestJoinSpelledLooksOnce(t *testing.T) {
+	long := strings.Repeat("a ", 20000) + ". x"
+	if got := joinSpelled(long); got != long {
+		t.Fatalf("a run that spells no domain changed (%d → %d bytes)", len(long), len(got))
+	}
+	for _, s := range []string{"", " ", " . ", "a  b . r u", ". . . . . r u", "x\t. r u"} {
+		if got := joinSpelled(s); got != s {
+			t.Errorf("joinSpelled(%q) = %q, want it unchanged", s, got)
+		}
+	}
+	if got, want := joinSpelled("сайт: s h o p . r u, пишите"), "сайт: shop.ru, пишите"; got != want {
+		t.Errorf("joinSpelled = %q, want %q", got, want)
 	}
 }
 

@@ -299,49 +299,85 @@ func findHandle(folded string, _ *rutext.Doc) string {
 }
 
 // joinSpelled joins a domain spelled out letter by letter, "s h o p 2 4 . r u"
-// → "shop24.ru": a run of single Latin letters, digits, dots and hyphens, each
+// → "shop24.ru": a run of single letters, digits, dots and hyphens, each
 // between single spaces, that ends in a dot and a TLD (tlds) with at least
-// two characters before it. Anything else is left as it is.
+// two characters before it; punctuation before the run's first character
+// or after its last stays outside ("(s h o p . r u)." → "(shop.ru).").
+// Anything else is left as it is. Each word is looked at once.
 func joinSpelled(s string) string {
 	words := strings.Split(s, " ")
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(words); {
 		j := i
-		for j < len(words) && spelledChar(words[j]) {
+		for j < len(words) && spelledChar(words[j], j == i, j+1 == len(words) || !spelledChar(words[j+1], false, true)) {
 			j++
 		}
+		if i > 0 {
+			b.WriteByte(' ')
+		}
 		if joined, ok := spelledDomain(words[i:j]); ok {
-			if b.Len() > 0 {
-				b.WriteByte(' ')
-			}
 			b.WriteString(joined)
 			i = j
 			continue
 		}
-		if b.Len() > 0 || i > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(words[i])
-		i++
+		// not a domain: the run's words as they were, none looked at again
+		end := max(j, i+1)
+		b.WriteString(strings.Join(words[i:end], " "))
+		i = end
 	}
 	return b.String()
 }
 
-// spelledChar reports whether w is one Latin letter, digit, dot or hyphen.
-func spelledChar(w string) bool {
-	return len(w) == 1 && (isLowerASCII(w[0]) || w[0] >= '0' && w[0] <= '9' || w[0] == '.' || w[0] == '-')
+// spelledPunct is what may stand before a spelled domain's first character
+// or after its last.
+const spelledPunct = "()«»\"'.,!?;:"
+
+// spelledChar reports whether w is one letter, digit, dot or hyphen; the
+// first word of a run may have punctuation before it, the last after it.
+func spelledChar(w string, first, last bool) bool {
+	if w == "." || w == "-" {
+		return true
+	}
+	if first {
+		w = strings.TrimLeft(w, spelledPunct)
+	}
+	if last {
+		w = strings.TrimRight(w, spelledPunct)
+	}
+	r, size := utf8.DecodeRuneInString(w)
+	return size > 0 && size == len(w) && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 
-// spelledDomain joins run and reports whether it spells a domain.
+// spelledDomain joins run and reports whether it spells a domain, with the
+// punctuation before and after it kept outside.
 func spelledDomain(run []string) (string, bool) {
 	if len(run) < 5 {
 		return "", false
 	}
-	joined := strings.Join(run, "")
+	head := run[0][:len(run[0])-len(strings.TrimLeft(run[0], spelledPunct))]
+	if run[0] == "." {
+		head = ""
+	}
+	last := run[len(run)-1]
+	tail := last[len(strings.TrimRight(last, spelledPunct)):]
+	if last == "." {
+		tail = ""
+	}
+	var core strings.Builder
+	for k, w := range run {
+		if k == 0 && w != "." {
+			w = w[len(head):]
+		}
+		if k == len(run)-1 && w != "." {
+			w = w[:len(w)-len(tail)]
+		}
+		core.WriteString(w)
+	}
+	joined := core.String()
 	dot := strings.LastIndexByte(joined, '.')
 	if dot < 2 || !tlds[joined[dot+1:]] || strings.Contains(joined, "..") {
 		return "", false
 	}
-	return joined, true
+	return head + joined + tail, true
 }
