@@ -916,8 +916,10 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_FC.jsonl",
 		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.85, flagFalse: 0.02},
+	// FD's 52 messages: the opt-out bar 0.3 → 0.2 (forty-first session,
+	// recall first) reads one more mailing complaint as an opt-out (2 of 44)
 	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_FD.jsonl",
-		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.05},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_FD.jsonl",
 		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.91, flagFalse: 0.025},
 	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_FE.jsonl",
@@ -1104,6 +1106,29 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_GR.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.99, flagFalse: 0.03},
+
+	// Waiting to join training (testdata/pending/README.md): the forty-first
+	// session's GO lingerie (young women, 31 in Latin), GQ gaming gear
+	// (gamer slang) and GS household appliances (the hardest cases for the
+	// marketing filter), scored on arrival with c69943c, with the session's
+	// families and with its retrained model: the same within a message
+	// (GO 0.980, window 1.000 / 0.933, lint 0.967; GQ 0.960, 1.000 /
+	// 0.947, lint 0.950; GS 0.953, 0.897 / 0.972 with 4 false opt-outs of
+	// 129, lint 0.967). GO and GQ are kept unread, the measure of the
+	// session's end; GS was read and mended (0.967, 1.000 / 0.972, 1
+	// false opt-out).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_GO.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.92", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_GO.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.97", flagRecall: 0.87, flagFalse: 0.03},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_GQ.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_GQ.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.87, flagFalse: 0.03},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_GS.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.96", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_GS.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.97", flagRecall: 0.87, flagFalse: 0.03},
 
 	// The held-back batches: never used for tuning or training, scored on
 	// arrival and at the end (testdata/holdout/README.md); floors just under

@@ -75,6 +75,8 @@ func TestSafetyAsymmetry(t *testing.T) {
 		{"the model alone, very sure: window, but uncertain", map[agentiq.Intent]float64{agentiq.IntentPromoRequest: 0.9}, plain, true, false, true, agentiq.IntentPromoRequest},
 		{"opt-out by the lexicon though the model doubts", map[agentiq.Intent]float64{agentiq.IntentOptOut: 0.01}, stop, false, true, true, agentiq.IntentOptOut},
 		{"opt-out by the model alone at a low probability", map[agentiq.Intent]float64{agentiq.IntentOptOut: 0.35}, plain, false, true, true, agentiq.IntentOptOut},
+		{"opt-out by the model alone at 0.22", map[agentiq.Intent]float64{agentiq.IntentOptOut: 0.22}, plain, false, true, true, agentiq.IntentOptOut},
+		{"the model's opt-out below its bar: none", map[agentiq.Intent]float64{agentiq.IntentOptOut: 0.15}, plain, false, false, false, agentiq.IntentOther},
 		{"both sure of the opt-out: certain", map[agentiq.Intent]float64{agentiq.IntentOptOut: 0.95}, stop, false, true, false, agentiq.IntentOptOut},
 		{"nothing either way: other, certain", nil, plain, false, false, false, agentiq.IntentOther},
 		// a guard only raises the bar, which a sure model clears; the

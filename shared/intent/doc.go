@@ -25,7 +25,7 @@
 //   - opt_out: recall first. A missed opt-out means a buyer who asked to
 //     stop keeps receiving marketing; a false one only costs a marketing
 //     message. Either opinion suffices: the lexicon's hit always stands
-//     (veto 0), and the model alone adds it at a low probability (0.3).
+//     (veto 0), and the model alone adds it at a low probability (0.2).
 //   - promo_request and analog_request, which open the customer_request
 //     window: precision first. A false window is an advertisement nobody
 //     asked for. The lexicon's hit stands only when its negation guards
