@@ -1136,6 +1136,13 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.99,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_GV.jsonl",
 		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.92, flagFalse: 0.03},
+	// GU, school uniforms and children's clothing (150 messages, 60
+	// drafts), arrived after the session's end (unread): 0.967, window
+	// 1.000 / 0.969, lint 0.983, the same with c69943c and 53a8e36.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_GU.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.96", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_GU.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.91, flagFalse: 0.02},
 
 	// The held-back batches: never used for tuning or training, scored on
 	// arrival and at the end (testdata/holdout/README.md); floors just under
