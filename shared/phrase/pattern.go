@@ -25,6 +25,8 @@
 //	..  ..N    skip 0–3 (or N) tokens, staying in the clause
 //	... ...N   skip 0–8 (or N) tokens, staying in the sentence
 //	^  $       start or end of the sentence
+//	$.         end of a sentence that is not a question: its closing
+//	           marks hold no "?" ("всё ок." and "всё ок!", not "всё ок?")
 //
 // A match never crosses a sentence boundary.
 package phrase
@@ -60,6 +62,7 @@ type node struct {
 	kids   []*node
 	max    int  // opGap: most tokens skipped
 	clause bool // opGap: the gap stays in one clause
+	stmt   bool // opEnd: the sentence must not end in a question mark
 
 	// opAlt: which alternatives can start with a given word atom, and those
 	// that must always be tried (they may match nothing, or start with a
@@ -263,6 +266,8 @@ func (p *parser) item(t string) (*node, error) {
 		return &node{op: opStart}, nil
 	case "$":
 		return &node{op: opEnd}, nil
+	case "$.":
+		return &node{op: opEnd, stmt: true}, nil
 	case "_":
 		return p.atomNode(atom{kind: akAny}), nil
 	case "?", "!", "%", "₽", "+", "-", "★", "№", "€", "@", "#", "«":

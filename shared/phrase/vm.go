@@ -119,7 +119,11 @@ func (c *compiler) emit(p *program, n *node) {
 	case opStart:
 		p.code = append(p.code, inst{op: iStart})
 	case opEnd:
-		p.code = append(p.code, inst{op: iEnd})
+		in := inst{op: iEnd}
+		if n.stmt {
+			in.arg = 1
+		}
+		p.code = append(p.code, in)
 	}
 }
 
@@ -255,6 +259,9 @@ loop:
 		case iEnd:
 			q := pos
 			for q < lim && toks[q].Kind == rutext.Mark {
+				if ins.arg == 1 && toks[q].Text == "?" {
+					goto fail // a question, where a statement must end
+				}
 				q++
 			}
 			if q < lim {
