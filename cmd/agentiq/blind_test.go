@@ -1143,6 +1143,32 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.96", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_GU.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.91, flagFalse: 0.02},
+	// The forty-second session's round, scored on arrival with 9ac2d46 (the
+	// forty-first session's end) and again after the session's families:
+	// GW cosmetics (skin reactions, long polite letters; 0.960, window
+	// 1.000 / 0.946, lint 0.933 → 0.950), GX a furniture seller's 160
+	// drafts (assemblers' call-backs and visits written as moves off WB,
+	// which the public set does not: off_platform 23/38; lint 0.856 →
+	// 0.863), GZ tea and coffee (the marketing filter's hardest cases;
+	// 0.940 → 0.947, 22/23 opt-outs, 2 false of 127; lint 1.000) were read
+	// and mended; GY phone accessories (a third in Latin; 0.953, window
+	// 1.000 / 1.000, lint 0.967) is kept unread.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_GW.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_GW.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.97", flagRecall: 0.87, flagFalse: 0.05},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_GX.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.91", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_GX.jsonl",
+		floors: "exact_match=0.85,micro_f1=0.91", flagRecall: 0.60, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_GY.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_GY.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.98", flagRecall: 0.87, flagFalse: 0.03},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_GZ.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.96", optOutRecall: 0.95, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_GZ.jsonl",
+		floors: "exact_match=0.99,micro_f1=0.99", flagRecall: 0.99, flagFalse: 0.02},
 
 	// The held-back batches: never used for tuning or training, scored on
 	// arrival and at the end (testdata/holdout/README.md); floors just under
