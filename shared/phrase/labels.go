@@ -2,6 +2,7 @@ package phrase
 
 import (
 	"fmt"
+	"math/bits"
 
 	"go.yaml.in/yaml/v3"
 
@@ -79,6 +80,17 @@ type Labels struct {
 	Set   *Set
 	names []string
 	rules []rule
+	// A match term can match only where its lead's must sets all hold
+	// (viableMust). keyTerms[a]: the terms whose lead has a must set with
+	// word atom a, the smallest of its sets; alwaysTerms: those whose lead
+	// has none. A draft's words reach a few dozen of the hundreds of terms
+	// through these, without visiting every term.
+	keyTerms    [][]leadRef
+	alwaysTerms []leadRef
+	// terms: every match term, numbered rule by rule; termBase[r]: the
+	// number of rule r's first term (termBase[len(rules)]: their count)
+	terms    []termRef
+	termBase []int32
 	// staged matches in stages (Staged)
 	staged bool
 }
@@ -131,7 +143,68 @@ func CompileLabels(b *Builder, names []string, rules map[string]Rule) (*Labels, 
 		return nil, err
 	}
 	l.Set = set
+	l.indexLeads()
 	return l, nil
+}
+
+// indexLeads numbers the match terms and builds alwaysTerms and keyTerms
+// from the built Set's must sets.
+func (l *Labels) indexLeads() {
+	s := l.Set
+	l.keyTerms = make([][]leadRef, len(s.atoms))
+	for ri := range l.rules {
+		l.termBase = append(l.termBase, int32(len(l.terms)))
+		for ti, p := range l.rules[ri].leads {
+			lr := leadRef{term: int32(len(l.terms)), lead: p}
+			l.terms = append(l.terms, termRef{int32(ri), int32(ti)})
+			key := -1 // the lead's smallest must set
+			for i, set := range s.musts[p] {
+				if key < 0 || len(set) < len(s.musts[p][key]) {
+					key = i
+				}
+			}
+			if key < 0 {
+				l.alwaysTerms = append(l.alwaysTerms, lr)
+				continue
+			}
+			for _, a := range s.musts[p][key] {
+				l.keyTerms[a] = append(l.keyTerms[a], lr)
+			}
+		}
+	}
+	l.termBase = append(l.termBase, int32(len(l.terms)))
+}
+
+// viableTerms sets m.termOK to the match terms of the rules [from, to)
+// that can match in m's document (viable), in rule order and, within a
+// rule, in the order written.
+func (l *Labels) viableTerms(m *Matches, from, to int) {
+	tb := resize(m.termBits, (len(l.terms)+63)/64)
+	clear(tb)
+	sat, full := m.sat, m.set.mustFull
+	lo, hi := l.termBase[from], l.termBase[to]
+	for _, lr := range l.alwaysTerms {
+		if lr.term >= lo && lr.term < hi {
+			tb[lr.term>>6] |= 1 << (lr.term & 63)
+		}
+	}
+	for _, a := range m.docAtoms {
+		for _, lr := range l.keyTerms[a] {
+			if sat[lr.lead] == full[lr.lead] && lr.term >= lo && lr.term < hi {
+				tb[lr.term>>6] |= 1 << (lr.term & 63)
+			}
+		}
+	}
+	vt := m.termOK[:0]
+	for w, word := range tb {
+		for ; word != 0; word &= word - 1 {
+			tr := l.terms[w<<6|bits.TrailingZeros64(word)]
+			if m.viable(&l.rules[tr.rule].match[tr.term]) {
+				vt = append(vt, tr)
+			}
+		}
+	}
+	m.termBits, m.termOK = tb, vt
 }
 
 // compileTerms compiles terms; def is the scope of a one-pattern term in an
@@ -265,7 +338,7 @@ func (l *Labels) Begin(d *rutext.Doc, n int) (*Scan, []Hit) {
 	m.need = append(m.need[:0], make([]bool, l.Set.Len())...)
 	clear(m.lastTried) // every pattern skipped until staged
 	l.match(m, 0, n)
-	return &Scan{l: l, m: m, n: n}, l.eval(m, 0, n)
+	return &Scan{l: l, m: m, n: n}, l.eval(m)
 }
 
 // Rest matches the labels past those Begin matched, running only the
@@ -276,9 +349,8 @@ func (sc *Scan) Rest() []Hit {
 		return nil
 	}
 	l.match(m, sc.n, len(l.rules))
-	from := sc.n
 	sc.n = len(l.rules)
-	return l.eval(m, from, sc.n)
+	return l.eval(m)
 }
 
 // match runs the patterns the rules [from, to) need: at once, or in
@@ -290,22 +362,17 @@ func (sc *Scan) Rest() []Hit {
 // them. A pattern runs once; its spans then stand.
 func (l *Labels) match(m *Matches, from, to int) {
 	if !l.staged || m.Doc.Words < stagedFrom {
-		l.matchAtOnce(m, from, to)
+		l.viableTerms(m, from, to)
+		l.matchAtOnce(m)
 		return
 	}
 	// the match terms that can match, found once, in rule order; the
 	// later stages look at these only (most terms cannot match)
-	vt := m.termOK[:0]
-	for ri := from; ri < to; ri++ {
-		r := &l.rules[ri]
-		for ti := range r.match {
-			if m.viable(&r.match[ti]) {
-				vt = append(vt, termRef{int32(ri), int32(ti)})
-				m.stage(int(r.leads[ti]))
-			}
-		}
+	l.viableTerms(m, from, to)
+	vt := m.termOK
+	for _, tr := range vt {
+		m.stage(int(l.rules[tr.rule].leads[tr.term]))
 	}
-	m.termOK = vt
 	m.runStage()
 
 	// a lead found, here or for the rules before from (Begin), lets the
@@ -338,25 +405,25 @@ func (l *Labels) match(m *Matches, from, to int) {
 // termRef is match term term of rule rule.
 type termRef struct{ rule, term int32 }
 
+// leadRef is a match term's number (Labels.terms) with its leading
+// pattern.
+type leadRef struct{ term, lead int32 }
+
 // stagedFrom is the length in words from which Staged labels match in
 // stages: a short draft holds too few patterns for the passes to pay.
 const stagedFrom = 30
 
-// matchAtOnce runs in one pass every pattern of the match terms of the
-// rules [from, to) that can matter, with the unless terms of those rules.
-func (l *Labels) matchAtOnce(m *Matches, from, to int) {
-	for ri := range l.rules[from:to] {
-		r := &l.rules[from+ri]
-		any := false
-		for ti := range r.match {
-			if t := &r.match[ti]; m.viable(t) {
-				any = true
-				for _, p := range t.pats {
-					m.stage(p)
-				}
-			}
+// matchAtOnce runs in one pass every pattern of the viable match terms
+// (viableTerms), with the unless terms of their rules.
+func (l *Labels) matchAtOnce(m *Matches) {
+	held := int32(-1) // the last rule whose unless terms were staged
+	for _, tr := range m.termOK {
+		r := &l.rules[tr.rule]
+		for _, p := range r.match[tr.term].pats {
+			m.stage(p)
 		}
-		if any {
+		if tr.rule != held {
+			held = tr.rule
 			l.stageUnless(m, r)
 		}
 	}
@@ -441,20 +508,34 @@ type Hit struct {
 
 // Eval returns the labels that hold in m, in the order of the names given
 // to CompileLabels.
-func (l *Labels) Eval(m *Matches) []Hit { return l.eval(m, 0, len(l.rules)) }
+func (l *Labels) Eval(m *Matches) []Hit {
+	l.viableTerms(m, 0, len(l.rules))
+	return l.eval(m)
+}
 
-// eval is Eval for the rules [from, to).
-func (l *Labels) eval(m *Matches, from, to int) []Hit {
+// eval returns the labels that hold in m among the rules of the viable
+// terms (viableTerms, m.termOK): a term that is not viable has no
+// instance (a pattern of it never ran, or the text is too long for it).
+func (l *Labels) eval(m *Matches) []Hit {
 	var hits []Hit
-	for i := from; i < to; i++ {
+	vt := m.termOK
+	for k := 0; k < len(vt); {
+		i := int(vt[k].rule)
+		j := k + 1
+		for j < len(vt) && int(vt[j].rule) == i {
+			j++
+		}
+		terms := vt[k:j]
+		k = j
 		r := &l.rules[i]
 		negs := m.negs[:0]
 		negsFound := false // the unless terms are looked at only once a match term holds
 		held := false
 		var veto *Hit
 	terms:
-		for ti, lead := range r.leads {
-			if m.count[lead] == 0 {
+		for _, tr := range terms {
+			ti := int(tr.term)
+			if m.count[r.leads[ti]] == 0 {
 				continue // its lead never matched: most terms, most drafts
 			}
 			m.found = m.instances(&r.match[ti], m.found[:0])

@@ -35,6 +35,7 @@ type Matches struct {
 	stack          []choice
 	need           []bool
 	termOK         []termRef // the match terms of the labels matched that can match here
+	termBits       []uint64  // viableTerms' scratch: a bit per term of the labels
 	staged         []int32   // patterns to run in the next stage
 	// atomSeen[a] == epoch: atom a's must sets are already counted for this
 	// document (a common word recurs; its sets need counting once)
