@@ -53,6 +53,8 @@ func TestPruningFindsWhatTryingEverywhereFinds(t *testing.T) {
 		"(=мы|=у =нас) ...4 (@place|=в =группе)",
 		"=у [=в =группе] =нас",
 		"#num (=магазин|=отзыв|=деньги)",
+		"@where", // opens with a concept one of whose alternatives opens with a kind
+		"@place",
 	}
 	ids := make([]int, len(patterns))
 	for i, p := range patterns {
@@ -137,5 +139,40 @@ func TestConceptsNeedWordsPastTheirFirst(t *testing.T) {
 		if found, _ := scan(text); !found {
 			t.Errorf("not found in %q", text)
 		}
+	}
+}
+
+// TestAlternationsDeadAtATokenAreNotTried: a pattern that opens with a
+// concept is not tried at a token where every alternative that could start
+// there needs a word the text lacks ("в" opens "в чат", and no "чат").
+func TestAlternationsDeadAtATokenAreNotTried(t *testing.T) {
+	b := NewBuilder()
+	if err := b.Concept("contact", []string{"=по =телефону", "=в =чат", "#num =звонок"}); err != nil {
+		t.Fatal(err)
+	}
+	id, err := b.Add("@contact")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	scan := func(text string) (string, int) {
+		m := s.Scan(rutext.Analyze(text))
+		defer m.Release()
+		return fmt.Sprint(m.Spans(id)), m.Steps
+	}
+	spans, steps := scan("позвоните по телефону")
+	if spans != "[{1 3}]" {
+		t.Fatalf("spans %s, want [{1 3}]", spans)
+	}
+	// the same match, with "в" and a number (which open alternatives
+	// needing "чат" and "звонок") before it: no more steps
+	if spans2, steps2 := scan("в 5 в позвоните по телефону"); spans2 != "[{4 6}]" || steps2 != steps {
+		t.Errorf("spans %s after %d steps, want [{4 6}] after %d", spans2, steps2, steps)
+	}
+	if spans, _ := scan("в 5 звонок в чат"); spans != "[{1 3} {3 5}]" {
+		t.Errorf("spans %s, want [{1 3} {3 5}]", spans)
 	}
 }

@@ -303,14 +303,18 @@ func (s *Set) runAll(m *Matches) {
 		for _, a := range m.atoms[i] {
 			for _, pid := range s.byFirst[a] {
 				if lt := m.lastTried[pid]; lt != int32(i)+1 && lt != 0 && m.count[pid] < MaxSpans {
-					s.runAt(&r, i, pid)
+					if ti := s.startAlt[pid]; ti < 0 || !s.deadWord(m, ti, a) {
+						s.runAt(&r, i, pid)
+					}
 				}
 			}
 		}
 		for _, a := range s.kindsAt(&d.Tokens[i]) {
 			for _, pid := range s.byFirst[a] {
 				if lt := m.lastTried[pid]; lt != int32(i)+1 && lt != 0 && m.count[pid] < MaxSpans {
-					s.runAt(&r, i, pid)
+					if ti := s.startAlt[pid]; ti < 0 || !s.deadAlways(m, ti) {
+						s.runAt(&r, i, pid)
+					}
 				}
 			}
 		}
@@ -319,9 +323,73 @@ func (s *Set) runAll(m *Matches) {
 	m.Steps += r.Steps
 }
 
+// A pattern that opens with an alternation (a large concept, most often)
+// fails at its first instruction at a token where none of the
+// alternatives that can start there is viable: each needs a word the
+// document lacks. deadAlways and deadWord find such attempts before they
+// are made. The pattern is still tried at the token through its other
+// atoms, and there the alternation looks at all of them.
+
+// canFail reports whether alternation t can have no viable alternative
+// at a token: each one tried at every token, and some other, needs words.
+func (t *altTable) canFail() bool {
+	for _, mm := range t.alwaysMust {
+		if mm < 0 {
+			return false
+		}
+	}
+	if len(t.always) > 0 {
+		return true
+	}
+	for _, ak := range t.byAtom {
+		if ak.must >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// deadAlways reports whether none of alternation ti's alternatives tried
+// at every token (those that open with a kind) is viable in m's document.
+func (s *Set) deadAlways(m *Matches, ti int32) bool {
+	sat, full := m.sat, s.mustFull
+	for _, mm := range s.alts[ti].alwaysMust {
+		if mm < 0 || sat[mm] == full[mm] {
+			return false
+		}
+	}
+	return true
+}
+
+// deadWord reports whether alternation ti fails at a token through its
+// word atom a: no viable alternative starts with a, and none is tried at
+// every token.
+func (s *Set) deadWord(m *Matches, ti, a int32) bool {
+	t := &s.alts[ti]
+	if u := uint32(a); t.has[u>>6]&(1<<(u&63)) == 0 {
+		return false
+	}
+	sat, full := m.sat, s.mustFull
+	for lo := s.altStart.get(ti, a); lo < len(t.byAtom) && t.byAtom[lo].atom == a; lo++ {
+		if mm := t.byAtom[lo].must; mm < 0 || sat[mm] == full[mm] {
+			return false
+		}
+	}
+	return s.deadAlways(m, ti)
+}
+
 // index adds pattern pid to the list of the staged patterns that start
 // with atom a.
 func (m *Matches) index(a, pid int32) {
+	if ti := m.set.startAlt[pid]; ti >= 0 {
+		if k := m.set.atoms[a].kind; k == akKind || k == akAny {
+			if m.set.deadAlways(m, ti) {
+				return
+			}
+		} else if m.set.deadWord(m, ti, a) {
+			return
+		}
+	}
 	next := int32(-1)
 	if m.firstMark[a] == m.runEpoch {
 		next = m.firstHead[a]

@@ -231,6 +231,13 @@ func (b *Builder) Build() (*Set, error) {
 		s.progs = append(s.progs, c.compile(n))
 	}
 	s.altStart = newAltIndex(s.alts)
+	s.startAlt = make([]int32, len(s.progs))
+	for pid, p := range s.progs {
+		s.startAlt[pid] = -1
+		if p.code[0].op == iAlt && s.alts[p.code[0].arg].canFail() {
+			s.startAlt[pid] = p.code[0].arg
+		}
+	}
 	s.mustBy = make([][]mustRef, len(b.atoms))
 	for pid, n := range b.patterns {
 		s.musts[pid] = s.rareSets(s.mustSets(n))
@@ -518,6 +525,9 @@ type Set struct {
 	mustBy   [][]mustRef
 	mustFull []uint64
 	progs    []*program
+	// startAlt: per pattern, the alternation its program opens with, or -1
+	// where it has none or its alternatives need no words (deadWord)
+	startAlt []int32
 
 	// tables of the compiled programs
 	sets     [][]uint64
