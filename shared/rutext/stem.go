@@ -1,19 +1,16 @@
 package rutext
 
-import (
-	"github.com/kljensen/snowball/russian"
-
-	"github.com/agentiq/agentiq/shared/memo"
-)
+import "github.com/agentiq/agentiq/shared/memo"
 
 // Stem returns the Russian Snowball stem of a normalised word. Stemming
-// costs a few microseconds a word, and chat vocabulary repeats heavily, so
-// stems are cached in a bounded, concurrency-safe table.
+// costs about half a microsecond a word (snowballStem), and chat
+// vocabulary repeats heavily, so stems are cached in a bounded,
+// concurrency-safe table.
 func Stem(w string) string {
 	if s, ok := stems.Load(w); ok {
 		return s
 	}
-	s := russian.Stem(w, false)
+	s := snowballStem(w)
 	stems.Store(w, s)
 	return s
 }

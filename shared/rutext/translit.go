@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/kljensen/snowball/russian"
 )
 
 // english are Latin words buyers write as English, brand or unit names
@@ -223,7 +221,7 @@ func translitDigits(w string, budget *int) string {
 // of a Latin word are mostly not words, and must not push the hot stems
 // out of the cache.
 func realUncached(w string) bool {
-	stem := russian.Stem(Fold(w), false)
+	stem := snowballStem(Fold(w))
 	return RealStem(stem) || buyerStems[stem]
 }
 
