@@ -176,3 +176,42 @@ func TestAlternationsDeadAtATokenAreNotTried(t *testing.T) {
 		t.Errorf("spans %s, want [{1 3} {3 5}]", spans)
 	}
 }
+
+// TestPrefixAtomsFoundByTheWordsPrefixes: a word's prefix atoms, found by
+// looking up each of its prefixes, are those a comparison with every
+// prefix atom finds, in the order of their ids (the order an alternation
+// tries alternatives in).
+func TestPrefixAtomsFoundByTheWordsPrefixes(t *testing.T) {
+	b := NewBuilder()
+	for _, p := range []string{"заказ*", "за*", "заказыва*", "отзыв*", "о*", "ё*", "ёлк*", "5*", "wb*", "заказ", "отз*"} {
+		if _, err := b.Add(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"заказывала", "заказ", "за", "з", "отзывы", "ёлки", "ёж", "50", "wbшный", "пр"} {
+		d := rutext.Analyze(text)
+		tok := &d.Tokens[0]
+		var want []int32
+		for id, a := range s.atoms {
+			if a.kind == akPrefix && strings.HasPrefix(tok.Text, a.value) {
+				want = append(want, int32(id))
+			}
+		}
+		var got []int32
+		for _, id := range s.computeWordAtoms(tok) {
+			if s.atoms[id].kind == akPrefix {
+				got = append(got, id)
+			}
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("%q: prefix atoms %v, want %v", tok.Text, got, want)
+		}
+		if text == "заказывала" && len(want) != 3 {
+			t.Errorf("%q: %d prefix atoms, want 3 (за*, заказ*, заказыва*)", text, len(want))
+		}
+	}
+}

@@ -3,6 +3,7 @@ package phrase
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"unicode/utf8"
 
@@ -183,6 +184,7 @@ func (b *Builder) Build() (*Set, error) {
 		stemIdx:   map[string][]int32{},
 		textIdx:   map[string][]int32{},
 		fuzzyIdx:  map[string][]int32{},
+		prefixIdx: map[string][]int32{},
 		byFirst:   make([][]int32, len(b.atoms)),
 		vocab:     memo.New[[]int32](1<<16, 128),
 	}
@@ -200,7 +202,7 @@ func (b *Builder) Build() (*Set, error) {
 		case akText:
 			s.textIdx[a.value] = append(s.textIdx[a.value], id)
 		case akPrefix:
-			s.prefixes = append(s.prefixes, id)
+			s.prefixIdx[a.value] = append(s.prefixIdx[a.value], id)
 		case akKind:
 			s.kinds = append(s.kinds, id)
 		}
@@ -506,7 +508,7 @@ type Set struct {
 	stemIdx   map[string][]int32
 	textIdx   map[string][]int32
 	fuzzyIdx  map[string][]int32
-	prefixes  []int32
+	prefixIdx map[string][]int32 // a prefix atom's text → its atoms
 	kinds     []int32
 	// kindsOf[kindIndex(t)]: the kind atoms a token of that kind and
 	// script satisfies, so that a scan does not test every kind atom at
@@ -568,12 +570,16 @@ func (s *Set) computeWordAtoms(t *rutext.Token) []int32 {
 		add(s.stemIdx[t.Stem()])
 	}
 	add(s.textIdx[t.Text])
-	for _, id := range s.prefixes {
-		p := s.atoms[id].value
-		if len(t.Text) >= len(p) && t.Text[:len(p)] == p {
-			add([]int32{id})
-		}
+	// the prefix atoms the text starts with, looked up by each of its
+	// prefixes (a few thousand atoms compared one by one cost a new word
+	// more than the rest of its look-up), added in the order of their ids
+	var pre []int32
+	for i := range t.Text { // at each rune's start
+		pre = append(pre, s.prefixIdx[t.Text[:i]]...)
 	}
+	pre = append(pre, s.prefixIdx[t.Text]...)
+	slices.Sort(pre)
+	add(pre)
 	// One typo away from a pattern's word, unless the token is itself a
 	// correct word: "отпуск" is not a misspelt "отписка".
 	if stem := t.Stem(); t.Kind == rutext.Word && t.Cyrillic && utf8.RuneCountInString(stem) >= minFuzzyStem-1 && !rutext.RealStem(stem) {
