@@ -64,14 +64,17 @@ const (
 
 // functionWords are the short words the real-word dictionary leaves out
 // (it lists stems of four letters and more): a wrong-layout message is
-// full of them ("yt gbibnt vyt" → "не пишите мне").
+// full of them ("yt gbibnt vyt" → "не пишите мне"); and the chat's
+// abbreviations, which no dictionary lists ("jngbibnt vtyz gkp" →
+// "отпишите меня плз").
 var functionWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`а и в во на с со к ко о об от до по за из у не ни ли да нет же бы
 		я ты он она оно мы вы они мне меня мной нам нас вам вас вами ему его ей её ее им их
 		мой моя моё мое мои ваш ваша ваше ваши наш наша это эти тот та то те так как где
 		когда что чем уже ещё еще все всё вот там тут тоже или но если для при без под над
-		про через сейчас щас можно нужно надо очень только почему зачем кто чей сколько`) {
+		про через сейчас щас можно нужно надо очень только почему зачем кто чей сколько
+		плз плиз пж пжл пжлст спс пасиб оч ок окей норм чё че хз`) {
 		m[w] = true
 	}
 	return m

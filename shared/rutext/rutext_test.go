@@ -224,6 +224,8 @@ func TestReadLayout(t *testing.T) {
 		{"cgfcb,j", "спасибо"},
 		{"Ult vjq pfrfp&", "Где мой заказ?"},
 		{"ghbikf yt nf vjltkm? [jxe dthyenm", "пришла не та модель, хочу вернуть"},
+		{"jngbibnt vtyz gkp", "отпишите меня плз"}, // a chat abbreviation no dictionary lists
+		{"cgc pf rhjccs", "спс за кроссы"},
 		// not wrong-layout text: read as before
 		{"skidku sdelaete?", "скидку сделаете?"},
 		{"Please remove me from the list", "Please remove me from the list"},
