@@ -1195,6 +1195,16 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.99,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HC.jsonl",
 		floors: "exact_match=0.88,micro_f1=0.94", flagRecall: 0.84, flagFalse: 0.02},
+	// The forty-third session's round, waiting in testdata/pending: HE
+	// sports goods (teenage slang, 9 messages in Latin, 11 typed on the
+	// wrong keyboard layout), scored on arrival with b30a614 (and with
+	// 11a87c5, the same): 0.980, window 1.000 / 1.000, opt_out 14/15 (a
+	// wrong-layout opt-out with "плз"), lint 1.000; read and mended
+	// (0.987, 15/15).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_HE.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HE.jsonl",
+		floors: "exact_match=0.99,micro_f1=0.99", flagRecall: 0.99, flagFalse: 0.02},
 
 	// The held-back batches: never used for tuning or training, scored on
 	// arrival and at the end (testdata/holdout/README.md); floors just under
