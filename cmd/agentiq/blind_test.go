@@ -1201,6 +1201,15 @@ var blindSets = []blindSet{
 	// 11a87c5, the same): 0.980, window 1.000 / 1.000, opt_out 14/15 (a
 	// wrong-layout opt-out with "плз"), lint 1.000; read and mended
 	// (0.987, 15/15).
+	// HD pet supplies (worried owners, symptoms, opt-outs in many
+	// registers, discounts only mentioned), unread, the measure of the
+	// session's end: 0.967, window 1.000 / 1.000, opt_out 19/19, lint
+	// 0.967 (one false review_incentive, one false pd_request), the same
+	// with 11a87c5 and with f621060.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_HD.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HD.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.97", flagRecall: 0.99, flagFalse: 0.03},
 	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_HE.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HE.jsonl",
