@@ -1210,6 +1210,14 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HD.jsonl",
 		floors: "exact_match=0.96,micro_f1=0.97", flagRecall: 0.99, flagFalse: 0.03},
+	// HF, a small-appliance seller's 160 drafts (the deny-level flags'
+	// hardest cases) and 50 messages, unread: primary 1.000; lint 0.969
+	// with 11a87c5 (off_platform 26/30, one false review_incentive), 0.975
+	// with 2788bc4 (27/30).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_HF.jsonl",
+		floors: "primary_accuracy=0.99,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HF.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.85, flagFalse: 0.02},
 	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_HE.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HE.jsonl",
