@@ -175,10 +175,10 @@ func (l *Labels) indexLeads() {
 	l.termBase = append(l.termBase, int32(len(l.terms)))
 }
 
-// viableTerms sets m.termOK to the match terms of the rules [from, to)
-// that can match in m's document (viable), in rule order and, within a
-// rule, in the order written.
-func (l *Labels) viableTerms(m *Matches, from, to int) {
+// viableTerms returns the match terms of the rules [from, to) that can
+// match in m's document (viable), in rule order and, within a rule, in the
+// order written. (It reuses m.termOK's buffer.)
+func (l *Labels) viableTerms(m *Matches, from, to int) []termRef {
 	tb := resize(m.termBits, (len(l.terms)+63)/64)
 	clear(tb)
 	sat, full := m.sat, m.set.mustFull
@@ -205,6 +205,7 @@ func (l *Labels) viableTerms(m *Matches, from, to int) {
 		}
 	}
 	m.termBits, m.termOK = tb, vt
+	return vt
 }
 
 // compileTerms compiles terms; def is the scope of a one-pattern term in an
@@ -337,8 +338,8 @@ func (l *Labels) Begin(d *rutext.Doc, n int) (*Scan, []Hit) {
 	m := l.Set.prepare(d)
 	m.need = append(m.need[:0], make([]bool, l.Set.Len())...)
 	clear(m.lastTried) // every pattern skipped until staged
-	l.match(m, 0, n)
-	return &Scan{l: l, m: m, n: n}, l.eval(m)
+	vt := l.match(m, 0, n)
+	return &Scan{l: l, m: m, n: n}, l.eval(m, vt)
 }
 
 // Rest matches the labels past those Begin matched, running only the
@@ -348,9 +349,9 @@ func (sc *Scan) Rest() []Hit {
 	if sc.n >= len(l.rules) {
 		return nil
 	}
-	l.match(m, sc.n, len(l.rules))
+	vt := l.match(m, sc.n, len(l.rules))
 	sc.n = len(l.rules)
-	return l.eval(m)
+	return l.eval(m, vt)
 }
 
 // match runs the patterns the rules [from, to) need: at once, or in
@@ -360,16 +361,14 @@ func (sc *Scan) Rest() []Hit {
 // of several patterns ("a review act" and "a benefit") or an unless list
 // cannot matter where its lead is absent, and most drafts hold few of
 // them. A pattern runs once; its spans then stand.
-func (l *Labels) match(m *Matches, from, to int) {
-	if !l.staged || m.Doc.Words < stagedFrom {
-		l.viableTerms(m, from, to)
-		l.matchAtOnce(m)
-		return
-	}
+func (l *Labels) match(m *Matches, from, to int) []termRef {
 	// the match terms that can match, found once, in rule order; the
-	// later stages look at these only (most terms cannot match)
-	l.viableTerms(m, from, to)
-	vt := m.termOK
+	// stages and the evaluation look at these only (most terms cannot match)
+	vt := l.viableTerms(m, from, to)
+	if !l.staged || m.Doc.Words < stagedFrom {
+		l.matchAtOnce(m, vt)
+		return vt
+	}
 	for _, tr := range vt {
 		m.stage(int(l.rules[tr.rule].leads[tr.term]))
 	}
@@ -388,7 +387,7 @@ func (l *Labels) match(m *Matches, from, to int) {
 		}
 	}
 	if !found {
-		return // no term can hold
+		return vt // no term can hold
 	}
 	m.runStage()
 
@@ -400,6 +399,7 @@ func (l *Labels) match(m *Matches, from, to int) {
 		}
 	}
 	m.runStage()
+	return vt
 }
 
 // termRef is match term term of rule rule.
@@ -415,9 +415,9 @@ const stagedFrom = 30
 
 // matchAtOnce runs in one pass every pattern of the viable match terms
 // (viableTerms), with the unless terms of their rules.
-func (l *Labels) matchAtOnce(m *Matches) {
+func (l *Labels) matchAtOnce(m *Matches, vt []termRef) {
 	held := int32(-1) // the last rule whose unless terms were staged
-	for _, tr := range m.termOK {
+	for _, tr := range vt {
 		r := &l.rules[tr.rule]
 		for _, p := range r.match[tr.term].pats {
 			m.stage(p)
@@ -509,16 +509,14 @@ type Hit struct {
 // Eval returns the labels that hold in m, in the order of the names given
 // to CompileLabels.
 func (l *Labels) Eval(m *Matches) []Hit {
-	l.viableTerms(m, 0, len(l.rules))
-	return l.eval(m)
+	return l.eval(m, l.viableTerms(m, 0, len(l.rules)))
 }
 
 // eval returns the labels that hold in m among the rules of the viable
-// terms (viableTerms, m.termOK): a term that is not viable has no
-// instance (a pattern of it never ran, or the text is too long for it).
-func (l *Labels) eval(m *Matches) []Hit {
+// terms vt (viableTerms): a term that is not viable has no instance (a
+// pattern of it never ran, or the text is too long for it).
+func (l *Labels) eval(m *Matches, vt []termRef) []Hit {
 	var hits []Hit
-	vt := m.termOK
 	for k := 0; k < len(vt); {
 		i := int(vt[k].rule)
 		j := k + 1

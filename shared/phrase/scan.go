@@ -352,14 +352,17 @@ func (t *altTable) canFail() bool {
 // deadAlways reports whether none of alternation ti's alternatives tried
 // at every token (those that open with a kind) is viable in m's document.
 func (s *Set) deadAlways(m *Matches, ti int32) bool {
-	sat, full := m.sat, s.mustFull
 	for _, mm := range s.alts[ti].alwaysMust {
-		if mm < 0 || sat[mm] == full[mm] {
+		if m.groupHolds(mm) {
 			return false
 		}
 	}
 	return true
 }
+
+// groupHolds reports whether must-set group g (-1: none) holds in m's
+// document: the alternation's own test (exec), for the scan's checks.
+func (m *Matches) groupHolds(g int32) bool { return g < 0 || m.sat[g] == m.set.mustFull[g] }
 
 // deadWord reports whether alternation ti fails at a token through its
 // word atom a: no viable alternative starts with a, and none is tried at
@@ -369,9 +372,8 @@ func (s *Set) deadWord(m *Matches, ti, a int32) bool {
 	if u := uint32(a); t.has[u>>6]&(1<<(u&63)) == 0 {
 		return false
 	}
-	sat, full := m.sat, s.mustFull
 	for lo := s.altStart.get(ti, a); lo < len(t.byAtom) && t.byAtom[lo].atom == a; lo++ {
-		if mm := t.byAtom[lo].must; mm < 0 || sat[mm] == full[mm] {
+		if m.groupHolds(t.byAtom[lo].must) {
 			return false
 		}
 	}

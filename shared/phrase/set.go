@@ -203,6 +203,7 @@ func (b *Builder) Build() (*Set, error) {
 			s.textIdx[a.value] = append(s.textIdx[a.value], id)
 		case akPrefix:
 			s.prefixIdx[a.value] = append(s.prefixIdx[a.value], id)
+			s.maxPrefix = max(s.maxPrefix, len(a.value))
 		case akKind:
 			s.kinds = append(s.kinds, id)
 		}
@@ -509,6 +510,7 @@ type Set struct {
 	textIdx   map[string][]int32
 	fuzzyIdx  map[string][]int32
 	prefixIdx map[string][]int32 // a prefix atom's text → its atoms
+	maxPrefix int                // the longest prefix atom's length in bytes
 	kinds     []int32
 	// kindsOf[kindIndex(t)]: the kind atoms a token of that kind and
 	// script satisfies, so that a scan does not test every kind atom at
@@ -528,7 +530,8 @@ type Set struct {
 	mustFull []uint64
 	progs    []*program
 	// startAlt: per pattern, the alternation its program opens with, or -1
-	// where it has none or its alternatives need no words (deadWord)
+	// where it opens with none or the alternation can never be dead at a
+	// token (canFail; deadWord, deadAlways)
 	startAlt []int32
 
 	// tables of the compiled programs
@@ -574,10 +577,15 @@ func (s *Set) computeWordAtoms(t *rutext.Token) []int32 {
 	// prefixes (a few thousand atoms compared one by one cost a new word
 	// more than the rest of its look-up), added in the order of their ids
 	var pre []int32
-	for i := range t.Text { // at each rune's start
+	for i := range t.Text { // at each rune's start, up to the longest atom
+		if i > s.maxPrefix {
+			break
+		}
 		pre = append(pre, s.prefixIdx[t.Text[:i]]...)
 	}
-	pre = append(pre, s.prefixIdx[t.Text]...)
+	if len(t.Text) <= s.maxPrefix {
+		pre = append(pre, s.prefixIdx[t.Text]...)
+	}
 	slices.Sort(pre)
 	add(pre)
 	// One typo away from a pattern's word, unless the token is itself a

@@ -19,26 +19,24 @@ import (
 func snowballStem(w string) string {
 	var buf [maxSnowball]rune
 	n := 0
-	for i := 0; i < len(w); {
-		c := w[i]
-		if c < utf8.RuneSelf {
+	for i := 0; i < len(w); n++ {
+		if n == maxSnowball {
+			return russian.Stem(w, false)
+		}
+		if c := w[i]; c < utf8.RuneSelf {
+			// upper case, spaces and controls: the library lowers and trims
 			if c >= 'A' && c <= 'Z' || c <= ' ' || c == 0x7f {
 				return russian.Stem(w, false)
 			}
-			if n == maxSnowball {
-				return russian.Stem(w, false)
-			}
 			buf[n] = rune(c)
-			n++
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(w[i:])
-		if !(r >= 'а' && r <= 'я' || r == 'ё') || n == maxSnowball {
+		if !(r >= 'а' && r <= 'я' || r == 'ё') {
 			return russian.Stem(w, false) // invalid UTF-8 (RuneError) included
 		}
 		buf[n] = r
-		n++
 		i += size
 	}
 	if n <= 2 || russian.IsStopWord(w) {
@@ -67,11 +65,12 @@ func snowballStem(w string) string {
 // maxSnowball: longer words go to the library (no Russian word is longer).
 const maxSnowball = 64
 
-// snowball is a word being stemmed and its regions (the library's RV, R1
-// and R2 starts, clamped to the word as it shortens).
+// snowball is a word being stemmed and the starts of its regions RV and
+// R2 (the library's, clamped to the word as it shortens; no Russian step
+// reads R1, which only places R2).
 type snowball struct {
-	rs         []rune
-	rv, r1, r2 int
+	rs     []rune
+	rv, r2 int
 }
 
 func isSnowballVowel(r rune) bool {
@@ -93,8 +92,7 @@ func (s *snowball) regions() {
 			break
 		}
 	}
-	s.r1 = vnv(s.rs, 0)
-	s.r2 = vnv(s.rs, s.r1)
+	s.r2 = vnv(s.rs, vnv(s.rs, 0)) // R2 within R1
 }
 
 func vnv(rs []rune, start int) int {
@@ -107,7 +105,8 @@ func vnv(rs []rune, start int) int {
 	return len(rs)
 }
 
-// has reports whether the word ends with suffix within [start, end).
+// has reports whether the word ends with suffix lying wholly at or after
+// rune start.
 func (s *snowball) has(start int, suffix []rune) bool {
 	n := len(s.rs)
 	k := len(suffix)
@@ -122,8 +121,8 @@ func (s *snowball) has(start int, suffix []rune) bool {
 	return true
 }
 
-// first returns the index of the first of suffixes the word ends with
-// within [start, end), or -1.
+// first returns the index of the first of suffixes the word ends with at
+// or after rune start, or -1.
 func (s *snowball) first(start int, suffixes [][]rune) int {
 	for i, suf := range suffixes {
 		if s.has(start, suf) {
@@ -137,11 +136,11 @@ func (s *snowball) first(start int, suffixes [][]rune) int {
 func (s *snowball) cut(k int) {
 	s.rs = s.rs[:len(s.rs)-k]
 	n := len(s.rs)
-	s.rv, s.r1, s.r2 = min(s.rv, n), min(s.r1, n), min(s.r2, n)
+	s.rv, s.r2 = min(s.rv, n), min(s.r2, n)
 }
 
-// removeIn removes the first of suffixes the word ends with within
-// [start, end), and reports whether it did.
+// removeIn removes the first of suffixes the word ends with at or after
+// rune start, and reports whether it did.
 func (s *snowball) removeIn(start int, suffixes [][]rune) bool {
 	if i := s.first(start, suffixes); i >= 0 {
 		s.cut(len(suffixes[i]))
