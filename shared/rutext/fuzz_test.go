@@ -46,7 +46,7 @@ func FuzzAnalyze(f *testing.F) {
 // FuzzReadAsRussian: any text is read without a panic, stays valid UTF-8
 // when it was, and a text with a Cyrillic letter is left as it is.
 func FuzzReadAsRussian(f *testing.F) {
-	for _, s := range []string{"", "skidku sdelaete?", "Stop pls", "где заказ", "hochu vernut' den'gi", "\xff", "e", "s v k", "rjulf ljcnfdrf&", "cgfcb,j"} {
+	for _, s := range []string{"", "skidku sdelaete?", "Stop pls", "где заказ", "hochu vernut' den'gi", "\xff", "e", "s v k", "rjulf ljcnfdrf&", "cgfcb,j", "как ds,hfnm о", "cjj,otyq р"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -185,6 +185,12 @@ func TestReadAsRussian(t *testing.T) {
 		// the Latin one ("Zа": Latin Z, Cyrillic а)
 		{"Zа otzyv vernem 10%", "за отзыв вернем 10%"},
 		{"skidku sdelaetе?", "скидку сделаете?"},
+		// a word on the wrong layout whose marks for letters run over the
+		// next word ("ds,hfnm": "выбрать", ",hfnm" alone "брать") is read
+		// once, as one word
+		{"как ds,hfnm hfpvth?", "как выбрать размер?"},
+		{"ещё cjj,otybt yt ghbikj", "ещё сообщение не пришло"},
+		{"а vj;yj", "а можно"},
 		// English and Russian stay as they are
 		{"remove me pls", "remove me pls"},
 		{"Stop pls", "Stop pls"},

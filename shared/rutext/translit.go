@@ -279,6 +279,9 @@ func readMixed(text string) string {
 		}
 		// the wrong layout: the word with the marks typed for letters on
 		// the same keys (",hfr" for "брак", "cgfcb,j" for "спасибо")
+		// (the span may run past the word, over the marks typed for
+		// letters and the words after them: the next word starts past it,
+		// or two readings would overlap)
 		li, lj := layoutSpan(text, i, j)
 		lw := text[li:lj]
 		ru := layoutWord(lw)
@@ -287,15 +290,16 @@ func readMixed(text string) string {
 			// a four-letter word that may be English ("cert" → "суке")
 			// is read only beside one that looks typed so
 			like := layoutLike(lw)
-			rs = append(rs, reading{i: li, j: layoutMarks(text, lj), layout: !like})
+			lj = layoutMarks(text, lj)
+			rs = append(rs, reading{i: li, j: lj, layout: !like})
 			layoutSeen = layoutSeen || like
 		case len(lw) >= 2 && len(lw) < 4 && functionWords[Fold(ru)]:
-			rs = append(rs, reading{i: li, j: layoutMarks(text, lj), layout: true})
+			lj = layoutMarks(text, lj)
+			rs = append(rs, reading{i: li, j: lj, layout: true})
 		default:
 			lj = j
 		}
 		i = lj
-		i = j
 	}
 	var b strings.Builder
 	last := 0 // text[:last] is in b
