@@ -198,6 +198,7 @@ func (b *Builder) Build() (*Set, error) {
 					s.fuzzyIdx[v] = append(s.fuzzyIdx[v], id)
 				}
 				s.fuzzyIdx[a.value] = append(s.fuzzyIdx[a.value], id)
+				s.maxFuzzy = max(s.maxFuzzy, utf8.RuneCountInString(a.value))
 			}
 		case akText:
 			s.textIdx[a.value] = append(s.textIdx[a.value], id)
@@ -511,6 +512,7 @@ type Set struct {
 	fuzzyIdx  map[string][]int32
 	prefixIdx map[string][]int32 // a prefix atom's text → its atoms
 	maxPrefix int                // the longest prefix atom's length in bytes
+	maxFuzzy  int                // the longest fuzzy stem atom's length in runes
 	kinds     []int32
 	// kindsOf[kindIndex(t)]: the kind atoms a token of that kind and
 	// script satisfies, so that a scan does not test every kind atom at
@@ -590,7 +592,9 @@ func (s *Set) computeWordAtoms(t *rutext.Token) []int32 {
 	add(pre)
 	// One typo away from a pattern's word, unless the token is itself a
 	// correct word: "отпуск" is not a misspelt "отписка".
-	if stem := t.Stem(); t.Kind == rutext.Word && t.Cyrillic && utf8.RuneCountInString(stem) >= minFuzzyStem-1 && !rutext.RealStem(stem) {
+	// A stem two runes longer than every fuzzy atom is no typo of one (and
+	// its deletions would cost a long word's square).
+	if stem := t.Stem(); t.Kind == rutext.Word && t.Cyrillic && inRange(utf8.RuneCountInString(stem), minFuzzyStem-1, s.maxFuzzy+1) && !rutext.RealStem(stem) {
 		fr, _ := utf8.DecodeRuneInString(stem)
 		try := func(key string) {
 			for _, id := range s.fuzzyIdx[key] {
@@ -608,6 +612,8 @@ func (s *Set) computeWordAtoms(t *rutext.Token) []int32 {
 	}
 	return ids
 }
+
+func inRange(n, lo, hi int) bool { return n >= lo && n <= hi }
 
 func containsID(ids []int32, id int32) bool {
 	for _, x := range ids {

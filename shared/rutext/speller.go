@@ -49,6 +49,7 @@ type Speller struct {
 	stems   map[string]bool    // the stems of the vocabulary
 	deletes map[string][]int32 // a form with one or two letters dropped → vocabulary words
 	words   []string
+	longest int // the longest indexed word, in runes
 }
 
 // NewSpeller indexes a vocabulary: word form → how often it occurs.
@@ -76,6 +77,7 @@ func (s *Speller) index() {
 		if n < 5 { // a correction is one slip from a word of six letters or more
 			continue
 		}
+		s.longest = max(s.longest, n)
 		s.deletes[w] = append(s.deletes[w], int32(i))
 		for _, d := range deletions(w, maxEdits(n+1)) {
 			s.deletes[d] = append(s.deletes[d], int32(i))
@@ -110,8 +112,8 @@ func (s *Speller) Correct(w string) string {
 	}
 	r := []rune(w)
 	k := maxEdits(len(r))
-	if k == 0 {
-		return w
+	if k == 0 || len(r) > s.longest+k {
+		return w // (a word longer than every indexed one by more than k is no slip of one)
 	}
 	// every candidate is one slip away: the most frequent wins, a tie none
 	best, bestF, tie := "", -1, false
