@@ -1210,6 +1210,29 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HD.jsonl",
 		floors: "exact_match=0.96,micro_f1=0.97", flagRecall: 0.99, flagFalse: 0.03},
+	// HG (books and stationery: grandparents' voice-typed letters,
+	// teachers' bulk orders, 13 in Latin), unread: the same with 11a87c5
+	// and 980ffa6 (primary 0.947; lint 0.967, review_incentive 7/8, one
+	// false off_platform).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_HG.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HG.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.97", flagRecall: 0.85, flagFalse: 0.03},
+	// HH (car parts: taxi drivers' voice typing, 11 in Latin, 11 on the
+	// wrong layout) and HI (baby goods: night-time one-handed messages,
+	// grandmothers' letters, annoyed parents' opt-outs), the forty-fourth
+	// session's round, unread — the measure of its end. On arrival with
+	// d24eacd: HH primary 0.953, window 1.000 / 0.970, opt_out 16/16, lint
+	// 0.950 (off_platform 9/10, one false); HI 0.953, 1.000 / 1.000, 21/21
+	// with one false, lint 1.000.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_HH.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.96", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HH.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.85, flagFalse: 0.03},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_HI.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HI.jsonl",
+		floors: "exact_match=0.99,micro_f1=0.99", flagRecall: 0.99, flagFalse: 0.01},
 	// HF, a small-appliance seller's 160 drafts (the deny-level flags'
 	// hardest cases) and 50 messages, unread: primary 1.000; lint 0.969
 	// with 11a87c5 (off_platform 26/30, one false review_incentive), 0.975
