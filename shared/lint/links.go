@@ -20,7 +20,12 @@ import (
 var tlds = map[string]bool{"ru": true, "рф": true, "com": true, "net": true, "org": true, "me": true,
 	"su": true, "io": true, "ly": true, "by": true, "kz": true, "ua": true, "info": true, "biz": true,
 	"shop": true, "site": true, "online": true, "store": true, "pro": true, "app": true, "link": true,
-	"cc": true, "to": true, "gg": true, "tv": true, "club": true, "top": true, "xyz": true}
+	"cc": true, "to": true, "gg": true, "tv": true, "club": true, "top": true, "xyz": true,
+	"ком": true, "орг": true, "ру": true}
+
+// cyrillicRu is ".ru" typed on the Russian keyboard, no real TLD that
+// xurls knows ("posuda.ру"): a domain all the same.
+const cyrillicRu = "ру"
 
 // dots spells of a dot that hide a link from a plain matcher.
 var dots = strings.NewReplacer(
@@ -112,6 +117,9 @@ func findURL(folded string, _ *rutext.Doc) string {
 				if !notLink(m) {
 					return m
 				}
+			}
+			if d := ruDomain(word); d != "" {
+				return d
 			}
 		}
 		i = hi + 1
@@ -280,6 +288,29 @@ func joinSpacedDots(s string) string {
 		b.WriteByte('.')
 	}
 	return b.String()
+}
+
+// ruDomain returns the domain a word holds that ends in ".ру"
+// (cyrillicRu), punctuation around it trimmed: two letters or digits or
+// more just before the dot, every label of letters, digits and hyphens.
+func ruDomain(word string) string {
+	w := strings.TrimRight(strings.TrimLeft(word, spelledPunct), spelledPunct)
+	host, ok := strings.CutSuffix(w, "."+cyrillicRu)
+	labels := strings.Split(host, ".")
+	if !ok || utf8.RuneCountInString(labels[len(labels)-1]) < 2 { // "т.е. ру"
+		return ""
+	}
+	for _, label := range labels {
+		if label == "" || strings.HasPrefix(label, "-") || strings.HasSuffix(label, "-") {
+			return ""
+		}
+		for _, r := range label {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' {
+				return ""
+			}
+		}
+	}
+	return w
 }
 
 func isWordByte(c byte) bool {
