@@ -215,3 +215,69 @@ func TestPrefixAtomsFoundByTheWordsPrefixes(t *testing.T) {
 		}
 	}
 }
+
+// TestViableTermsAreEveryViableTerm: the match terms found from the
+// document's words (viableTerms: a bit set over the terms its atoms can
+// reach) are every term of the rules asked for that can match there —
+// what looking at each term in turn finds — in rule order.
+func TestViableTermsAreEveryViableTerm(t *testing.T) {
+	b := NewBuilder()
+	for name, pats := range map[string][]string{
+		"contact": {"ватсап*", "=по =телефону", "=в =чат", "(=на =почту|=на =мейл)"},
+		"reward":  {"=за ..3 =отзыв", "=за (=деньги|=баллы)", "бонус*", "(=в =подарок|=подарим) ..2 [=вам]"},
+		"place":   {"=сайте", "=складе", "#num (=магазин|=точка)"},
+	} {
+		if err := b.Concept(name, pats); err != nil {
+			t.Fatal(err)
+		}
+	}
+	names := []string{"move", "trade", "review", "count", "short", "here"}
+	rules := map[string]Rule{
+		"move":   {Match: []Term{{Pattern: "(=пишите|=напишите) ..3 @contact"}, {All: []string{"@place", "@contact"}}}},
+		"trade":  {Match: []Term{{All: []string{"отзыв", "@reward"}}, {Pattern: "@reward"}}, Unless: []Term{{Pattern: "=не ..2 =даем"}}},
+		"review": {Match: []Term{{Pattern: "отзыв"}, {Pattern: "=оценка"}}},
+		"count":  {Match: []Term{{Pattern: "#num"}, {Pattern: "@place"}}}, // leads no word needs
+		"short":  {Match: []Term{{Pattern: "=спасибо", MaxWords: 4}}},
+		"here":   {Match: []Term{{Pattern: "=здесь ..2 @contact"}, {Pattern: "=у =нас"}}},
+	}
+	l, err := CompileLabels(b, names, rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"пишите", "напишите", "в", "чат", "по", "телефону", "на", "почту", "ватсапе", "за", "отзыв",
+		"деньги", "бонусы", "подарок", "вам", "не", "даем", "оценка", "5", "магазин", "сайте", "складе", "спасибо",
+		"здесь", "у", "нас", "."}
+	viable := 0
+	for n := 1; n <= 2000; n++ {
+		var sb strings.Builder
+		k := uint32(n)
+		for w := 0; w < 1+n%9; w++ {
+			k = k*1103515245 + 12345
+			sb.WriteString(words[int(k>>16)%len(words)])
+			sb.WriteByte(' ')
+		}
+		d := rutext.Analyze(sb.String())
+		m := l.Set.prepare(d)
+		for from := 0; from <= len(names); from++ {
+			for to := from; to <= len(names); to++ {
+				var want []termRef
+				for ri := from; ri < to; ri++ {
+					for ti := range l.rules[ri].match {
+						if m.viable(&l.rules[ri].match[ti]) {
+							want = append(want, termRef{int32(ri), int32(ti)})
+						}
+					}
+				}
+				got := l.viableTerms(m, from, to)
+				if fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Fatalf("%q, rules [%d, %d): viable terms %v, each term looked at %v", sb.String(), from, to, got, want)
+				}
+				viable += len(want)
+			}
+		}
+		m.Release()
+	}
+	if viable < 5000 {
+		t.Fatalf("only %d viable terms in all texts: the texts do not exercise the rules", viable)
+	}
+}
