@@ -1195,7 +1195,8 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.99,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HC.jsonl",
 		floors: "exact_match=0.88,micro_f1=0.94", flagRecall: 0.84, flagFalse: 0.02},
-	// The forty-third session's round, waiting in testdata/pending: HE
+	// The forty-third session's round (joined training at the forty-fourth
+	// session's retraining, floors kept): HE
 	// sports goods (teenage slang, 9 messages in Latin, 11 typed on the
 	// wrong keyboard layout), scored on arrival with b30a614 (and with
 	// 11a87c5, the same): 0.980, window 1.000 / 1.000, opt_out 14/15 (a
@@ -1206,17 +1207,17 @@ var blindSets = []blindSet{
 	// session's end: 0.967, window 1.000 / 1.000, opt_out 19/19, lint
 	// 0.967 (one false review_incentive, one false pd_request), the same
 	// with 11a87c5 and with f621060.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_HD.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_HD.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HD.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HD.jsonl",
 		floors: "exact_match=0.96,micro_f1=0.97", flagRecall: 0.99, flagFalse: 0.03},
 	// HG (books and stationery: grandparents' voice-typed letters,
 	// teachers' bulk orders, 13 in Latin), unread: the same with 11a87c5
 	// and 980ffa6 (primary 0.947; lint 0.967, review_incentive 7/8, one
 	// false off_platform).
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_HG.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_HG.jsonl",
 		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HG.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HG.jsonl",
 		floors: "exact_match=0.96,micro_f1=0.97", flagRecall: 0.85, flagFalse: 0.03},
 	// HH (car parts: taxi drivers' voice typing, 11 in Latin, 11 on the
 	// wrong layout) and HI (baby goods: night-time one-handed messages,
@@ -1233,17 +1234,32 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HI.jsonl",
 		floors: "exact_match=0.99,micro_f1=0.99", flagRecall: 0.99, flagFalse: 0.01},
+	// The forty-fourth session's round, read and mended, then trained on:
+	// HJ a kitchenware seller's 160 drafts (the deny-level flags' hardest
+	// cases) and 50 messages, HK women's clothing (marketing-window edge
+	// cases). On arrival with d24eacd: HJ primary 1.000, lint 0.919 →
+	// 0.938 after the session's lint families; HK 0.987 → 0.993 (window
+	// 1.000 / 0.912: "такое же в синем есть?" is an analogue to this writer,
+	// a variant asked about to others), lint 0.950.
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_HJ.jsonl",
+		floors: "primary_accuracy=0.99,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HJ.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.85, flagFalse: 0.03},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_HK.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.90", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HK.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.85, flagFalse: 0.04},
 	// HF, a small-appliance seller's 160 drafts (the deny-level flags'
 	// hardest cases) and 50 messages, unread: primary 1.000; lint 0.969
 	// with 11a87c5 (off_platform 26/30, one false review_incentive), 0.975
 	// with 2788bc4 (27/30).
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_HF.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_HF.jsonl",
 		floors: "primary_accuracy=0.99,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HF.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HF.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.85, flagFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_HE.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_HE.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HE.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HE.jsonl",
 		floors: "exact_match=0.99,micro_f1=0.99", flagRecall: 0.99, flagFalse: 0.02},
 
 	// The held-back batches: never used for tuning or training, scored on
