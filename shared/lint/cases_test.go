@@ -89,7 +89,9 @@ func TestURLDetector(t *testing.T) {
 		// ".ru" typed on the Russian keyboard, no TLD xurls knows
 		{"posudadom.ру", true},
 		{"каталог: кухня-двор.ру.", true},
-		{"uyut . ру", true},
+		{"Размеры от 42 до 48. Ру сетка в карточке", false},
+		{"Инструкция на двух языках: англ. ру", false},
+		{"Стоимость 990.ру с доставкой", false},
 		{"п о с у д а . р у", true},
 		{"Профи.ру", true},
 		{"т.е. ру", false},

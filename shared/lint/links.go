@@ -21,10 +21,12 @@ var tlds = map[string]bool{"ru": true, "рф": true, "com": true, "net": true, "
 	"su": true, "io": true, "ly": true, "by": true, "kz": true, "ua": true, "info": true, "biz": true,
 	"shop": true, "site": true, "online": true, "store": true, "pro": true, "app": true, "link": true,
 	"cc": true, "to": true, "gg": true, "tv": true, "club": true, "top": true, "xyz": true,
-	"ком": true, "орг": true, "ру": true}
+	"ком": true, "орг": true}
 
 // cyrillicRu is ".ru" typed on the Russian keyboard, no real TLD that
-// xurls knows ("posuda.ру"): a domain all the same.
+// xurls knows ("posuda.ру"): a domain all the same, glued to its dot or
+// spelled letter by letter — not after a spaced dot, where "ру" may open
+// a sentence ("Размеры от 42 до 48. Ру сетка в карточке").
 const cyrillicRu = "ру"
 
 // dots spells of a dot that hide a link from a plain matcher.
@@ -297,7 +299,8 @@ func ruDomain(word string) string {
 	w := strings.TrimRight(strings.TrimLeft(word, spelledPunct), spelledPunct)
 	host, ok := strings.CutSuffix(w, "."+cyrillicRu)
 	labels := strings.Split(host, ".")
-	if !ok || utf8.RuneCountInString(labels[len(labels)-1]) < 2 { // "т.е. ру"
+	last := labels[len(labels)-1]
+	if !ok || utf8.RuneCountInString(last) < 2 || !strings.ContainsFunc(last, unicode.IsLetter) { // "т.е.ру", "990.ру"
 		return ""
 	}
 	for _, label := range labels {
@@ -407,7 +410,7 @@ func spelledDomain(run []string) (string, bool) {
 	}
 	joined := core.String()
 	dot := strings.LastIndexByte(joined, '.')
-	if dot < 2 || !tlds[joined[dot+1:]] || strings.Contains(joined, "..") {
+	if tld := joined[dot+1:]; dot < 2 || !tlds[tld] && tld != cyrillicRu || strings.Contains(joined, "..") {
 		return "", false
 	}
 	return head + joined + tail, true
