@@ -1234,6 +1234,31 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HI.jsonl",
 		floors: "exact_match=0.99,micro_f1=0.99", flagRecall: 0.99, flagFalse: 0.01},
+	// The forty-fourth session's second round, waiting in testdata/pending:
+	// HL headphones and gadgets (students' slang, 16 in Latin, 7 on the
+	// wrong layout), HN home goods (half the marketing window's hardest
+	// cases) and HO a building-supplies seller's 160 drafts, read and
+	// mended: on arrival with d24eacd HL 0.920 (lint 0.983), HN 0.913
+	// (window 0.973 / 0.857, lint 0.950), HO 0.920 (lint 0.919); after the
+	// session's families HL 0.940, HN 0.953 (1.000 / 0.976), HO lint 0.944.
+	// HM health food (elderly letters, many opt-outs), unread: 0.980, lint
+	// 1.000, the same with d24eacd and at the session's end.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_HL.jsonl",
+		floors: "primary_accuracy=0.93,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HL.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.99, flagFalse: 0.03},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_HM.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HM.jsonl",
+		floors: "exact_match=0.99,micro_f1=0.99", flagRecall: 0.99, flagFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_HN.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HN.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.97", flagRecall: 0.85, flagFalse: 0.03},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_HO.jsonl",
+		floors: "primary_accuracy=0.91,window_precision=0.98,window_recall=0.91", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HO.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.90, flagFalse: 0.04},
 	// The forty-fourth session's round, read and mended, then trained on:
 	// HJ a kitchenware seller's 160 drafts (the deny-level flags' hardest
 	// cases) and 50 messages, HK women's clothing (marketing-window edge
