@@ -78,20 +78,26 @@ func TestPruningFindsWhatTryingEverywhereFinds(t *testing.T) {
 	}
 }
 
+// pseudoText is text n of a fixed pseudo-random sequence: size words
+// picked from words.
+func pseudoText(words []string, n, size int) string {
+	var sb strings.Builder
+	k := uint32(n)
+	for range size {
+		k = k*1103515245 + 12345
+		sb.WriteString(words[int(k>>16)%len(words)])
+		sb.WriteByte(' ')
+	}
+	return sb.String()
+}
+
 func scanEqualsUnpruned(t *testing.T, s *Set, patterns []string, ids []int) {
 	words := []string{"в", "на", "по", "за", "у", "нас", "не", "здесь", "пишите", "напишите", "оставьте", "отзыв",
 		"чат", "телефону", "почту", "канал", "тг", "ватсапе", "деньги", "бонусы", "подарок", "вам", "есть", "сайте",
 		"складе", "5", "магазин", "заказ", "через", "мы", "группе", "спасибо", "."}
 	found := 0
 	for n := 1; n <= 3000; n++ {
-		var sb strings.Builder
-		k := uint32(n)
-		for w := 0; w < 3+n%10; w++ {
-			k = k*1103515245 + 12345
-			sb.WriteString(words[int(k>>16)%len(words)])
-			sb.WriteByte(' ')
-		}
-		text := sb.String()
+		text := pseudoText(words, n, 3+n%10)
 		d := rutext.Analyze(text)
 		m := s.Scan(d)
 		for i, id := range ids {
@@ -249,14 +255,8 @@ func TestViableTermsAreEveryViableTerm(t *testing.T) {
 		"здесь", "у", "нас", "."}
 	viable := 0
 	for n := 1; n <= 2000; n++ {
-		var sb strings.Builder
-		k := uint32(n)
-		for w := 0; w < 1+n%9; w++ {
-			k = k*1103515245 + 12345
-			sb.WriteString(words[int(k>>16)%len(words)])
-			sb.WriteByte(' ')
-		}
-		d := rutext.Analyze(sb.String())
+		text := pseudoText(words, n, 1+n%9)
+		d := rutext.Analyze(text)
 		m := l.Set.prepare(d)
 		for from := 0; from <= len(names); from++ {
 			for to := from; to <= len(names); to++ {
@@ -270,7 +270,7 @@ func TestViableTermsAreEveryViableTerm(t *testing.T) {
 				}
 				got := l.viableTerms(m, from, to)
 				if fmt.Sprint(got) != fmt.Sprint(want) {
-					t.Fatalf("%q, rules [%d, %d): viable terms %v, each term looked at %v", sb.String(), from, to, got, want)
+					t.Fatalf("%q, rules [%d, %d): viable terms %v, each term looked at %v", text, from, to, got, want)
 				}
 				viable += len(want)
 			}
