@@ -18,6 +18,16 @@ func matches(t *testing.T, pattern, text string, concepts map[string][]string) b
 			t.Fatal(err)
 		}
 	}
+	s, id := compileOne(t, b, pattern)
+	m := s.Scan(rutext.Analyze(text))
+	defer m.Release()
+	return len(m.Spans(id)) > 0
+}
+
+// compileOne adds pattern to b and builds the set: the set and the
+// pattern's id.
+func compileOne(t *testing.T, b *Builder, pattern string) (*Set, int) {
+	t.Helper()
 	id, err := b.Add(pattern)
 	if err != nil {
 		t.Fatalf("Add(%q): %v", pattern, err)
@@ -26,9 +36,7 @@ func matches(t *testing.T, pattern, text string, concepts map[string][]string) b
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := s.Scan(rutext.Analyze(text))
-	defer m.Release()
-	return len(m.Spans(id)) > 0
+	return s, id
 }
 
 func TestPatterns(t *testing.T) {
@@ -248,14 +256,7 @@ func TestAlternativesNeedTheirWords(t *testing.T) {
 	if err := b.Concept("reward", []string{"=за ..3 =отзыв", "=за =деньги", "=за ..2 =оценку", "=за =звезды", "бонус*"}); err != nil {
 		t.Fatal(err)
 	}
-	id, err := b.Add("@reward")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := b.Build()
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, id := compileOne(t, b, "@reward")
 	scan := func(text string) (found bool, steps int) {
 		m := s.Scan(rutext.Analyze(text))
 		defer m.Release()
@@ -435,14 +436,7 @@ func TestLookBehindKeepsConcepts(t *testing.T) {
 // classifier 17 s and 6 GB) — while a typo of a pattern word still finds it.
 func TestLongWordLooksUpNoTypos(t *testing.T) {
 	b := NewBuilder()
-	id, err := b.Add("доставка")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := b.Build()
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, id := compileOne(t, b, "доставка")
 	for _, tt := range []struct {
 		text string
 		want bool

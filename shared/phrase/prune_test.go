@@ -125,14 +125,7 @@ func TestConceptsNeedWordsPastTheirFirst(t *testing.T) {
 	if err := b.Concept("contact", []string{"ватсап*", "=по =телефону", "(=в =чат|=в =группу)"}); err != nil {
 		t.Fatal(err)
 	}
-	id, err := b.Add("(=в|=на|=по) ..3 @contact")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := b.Build()
-	if err != nil {
-		t.Fatal(err)
-	}
+	s, id := compileOne(t, b, "(=в|=на|=по) ..3 @contact")
 	scan := func(text string) (bool, int) {
 		m := s.Scan(rutext.Analyze(text))
 		defer m.Release()
