@@ -293,25 +293,18 @@ func joinSpacedDots(s string) string {
 }
 
 // ruDomain returns the domain a word holds that ends in ".ру"
-// (cyrillicRu), punctuation around it trimmed: two letters or digits or
-// more just before the dot, every label of letters, digits and hyphens.
+// (cyrillicRu), punctuation around it trimmed: what xurls reads as a
+// whole domain once ".ру" is ".ru", with two letters or digits or more,
+// a letter among them, just before the dot ("т.е.ру" and "990.ру" are none).
 func ruDomain(word string) string {
 	w := strings.TrimRight(strings.TrimLeft(word, spelledPunct), spelledPunct)
 	host, ok := strings.CutSuffix(w, "."+cyrillicRu)
-	labels := strings.Split(host, ".")
-	last := labels[len(labels)-1]
-	if !ok || utf8.RuneCountInString(last) < 2 || !strings.ContainsFunc(last, unicode.IsLetter) { // "т.е.ру", "990.ру"
+	last := host[strings.LastIndexByte(host, '.')+1:]
+	if !ok || utf8.RuneCountInString(last) < 2 || !strings.ContainsFunc(last, unicode.IsLetter) {
 		return ""
 	}
-	for _, label := range labels {
-		if label == "" || strings.HasPrefix(label, "-") || strings.HasSuffix(label, "-") {
-			return ""
-		}
-		for _, r := range label {
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' {
-				return ""
-			}
-		}
+	if latin := host + ".ru"; relaxedURL.FindString(latin) != latin {
+		return ""
 	}
 	return w
 }
