@@ -200,6 +200,7 @@ fuzz:
 	$(GO) test ./shared/rutext -run '^$$' -fuzz FuzzReadAsRussian -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/rutext -run '^$$' -fuzz FuzzSpeller -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/rutext -run '^$$' -fuzz FuzzSnowballStem -fuzztime $(FUZZTIME)
+	$(GO) test ./shared/rutext -run '^$$' -fuzz FuzzFoldFast -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/intent/linear -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/intent -run '^$$' -fuzz FuzzClassify -fuzztime $(FUZZTIME)
 	$(GO) test ./shared/lint -run '^$$' -fuzz FuzzLint -fuzztime $(FUZZTIME)

@@ -399,7 +399,7 @@ func (c *Classifier) analyze(text string) *rutext.Doc {
 		}
 	}
 	d.JoinSplit(c.speller)
-	d.Respell(c.speller.Correct)
+	d.Respell(c.speller)
 	return d
 }
 

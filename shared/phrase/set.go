@@ -7,7 +7,6 @@ import (
 	"sort"
 	"unicode/utf8"
 
-	"github.com/agentiq/agentiq/shared/memo"
 	"github.com/agentiq/agentiq/shared/rutext"
 )
 
@@ -186,7 +185,7 @@ func (b *Builder) Build() (*Set, error) {
 		fuzzyIdx:  map[string][]int32{},
 		prefixIdx: map[string][]int32{},
 		byFirst:   make([][]int32, len(b.atoms)),
-		vocab:     memo.New[[]int32](1<<16, 128),
+		vocab:     rutext.NewWordCache[[]int32](1<<16, 128),
 	}
 	for id, a := range b.atoms {
 		id := int32(id)
@@ -542,7 +541,7 @@ type Set struct {
 	alts     []altTable
 	altStart altIndex
 
-	vocab *memo.Table[[]int32] // token text → atoms
+	vocab *rutext.WordCache[[]int32] // token text → atoms
 }
 
 // Len returns the number of patterns.
@@ -554,11 +553,11 @@ func (s *Set) Source(id int) string { return s.sources[id] }
 // wordAtoms returns the stem, text, prefix and fuzzy atoms a token text
 // satisfies. The answer depends on the text only, so it is memoised.
 func (s *Set) wordAtoms(t *rutext.Token) []int32 {
-	if ids, ok := s.vocab.Load(t.Text); ok {
+	if ids, ok := s.vocab.Load(t); ok {
 		return ids
 	}
 	ids := s.computeWordAtoms(t)
-	s.vocab.Store(t.Text, ids)
+	s.vocab.Store(t, ids)
 	return ids
 }
 

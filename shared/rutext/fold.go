@@ -91,6 +91,13 @@ func slowFoldCaps(text string, caps *[]int32) []byte {
 func foldFast(text string, check bool, caps *[]int32) (b []byte, ok bool) {
 	b = make([]byte, 0, len(text))
 	for i := 0; i < len(text); {
+		// Most of a text is lower-case ASCII or а–я, which folding keeps:
+		// find the run of them and copy it at once, not byte by byte.
+		if j := keptRun(text, i); j > i {
+			b = append(b, text[i:j]...)
+			i = j
+			continue
+		}
 		c := text[i]
 		if c < 0x80 {
 			if c >= 'A' && c <= 'Z' {
@@ -158,6 +165,26 @@ func foldFast(text string, check bool, caps *[]int32) (b []byte, ok bool) {
 		b = utf8.AppendRune(b, lowerRune(r))
 	}
 	return b, true
+}
+
+// keptRun returns where the run of bytes from i that folding keeps as they
+// are ends: ASCII other than capitals, and а–я (D0 B0–BF, D1 80–8F).
+func keptRun(text string, i int) int {
+	for i < len(text) {
+		c := text[i]
+		switch {
+		case c < 0x80:
+			if c-'A' < 26 {
+				return i
+			}
+			i++
+		case i+1 < len(text) && (c == 0xD0 && text[i+1]-0xB0 < 0x10 || c == 0xD1 && text[i+1]-0x80 < 0x10):
+			i += 2
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 var folder = cases.Fold()

@@ -81,3 +81,20 @@ func TestFoldFastIsRuneByRune(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFoldFast holds foldFast, with its runs of kept bytes copied at once,
+// to the rune-by-rune reference on any text.
+func FuzzFoldFast(f *testing.F) {
+	for _, s := range []string{"", "Привет, МИР! ёлка", "abcXYZ а–я", "\xd0\xb0\xd0", "\xd1\x8f\xd1\x90Ѐ", "VESNA10 на 10%"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, check := range []bool{true, false} {
+			got, gotOK := foldFast(text, check, nil)
+			want, wantOK := foldFastRune(text, check)
+			if gotOK != wantOK || !bytes.Equal(got, want) {
+				t.Fatalf("foldFast(%q, %v) = %q, %v; rune by rune %q, %v", text, check, got, gotOK, want, wantOK)
+			}
+		}
+	})
+}

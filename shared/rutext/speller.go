@@ -50,12 +50,17 @@ type Speller struct {
 	deletes map[string][]int32 // a form with one or two letters dropped → vocabulary words
 	words   []string
 	longest int // the longest indexed word, in runes
+
+	fixes *WordCache[string] // word → Correct's answer
 }
 
 // NewSpeller indexes a vocabulary: word form → how often it occurs.
 func NewSpeller(vocab map[string]int) *Speller {
-	return &Speller{freq: vocab}
+	return &Speller{freq: vocab, fixes: newFixes()}
 }
+
+// newFixes bounds a speller's cache of answers as the stems' table.
+func newFixes() *WordCache[string] { return NewWordCache[string](1<<17, 128) }
 
 // index builds the stems (unless given) and the deletion index of the
 // vocabulary.
@@ -220,17 +225,31 @@ func likelySlip(q, c []rune) bool {
 	return false
 }
 
-// Respell replaces each misspelt Cyrillic word of d by the word fix
-// returns for it (fix returns its argument when the word is right).
-func (d *Doc) Respell(fix func(string) string) {
+// correctToken is Correct for a token's text, kept per word: a message's
+// words were looked up in two or three maps each.
+func (s *Speller) correctToken(t *Token) string {
+	if s == nil {
+		return s.Correct(t.Text)
+	}
+	if c, ok := s.fixes.Load(t); ok {
+		return c
+	}
+	c := s.Correct(t.Text)
+	s.fixes.Store(t, c)
+	return c
+}
+
+// Respell replaces each misspelt Cyrillic word of d by the word s
+// corrects it to (Correct; a nil s mends only colloquial spellings).
+func (d *Doc) Respell(s *Speller) {
 	spoken := -1 // whether the text writes "-нить", looked up at its first "нить"
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
 		if t.Kind != Word || !t.Cyrillic {
 			continue
 		}
-		if c := fix(t.Text); c != t.Text {
-			t.Text, t.stem = c, ""
+		if c := s.correctToken(t); c != t.Text {
+			t.setText(c)
 		}
 		// "чё-нить", "какой-нить": the spoken "-нить" of "-нибудь" (only where
 		// the text has it with its hyphen: "потому что нить гнилая" is a thread)
@@ -244,7 +263,7 @@ func (d *Doc) Respell(fix func(string) string) {
 			}
 		}
 		if spoken == 1 {
-			t.Text, t.stem = "нибудь", ""
+			t.setText("нибудь")
 		}
 	}
 }
@@ -286,7 +305,7 @@ func (d *Doc) JoinSplit(s *Speller) {
 	joined := false
 	for i := 0; i < len(ts); i++ {
 		if i+1 < len(ts) && s.joins(&ts[i], &ts[i+1]) {
-			ts[i].Text, ts[i].stem = ts[i].Text+ts[i+1].Text, ""
+			ts[i].setText(ts[i].Text + ts[i+1].Text)
 			if joined || w != i {
 				ts[w] = ts[i]
 			}
@@ -380,5 +399,5 @@ func ParseSpeller(data []byte) (*Speller, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Speller{freq: v, stems: stems}, nil
+	return &Speller{freq: v, stems: stems, fixes: newFixes()}, nil
 }

@@ -32,6 +32,7 @@ type Token struct {
 	Sentence int32 // index of the sentence the token belongs to
 	Clause   int32 // index of the clause (sentence part between commas, dashes, "но")
 	stem     string
+	rec      *lex // the record of Text (lex), looked up on first use
 }
 
 // Stem returns the Russian Snowball stem of a Cyrillic word, and the text
@@ -574,7 +575,7 @@ func mergeSpacedLetters(toks []Token, gaps []gap) ([]Token, []gap) {
 			}
 			t, g := toks[i], gaps[i]
 			w = foldWord(w)
-			t.Text = string(w)
+			t.setText(string(w))
 			t.Cyrillic = false
 			for _, r := range w {
 				if isCyrillic(r) {
@@ -618,7 +619,8 @@ func number(toks []Token, gaps []gap) *Doc {
 		if t.Kind == Word && !t.Cyrillic && (cyrWordAt(d.Tokens, i-1) || cyrWordAt(d.Tokens, i+1)) &&
 			!latWordAt(d.Tokens, i-1) && !latWordAt(d.Tokens, i+1) {
 			if s, ok := foldLatinLookAlike(t.Text); ok {
-				t.Text, t.Cyrillic = s, true
+				t.setText(s)
+				t.Cyrillic = true
 			}
 		}
 		if t.Capital {

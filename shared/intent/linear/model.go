@@ -14,7 +14,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/agentiq/agentiq/shared/memo"
 	"github.com/agentiq/agentiq/shared/rutext"
 )
 
@@ -31,9 +30,9 @@ type Model struct {
 	// buildIndex), so Predict may add them in any order and still get the
 	// same bits as adding them row by row.
 	exact   bool
-	index   table                  // hash of a feature name → its row
-	words   *memo.Table[wordEntry] // word → its feature rows
-	scratch sync.Pool              // *scratch
+	index   table                        // hash of a feature name → its row
+	words   *rutext.WordCache[wordEntry] // word → its feature rows
+	scratch sync.Pool                    // *scratch
 }
 
 // Strongest returns up to n features of d that push class c up most, as
@@ -314,7 +313,7 @@ func (t *table) put(h uint64, v int32) bool {
 
 // newWordCache bounds a model's word cache at about 65k words of up to 64
 // bytes.
-func newWordCache() *memo.Table[wordEntry] { return memo.New[wordEntry](1<<16, 64) }
+func newWordCache() *rutext.WordCache[wordEntry] { return rutext.NewWordCache[wordEntry](1<<16, 64) }
 
 // milli reads a weight written by num ("-1.25" → -1250) without the cost
 // of a general float parser: a model has hundreds of thousands of them.

@@ -140,7 +140,7 @@ type wordEntry struct {
 // stem and letter n-grams), from a cache: chat vocabulary repeats heavily,
 // and a word's features are a stemming and a dozen lookups.
 func (m *Model) wordRows(t *rutext.Token, buf []byte) (wordEntry, []byte) {
-	if e, ok := m.words.Load(t.Text); ok {
+	if e, ok := m.words.Load(t); ok {
 		return e, buf
 	}
 	e := wordEntry{stem: t.Stem(), rows: []int32{}, negRow: -1}
@@ -162,7 +162,7 @@ func (m *Model) wordRows(t *rutext.Token, buf []byte) (wordEntry, []byte) {
 			}
 		}
 	}
-	m.words.Store(t.Text, e)
+	m.words.Store(t, e)
 	return e, buf
 }
 

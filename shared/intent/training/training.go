@@ -173,7 +173,7 @@ func parse(data []byte, kind string, lint bool) ([]linear.Example, error) {
 func Train(classes []string, d Data, speller *rutext.Speller) (*linear.Model, error) {
 	opt := linear.DefaultOptions()
 	if speller != nil {
-		opt.Prepare = func(doc *rutext.Doc) { doc.Respell(speller.Correct) }
+		opt.Prepare = func(doc *rutext.Doc) { doc.Respell(speller) }
 	}
 	return linear.Train(classes, d.Examples, opt, map[string]string{"data": d.Digest})
 }
