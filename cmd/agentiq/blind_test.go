@@ -1275,6 +1275,17 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HP.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.99, flagFalse: 0.03},
+	// HR gaming peripherals (gamers' slang, 15 in Latin, 9 on the wrong
+	// layout, compatibility by model), read and mended, waiting in
+	// testdata/pending: on arrival with b6e89b3 (and with 8a976d5, the
+	// retrained model, the same) primary 0.907, window 1.000 / 0.882,
+	// opt_out 18/18, lint 0.867 (review_incentive 9/11, off_platform 9/12
+	// and 2 false, third_party 5/6, a false link); after the session's
+	// families 0.913, lint 0.917 (review_incentive 11/11, off_platform +1).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_HR.jsonl",
+		floors: "primary_accuracy=0.90,window_precision=0.98,window_recall=0.87", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HR.jsonl",
+		floors: "exact_match=0.91,micro_f1=0.94", flagRecall: 0.70, flagFalse: 0.03},
 	// The forty-fourth session's round, read and mended, then trained on:
 	// HJ a kitchenware seller's 160 drafts (the deny-level flags' hardest
 	// cases) and 50 messages, HK women's clothing (marketing-window edge
