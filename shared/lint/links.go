@@ -94,7 +94,7 @@ func findURL(folded string, _ *rutext.Doc) string {
 		text = fillPlaceholders(text)
 	}
 	// a domain spelled out letter by letter: "s h o p 2 4 . r u"
-	if strings.Contains(text, " . ") {
+	if spacedAlone(text) {
 		text = joinSpelled(text)
 	}
 	if hasSpacedDot(text) {
@@ -194,6 +194,22 @@ func nextMark(s string, i int) int {
 		}
 	}
 	return best
+}
+
+// spacedAlone reports whether s holds " . ": found from its dots, which
+// are few, where strings.Contains stops at every space.
+func spacedAlone(s string) bool {
+	for i := strings.IndexByte(s, '.'); i >= 0; {
+		if i > 0 && i+1 < len(s) && s[i-1] == ' ' && s[i+1] == ' ' {
+			return true
+		}
+		next := strings.IndexByte(s[i+1:], '.')
+		if next < 0 {
+			return false
+		}
+		i += 1 + next
+	}
+	return false
 }
 
 // containsAnyByte reports whether s holds any of the ASCII bytes of set.
