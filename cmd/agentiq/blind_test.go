@@ -1281,11 +1281,12 @@ var blindSets = []blindSet{
 	// retrained model, the same) primary 0.907, window 1.000 / 0.882,
 	// opt_out 18/18, lint 0.867 (review_incentive 9/11, off_platform 9/12
 	// and 2 false, third_party 5/6, a false link); after the session's
-	// families 0.913, lint 0.917 (review_incentive 11/11, off_platform +1).
+	// families 0.913, lint 0.933 (review_incentive 11/11, off_platform 10/12
+	// and 1 false).
 	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_HR.jsonl",
 		floors: "primary_accuracy=0.90,window_precision=0.98,window_recall=0.87", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HR.jsonl",
-		floors: "exact_match=0.91,micro_f1=0.94", flagRecall: 0.70, flagFalse: 0.03},
+		floors: "exact_match=0.92,micro_f1=0.95", flagRecall: 0.80, flagFalse: 0.03},
 	// The forty-fourth session's round, read and mended, then trained on:
 	// HJ a kitchenware seller's 160 drafts (the deny-level flags' hardest
 	// cases) and 50 messages, HK women's clothing (marketing-window edge
