@@ -1,6 +1,7 @@
 package rutext
 
 import (
+	"slices"
 	"testing"
 )
 
@@ -96,20 +97,8 @@ func TestRespellKeepsTheSpellersAnswers(t *testing.T) {
 		for _, tk := range d.Tokens {
 			got = append(got, tk.Text)
 		}
-		if want := []string{"отключите", "рассылку", "и", "доставку"}; !equal(got, want) {
+		if want := []string{"отключите", "рассылку", "и", "доставку"}; !slices.Equal(got, want) {
 			t.Fatalf("respelt %q, want %q", got, want)
 		}
 	}
-}
-
-func equal(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
