@@ -113,7 +113,7 @@ func NewWordCache[V any](max, maxKey int) *WordCache[V] {
 }
 
 // noSlots makes every new cache keep a table of its own (for tests: both
-// ways must answer alike).
+// ways must answer alike). Guarded by slots' lock.
 var noSlots = false
 
 // Load returns the value kept for the token's text.

@@ -10,9 +10,9 @@ import (
 func wordCaches(t *testing.T) map[string]*WordCache[string] {
 	t.Helper()
 	slotted := NewWordCache[string](1<<10, 64)
-	noSlots = true
+	setNoSlots(true)
 	own := NewWordCache[string](1<<10, 64)
-	noSlots = false
+	setNoSlots(false)
 	if own.slot >= 0 || own.table == nil {
 		t.Fatal("a cache made with noSlots has a slot")
 	}
@@ -101,4 +101,10 @@ func TestRespellKeepsTheSpellersAnswers(t *testing.T) {
 			t.Fatalf("respelt %q, want %q", got, want)
 		}
 	}
+}
+
+func setNoSlots(on bool) {
+	slots.Lock()
+	noSlots = on
+	slots.Unlock()
 }

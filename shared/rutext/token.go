@@ -21,7 +21,10 @@ const (
 
 // Token is one unit of normalised text.
 type Token struct {
-	Text     string // normalised form: folded case, ё→е, look-alikes folded
+	// Text is the normalised form: folded case, ё→е, look-alikes folded.
+	// Read it freely; change it only inside this package, through setText,
+	// which also forgets the word record (lex) the caches answered from.
+	Text     string
 	Kind     Kind
 	Cyrillic bool // the word has at least one Cyrillic letter
 	// Capital: the word is written as a name is, with a capital and then
