@@ -108,3 +108,16 @@ func setNoSlots(on bool) {
 	noSlots = on
 	slots.Unlock()
 }
+
+// A zero Speller mends as an empty one did before answers were kept.
+func TestRespellWithAZeroSpeller(t *testing.T) {
+	d := Analyze("чё каво")
+	d.Respell(&Speller{})
+	want := Analyze("чё каво")
+	want.Respell(nil)
+	for i := range d.Tokens {
+		if d.Tokens[i].Text != want.Tokens[i].Text {
+			t.Errorf("token %d: %q, with a nil speller %q", i, d.Tokens[i].Text, want.Tokens[i].Text)
+		}
+	}
+}

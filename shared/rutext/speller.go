@@ -228,7 +228,7 @@ func likelySlip(q, c []rune) bool {
 // correctToken is Correct for a token's text, kept per word: a message's
 // words were looked up in two or three maps each.
 func (s *Speller) correctToken(t *Token) string {
-	if s == nil {
+	if s == nil || s.fixes == nil { // (a Speller not made by NewSpeller keeps no answers)
 		return s.Correct(t.Text)
 	}
 	if c, ok := s.fixes.Load(t); ok {
