@@ -356,22 +356,32 @@ func (p *parser) atomNode(a atom) *node {
 
 // negate turns a single-token item, or alternatives of single tokens, into
 // "one token that is none of these".
+// A concept of several patterns is an alternation of alternations; it is
+// negated as the one list of its tokens.
 func (p *parser) negate(inner *node) (*node, error) {
-	var atoms []int32
-	switch inner.op {
-	case opAtom:
-		atoms = []int32{inner.atom}
-	case opAlt:
-		for _, k := range inner.kids {
-			if k.op != opAtom {
-				return nil, p.errf("only single tokens can be negated")
-			}
-			atoms = append(atoms, k.atom)
-		}
-	default:
+	atoms, ok := singleTokens(inner, nil)
+	if !ok {
 		return nil, p.errf("only single tokens can be negated")
 	}
 	return &node{op: opNotAtom, atoms: atoms}, nil
+}
+
+// singleTokens appends the atoms of n to into when n is one token or
+// alternatives (at any depth) of single tokens.
+func singleTokens(n *node, into []int32) ([]int32, bool) {
+	switch n.op {
+	case opAtom:
+		return append(into, n.atom), true
+	case opAlt:
+		for _, k := range n.kids {
+			var ok bool
+			if into, ok = singleTokens(k, into); !ok {
+				return nil, false
+			}
+		}
+		return into, true
+	}
+	return nil, false
 }
 
 // first returns the atoms a match of n can start with, and whether n can

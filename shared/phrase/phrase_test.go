@@ -43,6 +43,8 @@ func TestPatterns(t *testing.T) {
 	concepts := map[string][]string{
 		"promo": {"скидка", "скидочка~", "скидос*", "промокод"},
 		"neg":   {"=не", "=нет"},
+		// patterns that are alternations themselves
+		"negs": {"(=не|=нет)", "(=ни|никак)"},
 	}
 	tests := []struct {
 		name, pattern, text string
@@ -86,6 +88,8 @@ func TestPatterns(t *testing.T) {
 		{"negated token holds", "=не !=надо", "не пишите", true},
 		{"negated group", "=не !(=надо|=нужно)", "не нужно", false},
 		{"negated concept", "есть !@neg", "есть нет", false},
+		{"negated concept of alternations", "есть !@negs", "есть никак", false},
+		{"negated concept of alternations holds", "есть !@negs", "есть да", true},
 		{"start anchor", "^ =а", "да, а вот", false},
 		{"start anchor holds", "^ =а", "А есть скидка?", true},
 		{"end anchor", "скидка $", "скидка будет?", false},

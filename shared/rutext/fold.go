@@ -345,6 +345,11 @@ func foldWord(w []rune) []rune {
 }
 
 func collapseRuns(w []rune) []rune {
+	if allW(w) {
+		// "www" alone stays three letters: a link's start, which a lone
+		// "W" (a key, a size) is not
+		return w[:3]
+	}
 	out := w[:0]
 	for i := 0; i < len(w); {
 		j := i + 1
@@ -361,6 +366,19 @@ func collapseRuns(w []rune) []rune {
 		i = j
 	}
 	return out
+}
+
+// allW says whether w is three or more w's and nothing else.
+func allW(w []rune) bool {
+	if len(w) < 3 {
+		return false
+	}
+	for _, r := range w {
+		if r != 'w' {
+			return false
+		}
+	}
+	return true
 }
 
 // foldLatinLookAlike turns a short all-Latin token made only of look-alike
