@@ -1287,6 +1287,17 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.90,window_precision=0.98,window_recall=0.87", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HR.jsonl",
 		floors: "exact_match=0.92,micro_f1=0.95", flagRecall: 0.80, flagFalse: 0.03},
+	// The forty-sixth session's round: HQ musical instruments (parents,
+	// teenage slang, long letters from older musicians, 15 in Latin, 5 on
+	// the wrong layout, the marketing window's edge cases), read and
+	// mended, waiting in testdata/pending: on arrival with 7eead0f primary
+	// 0.940, window 1.000 / 1.000, opt_out 20/21 with none false, lint
+	// 0.983 (one move to another marketplace missed); after the session's
+	// families 0.953, opt_out 21/21.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_HQ.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HQ.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
 	// The forty-fourth session's round, read and mended, then trained on:
 	// HJ a kitchenware seller's 160 drafts (the deny-level flags' hardest
 	// cases) and 50 messages, HK women's clothing (marketing-window edge
