@@ -422,7 +422,11 @@ func first(n *node, into map[int32]bool) (nullable bool, anyStart bool) {
 	case opOpt:
 		_, any := first(n.kids[0], into)
 		return true, any
-	default: // gaps and anchors match no token
+	case opGap:
+		// a gap may skip any token: the match would start anywhere, and
+		// the pattern, indexed by its first words, would never run there
+		return false, true
+	default: // anchors match no token
 		return true, false
 	}
 }

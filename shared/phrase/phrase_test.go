@@ -81,6 +81,8 @@ func TestPatterns(t *testing.T) {
 		{"sentence gap crosses a comma", "=не ... пишите", "не надо, пишите", true},
 		{"no match across sentences", "=не ... пишите", "не надо. пишите", false},
 		{"gap length", "=не ..1 пишите", "не надо мне пишите", false},
+		{"clause gap to the end of a sentence", "=за =отзыв .. $", "Спасибо за отзыв. Ключ в комплекте", true},
+		{"clause gap to the end of a clause is not its end", "=за =отзыв .. $", "Спасибо за отзыв, ключ в комплекте", false},
 		{"alternatives", "(скидка|промокод) ?", "промокод?", true},
 		{"optional", "есть [ли] промокод", "есть промокод", true},
 		{"optional present", "есть [ли] промокод", "есть ли промокод", true},
@@ -131,8 +133,11 @@ func TestPatternErrors(t *testing.T) {
 		{"_ скидка", "must start with"},
 		{"!=не _ скидка", "must start with"},
 		{"!=не", "must start with"},
+		// a gap first would let the match start anywhere
+		{"^ ..3 скидка", "must start with"},
+		{"[=а] ... скидка", "must start with"},
 		{"[скидка]", "can match no word"},
-		{"..", "can match no word"},
+		{"..", "must start with"},
 		{"скидка ..99", "bad gap"},
 		{"!(скидка есть|ну)", "single tokens"},
 	}

@@ -158,7 +158,7 @@ func (b *Builder) Add(src string) (int, error) {
 		}
 	}
 	if anyStart {
-		return 0, fmt.Errorf("pattern %q must start with a word, concept or kind, not _ or !x", src)
+		return 0, fmt.Errorf("pattern %q must start with a word, concept or kind, not _, !x or a gap", src)
 	}
 	b.patterns = append(b.patterns, n)
 	b.notBefore = append(b.notBefore, notBefore)

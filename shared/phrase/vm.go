@@ -234,7 +234,9 @@ loop:
 		case iGap:
 			// Skip 0 now; skips 1..max are choices, the shortest tried first.
 			pc++
-			if ins.arg2 == 1 && pos > 0 && pos < len(toks) && toks[pos].Clause != toks[pos-1].Clause {
+			// (at the sentence's end nothing follows to leave the clause:
+			// "спасибо за отзыв .. $" holds before a full stop)
+			if ins.arg2 == 1 && pos > 0 && pos < lim && toks[pos].Clause != toks[pos-1].Clause {
 				goto fail
 			}
 			most := 0
