@@ -123,7 +123,7 @@ func TestBeside(t *testing.T) {
 		})
 	}
 	data, _ := os.ReadFile("intents.yaml")
-	bad := strings.Replace(string(data), "return: {alone: 0.6, veto: 0.02, beside: 0.15}", "return: {alone: 0.6, veto: 0.02, beside: 1.5}", 1)
+	bad := strings.Replace(string(data), "return: {alone: 0.6, veto: 0.02, beside: 0.15, firm_veto: 0.001}", "return: {alone: 0.6, veto: 0.02, beside: 1.5, firm_veto: 0.001}", 1)
 	if bad == string(data) {
 		t.Fatal("intents.yaml has no beside veto for return")
 	}

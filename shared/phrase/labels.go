@@ -21,7 +21,7 @@ type Rule struct {
 type Term struct {
 	Pattern  string   `yaml:"p"`
 	All      []string `yaml:"all"`
-	Scope    string   `yaml:"scope"`     // clause, sentence (default for all) or message
+	Scope    string   `yaml:"scope"`     // clause, sentence (default for all), message or span (unless only)
 	MaxWords int      `yaml:"max_words"` // the term counts only in texts this short
 }
 
@@ -45,6 +45,10 @@ const (
 	scopeClause scope = iota + 1
 	scopeSentence
 	scopeMessage
+	// scopeSpan: an unless term voids only a match whose words it shares
+	// ("спасибо, что заменили сломанный пульт" voids "сломанный", not a
+	// second fault told after it in the same clause)
+	scopeSpan
 )
 
 func parseScope(s string, def scope) (scope, error) {
@@ -57,8 +61,10 @@ func parseScope(s string, def scope) (scope, error) {
 		return scopeSentence, nil
 	case "message":
 		return scopeMessage, nil
+	case "span":
+		return scopeSpan, nil
 	}
-	return 0, fmt.Errorf("unknown scope %q (want clause, sentence or message)", s)
+	return 0, fmt.Errorf("unknown scope %q (want clause, sentence, message or span)", s)
 }
 
 type term struct {
@@ -239,6 +245,9 @@ func compileTerms(b *Builder, ts []Term, def scope) ([]term, error) {
 			if c.scope, err = parseScope(t.Scope, scopeSentence); err != nil {
 				return nil, err
 			}
+			if c.scope == scopeSpan {
+				return nil, fmt.Errorf("an all term needs a clause, a sentence or a message, not a span")
+			}
 		default:
 			return nil, fmt.Errorf("a term needs either p or all")
 		}
@@ -311,6 +320,8 @@ func overlaps(a, b instance, s scope) bool {
 		return a.clauseLo <= b.clauseHi && b.clauseLo <= a.clauseHi
 	case scopeSentence:
 		return a.sentLo <= b.sentHi && b.sentLo <= a.sentHi
+	case scopeSpan:
+		return a.span.Start < b.span.End && b.span.Start < a.span.End
 	}
 	return true
 }

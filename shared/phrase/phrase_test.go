@@ -187,6 +187,10 @@ func TestLabels(t *testing.T) {
 			Unless: []Term{{Pattern: "=не (нужна|нужен)"}, {Pattern: "спасибо за", Scope: "sentence"}},
 		},
 		"stop": {Match: []Term{{Pattern: "=стоп", MaxWords: 2}}},
+		"fault": {
+			Match:  []Term{{Pattern: "(сломанный|=не =включается)"}},
+			Unless: []Term{{Pattern: "=заменили сломанный", Scope: "span"}},
+		},
 	}
 	tests := []struct {
 		text   string
@@ -201,10 +205,13 @@ func TestLabels(t *testing.T) {
 		{"спасибо за помощь, скидка будет?", nil, "promo"}, // unless with sentence scope
 		{"стоп", []string{"stop"}, ""},
 		{"стоп, а где мой заказ", nil, ""}, // max_words
+		// unless with span scope: it voids only the match it shares words with
+		{"спасибо заменили сломанный пульт", nil, "fault"},
+		{"спасибо заменили сломанный пульт теперь приставка не включается", []string{"fault"}, ""},
 	}
 	for _, tt := range tests {
 		b := NewBuilder()
-		l, err := CompileLabels(b, []string{"promo", "stop"}, rules)
+		l, err := CompileLabels(b, []string{"promo", "stop", "fault"}, rules)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -237,6 +244,7 @@ func TestLabelErrors(t *testing.T) {
 		{[]string{"a"}, map[string]Rule{"a": {Match: []Term{{Pattern: "да"}}}, "b": {Match: []Term{{Pattern: "да"}}}}, "unknown label"},
 		{[]string{"a"}, map[string]Rule{"a": {Match: []Term{{Pattern: "да", Scope: "page"}}}}, "unknown scope"},
 		{[]string{"a"}, map[string]Rule{"a": {Match: []Term{{}}}}, "needs either"},
+		{[]string{"a"}, map[string]Rule{"a": {Match: []Term{{Pattern: "да"}}, Unless: []Term{{All: []string{"не", "нет"}, Scope: "span"}}}}, "not a span"},
 	} {
 		_, err := CompileLabels(NewBuilder(), tc.names, tc.rules)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
