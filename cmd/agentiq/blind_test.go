@@ -1298,6 +1298,31 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.97", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HQ.jsonl",
 		floors: "exact_match=0.96,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// The forty-seventh session's round, scored on arrival (after the
+	// forty-sixth session's time) with b8f8c54, read and mended, waiting in
+	// testdata/pending: HS furniture (50 messages, 160 drafts), HV scooters
+	// and bicycles, HW car care (100 messages, 40 drafts each), HX 120
+	// drafts on the deny-level flags' hardest cases. On arrival: HS primary
+	// 0.940, lint 0.944; HV 0.940 (one false opt-out), lint 0.975; HW
+	// 0.930, lint 1.000; HX lint 0.883 (review_incentive 25/29,
+	// off_platform 38/44). After the session's families: HS lint 0.963, HX
+	// 0.925 (review_incentive 28/29, off_platform 40/44). The per-flag
+	// floors follow the fewest: HV's third_party is 3 of 4 (a scooter
+	// hire's Latin name), HX's 8 of 9.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_HS.jsonl",
+		floors: "primary_accuracy=0.92,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HS.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.92, flagFalse: 0.04},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_HV.jsonl",
+		floors: "primary_accuracy=0.93,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HV.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.75, flagFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_HW.jsonl",
+		floors: "primary_accuracy=0.92,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HW.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_HX.jsonl",
+		floors: "exact_match=0.91,micro_f1=0.95", flagRecall: 0.88, flagFalse: 0.03},
 	// The forty-fourth session's round, read and mended, then trained on:
 	// HJ a kitchenware seller's 160 drafts (the deny-level flags' hardest
 	// cases) and 50 messages, HK women's clothing (marketing-window edge
