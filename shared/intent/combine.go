@@ -139,13 +139,14 @@ func (c *Classifier) combineWith(d *rutext.Doc, found map[agentiq.Intent]string,
 		}
 	}
 	// A lexicon hit beside another intent needs the model's agreement
-	// (Beside), in the configured order, so that one always remains.
+	// (Beside), in the configured order, so that one always remains; one
+	// in so many words (a firm request) is not in passing.
 	for _, k := range c.beside {
 		if len(final) < 2 {
 			break
 		}
 		i := c.classes[k]
-		if ev, rule := found[i]; rule && final[i] == ev && probs[k] < c.combine[k].Beside {
+		if ev, rule := found[i]; rule && final[i] == ev && probs[k] < c.combine[k].Beside && sig.firm&c.classBit[k] == 0 {
 			delete(final, i)
 		}
 	}
