@@ -83,6 +83,7 @@ func TestPatterns(t *testing.T) {
 		{"gap length", "=не ..1 пишите", "не надо мне пишите", false},
 		{"clause gap to the end of a sentence", "=за =отзыв .. $", "Спасибо за отзыв. Ключ в комплекте", true},
 		{"clause gap to the end of a clause is not its end", "=за =отзыв .. $", "Спасибо за отзыв, ключ в комплекте", false},
+		{"clause gap over words to the end of a sentence", "=за =отзыв ..2 $", "Спасибо за отзыв нам приятно. Ключ в комплекте", true},
 		{"alternatives", "(скидка|промокод) ?", "промокод?", true},
 		{"optional", "есть [ли] промокод", "есть промокод", true},
 		{"optional present", "есть [ли] промокод", "есть ли промокод", true},

@@ -245,7 +245,7 @@ loop:
 				if q-1 >= lim {
 					break
 				}
-				if ins.arg2 == 1 && pos > 0 && q < len(toks) && toks[q].Clause != toks[pos-1].Clause {
+				if ins.arg2 == 1 && pos > 0 && q < lim && toks[q].Clause != toks[pos-1].Clause {
 					break
 				}
 				most = skip
