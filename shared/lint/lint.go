@@ -221,12 +221,14 @@ func (l *Linter) Digest() string { return l.digest }
 // Russian it spells, and the flags of both readings count: links, handles
 // and card numbers are found as written, the words as meant.
 func (l *Linter) Lint(text string) Result {
-	r := l.lintText(text)
+	r := l.lintText(text, "")
 	ru := rutext.ReadLatinMessage(text)
 	if ru == text {
 		return r
 	}
-	for f, ev := range l.lintText(ru).Evidence {
+	// A link or handle is found as written, so the reading's words join it:
+	// "pishite syuda: @gz_manager" invites to the handle.
+	for f, ev := range l.lintText(ru, r.Evidence[agentiq.FlagExternalLink]).Evidence {
 		if _, ok := r.Evidence[f]; !ok {
 			// the words a compliance officer reads must say they are a reading
 			r.Evidence[f] = "read as Russian: " + ev
@@ -238,16 +240,19 @@ func (l *Linter) Lint(text string) Result {
 }
 
 // lintText analyses and flags text; the analysis is recycled after, as
-// the result keeps no token (its evidence is copied text).
-func (l *Linter) lintText(text string) Result {
+// the result keeps no token (its evidence is copied text). link, if not
+// empty, is a link the text's other reading found.
+func (l *Linter) lintText(text, link string) Result {
 	d := rutext.Analyze(text)
-	r := l.LintDoc(d)
+	r := l.lintDoc(d, link)
 	d.Release()
 	return r
 }
 
 // LintDoc flags a draft whose analysis is already at hand.
-func (l *Linter) LintDoc(d *rutext.Doc) Result {
+func (l *Linter) LintDoc(d *rutext.Doc) Result { return l.lintDoc(d, "") }
+
+func (l *Linter) lintDoc(d *rutext.Doc, link string) Result {
 	r := Result{Evidence: map[agentiq.Flag]string{}}
 	// The flags' rules first; the parts (the vocabularies the model's gates
 	// and links need) are matched on the same analysis only when a link or
@@ -278,8 +283,11 @@ func (l *Linter) LintDoc(d *rutext.Doc) Result {
 			}
 		}
 	}
-	_, link := r.Evidence[agentiq.FlagExternalLink]
-	if _, moved := r.Evidence[agentiq.FlagOffPlatform]; link && !moved {
+	if _, found := r.Evidence[agentiq.FlagExternalLink]; !found && link != "" {
+		r.Evidence[agentiq.FlagExternalLink] = link
+	}
+	_, linked := r.Evidence[agentiq.FlagExternalLink]
+	if _, moved := r.Evidence[agentiq.FlagOffPlatform]; linked && !moved {
 		parts()
 		l.compose(d, &r)
 	}
