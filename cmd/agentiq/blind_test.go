@@ -1298,6 +1298,20 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// The forty-eighth session's round, scored on arrival with the session's
+	// rules (976c22a scored them the same), waiting in testdata/pending: HY
+	// pet supplies (80 messages), IA children's clothes (80 messages,
+	// parents and grandparents typing by voice), IB home goods (80 drafts,
+	// half of the flagged ones off_platform or review_incentive). On
+	// arrival: HY primary 0.975, window 1.000 / 0.941; IA 0.963, window
+	// 1.000 / 1.000; IB lint exact 0.975 (off_platform 16/17, one false
+	// pd_request).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_HY.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_IA.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_IB.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.97", flagRecall: 0.92, flagFalse: 0.02},
 	// The forty-seventh session's round, scored on arrival (after the
 	// forty-sixth session's time) with b8f8c54, read and mended, then
 	// trained on (the session's retraining): HS furniture (50 messages, 160 drafts), HV scooters
