@@ -1466,10 +1466,11 @@ var blindSets = []blindSet{
 	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_EI_lint.jsonl",
 		floors: "exact_match=0.96,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
 	// (the forty-seventh session's retraining on HQ–HX read a third false
-	// opt-out here, 3 of 265, a safe-side error that only holds marketing
-	// back; the ceiling follows it by that one message)
+	// opt-out here, 3 of 265; the forty-eighth session's exact imperative
+	// for "не отправляйте" took one back, 2 of 265, and the ceiling is the
+	// issue's 1 % again)
 	{kind: "classify", path: "../../shared/intent/testdata/holdout/holdout_EJ_classify.jsonl",
-		floors: "primary_accuracy=0.93,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.012},
+		floors: "primary_accuracy=0.93,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/holdout/holdout_EJ_lint.jsonl",
 		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.93, flagFalse: 0.02},
 	// EO and EP (written during the thirtieth round, two ordinary months:
