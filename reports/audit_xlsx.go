@@ -237,6 +237,10 @@ func writeDailySheet(b *xbook, name string, days []day) error {
 	if err := f.AutoFilter(name, fmt.Sprintf("A1:F%d", max(last, 2)), nil); err != nil {
 		return err
 	}
+	// the used range, which excelize leaves at "A1" (see xbook.dims)
+	if err := f.SetSheetDimension(name, fmt.Sprintf("A1:F%d", last)); err != nil {
+		return err
+	}
 	if len(days) == 0 {
 		return nil
 	}

@@ -57,6 +57,8 @@ type xsheetRead struct {
 	Tables []string           `json:"tables"`
 	Widths map[string]float64 `json:"widths"`
 	Rows   [][]*xcell         `json:"rows"`
+	RORows int                `json:"ro_rows"` // rows seen in openpyxl's read-only mode
+	ROCols int                `json:"ro_cols"`
 }
 
 func (s *xsheetRead) text(row, col int) string {
@@ -121,6 +123,17 @@ func readXLSX(t *testing.T, data []byte) []xsheetRead {
 	var sheets []xsheetRead
 	if err := json.Unmarshal(out, &sheets); err != nil {
 		t.Fatal(err)
+	}
+	// a reader that trusts each sheet's used range (openpyxl's read-only
+	// mode, pandas) sees every row and column
+	for _, s := range sheets {
+		cols := 0
+		for _, r := range s.Rows {
+			cols = max(cols, len(r))
+		}
+		if s.RORows != len(s.Rows) || s.ROCols != cols {
+			t.Errorf("sheet %q: a read-only reader sees %d rows × %d columns, the sheet holds %d × %d", s.Title, s.RORows, s.ROCols, len(s.Rows), cols)
+		}
 	}
 	// no formula anywhere, and every sheet a reader can filter
 	for _, s := range sheets {

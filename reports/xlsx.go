@@ -2,6 +2,7 @@ package reports
 
 import (
 	"archive/zip"
+	"bytes"
 	"compress/flate"
 	"fmt"
 	"io"
@@ -25,6 +26,11 @@ type xbook struct {
 	pct     int
 	wrap    int
 	title   int
+	// dims is each finished sheet's used range. The stream writer writes
+	// a sheet's <dimension> before its rows, as "A1"; readers that trust it
+	// (openpyxl's read-only mode, so pandas) would see one cell, so write
+	// puts the real range there (dimZip).
+	dims map[string]string
 }
 
 func newBook(req *Request, sheets []string) (*xbook, error) {
@@ -86,13 +92,19 @@ func newBook(req *Request, sheets []string) (*xbook, error) {
 // the time.
 func (b *xbook) write(w io.Writer) error {
 	defer b.f.Close()
-	var zw *zip.Writer
+	// A new workbook's sheets are xl/worksheets/sheet<ID>.xml.
+	refs := map[string]string{}
+	for id, name := range b.f.GetSheetMap() {
+		if ref, ok := b.dims[name]; ok {
+			refs[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = ref
+		}
+	}
 	b.f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
-		zw = zip.NewWriter(w)
+		zw := zip.NewWriter(w)
 		zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
 			return flate.NewWriter(out, flate.BestSpeed)
 		})
-		return zw
+		return &dimZip{Writer: zw, refs: refs}
 	})
 	if _, err := b.f.WriteToBuffer(); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
@@ -244,6 +256,13 @@ func (s *xsheet) finish(table string) error {
 	if err := s.sw.Flush(); err != nil {
 		return fmt.Errorf("xlsx sheet %q: %w", s.name, err)
 	}
+	if s.row > 0 {
+		z, _ := excelize.CoordinatesToCellName(max(s.ncols, 1), s.row)
+		if s.b.dims == nil {
+			s.b.dims = map[string]string{}
+		}
+		s.b.dims[s.name] = "A1:" + z
+	}
 	return nil
 }
 
@@ -359,4 +378,81 @@ func (s *xsheet) headBlock(title, versions string, blocks []block) error {
 		}
 	}
 	return nil
+}
+
+// dimZip is the workbook's zip writer, which gives each streamed sheet
+// its used range: the stream writer's placeholder "<dimension ref="A1">",
+// near the start of the sheet's XML, is replaced as the part goes by.
+type dimZip struct {
+	*zip.Writer
+	refs map[string]string
+	cur  *dimWriter
+}
+
+func (z *dimZip) Create(name string) (io.Writer, error) {
+	if err := z.end(); err != nil {
+		return nil, err
+	}
+	w, err := z.Writer.Create(name)
+	if err != nil {
+		return nil, err
+	}
+	if ref, ok := z.refs[name]; ok {
+		z.cur = &dimWriter{w: w, ref: ref}
+		return z.cur, nil
+	}
+	return w, nil
+}
+
+func (z *dimZip) Close() error {
+	if err := z.end(); err != nil {
+		return err
+	}
+	return z.Writer.Close()
+}
+
+func (z *dimZip) end() error {
+	if z.cur == nil {
+		return nil
+	}
+	err := z.cur.flush()
+	z.cur = nil
+	return err
+}
+
+// dimWriter holds a sheet's first bytes until the placeholder has passed.
+type dimWriter struct {
+	w    io.Writer
+	ref  string
+	buf  []byte
+	done bool
+}
+
+var dimPlaceholder = []byte(`<dimension ref="A1">`)
+
+func (d *dimWriter) Write(p []byte) (int, error) {
+	if d.done {
+		return d.w.Write(p)
+	}
+	d.buf = append(d.buf, p...)
+	if i := bytes.Index(d.buf, dimPlaceholder); i >= 0 {
+		fixed := append(append(append([]byte{}, d.buf[:i]...), `<dimension ref="`+d.ref+`">`...), d.buf[i+len(dimPlaceholder):]...)
+		d.buf = fixed
+		return len(p), d.flush()
+	}
+	// the placeholder follows the root element: past this, there is none
+	if len(d.buf) > 64<<10 {
+		return len(p), d.flush()
+	}
+	return len(p), nil
+}
+
+func (d *dimWriter) flush() error {
+	if d.done {
+		return nil
+	}
+	d.done = true
+	_, err := d.w.Write(d.buf)
+	d.buf = nil
+	return err
 }

@@ -43,4 +43,11 @@ for ws in wb.worksheets:
         "widths": {k: d.width for k, d in ws.column_dimensions.items() if d.width},
         "rows": rows,
     })
+# Read-only mode (pandas' way) trusts each sheet's <dimension>: a reader
+# there must see the rows and columns the full read sees.
+ro = openpyxl.load_workbook(sys.argv[1], read_only=True)
+for sheet, ws in zip(out, ro.worksheets):
+    rows = list(ws.iter_rows(values_only=True))
+    sheet["ro_rows"] = len(rows)
+    sheet["ro_cols"] = max((len(r) for r in rows), default=0)
 json.dump(out, sys.stdout, ensure_ascii=False)
