@@ -1298,20 +1298,42 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// The forty-ninth session's round, scored on arrival with 5e28f2e (the
+	// session's start), read and mended, waiting in testdata/pending: IC
+	// sports nutrition (80 messages, half of them the marketing window's
+	// edge cases), IE books and board games (80 messages: older buyers'
+	// letters, voice typing, several questions at once), ID a handmade
+	// goods seller's 80 drafts (off_platform without messengers), IF a
+	// phone-accessories seller's 70 drafts (review_incentive in every
+	// form). On arrival: IC primary 0.925, window 0.947 / 1.000; IE 0.950,
+	// window 1.000 / 0.947, one false opt-out; ID lint 0.925
+	// (review_incentive 10/12, off_platform 30/33); IF 0.900 (every
+	// deny-level flag found, 1 false off_platform, 1 false third_party).
+	// After the session's families: IC 0.938, window 1.000 / 1.000; IE
+	// 0.950, window 1.000 / 1.000, no false opt-out; ID 0.950; IF 0.914.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_IC.jsonl",
+		floors: "primary_accuracy=0.92,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_IE.jsonl",
+		floors: "primary_accuracy=0.93,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_ID.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.90, flagFalse: 0.03},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_IF.jsonl",
+		floors: "exact_match=0.90,micro_f1=0.94", flagRecall: 0.95, flagFalse: 0.03},
 	// The forty-eighth session's round, scored on arrival with the session's
-	// rules (976c22a scored them the same), waiting in testdata/pending: HY
-	// pet supplies (80 messages), IA children's clothes (80 messages,
-	// parents and grandparents typing by voice), IB home goods (80 drafts,
-	// half of the flagged ones off_platform or review_incentive). On
-	// arrival: HY primary 0.975, window 1.000 / 0.941; IA 0.963, window
-	// 1.000 / 1.000; IB lint exact 0.975 (off_platform 16/17, one false
-	// pd_request).
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_HY.jsonl",
-		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_IA.jsonl",
-		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_IB.jsonl",
-		floors: "exact_match=0.96,micro_f1=0.97", flagRecall: 0.92, flagFalse: 0.02},
+	// rules (976c22a scored them the same), read, then trained on at the
+	// forty-ninth session's retraining: HY pet supplies (80 messages), IA
+	// children's clothes (80 messages, parents and grandparents typing by
+	// voice), IB home goods (80 drafts, half of the flagged ones
+	// off_platform or review_incentive). On arrival: HY primary 0.975,
+	// window 1.000 / 0.941; IA 0.963, window 1.000 / 1.000; IB lint exact
+	// 0.975 (off_platform 16/17, one false pd_request). Trained on: HY
+	// 0.988, window 1.000 / 1.000; IA 0.975; IB 0.988 (off_platform 17/17).
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_HY.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_IA.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_IB.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
 	// The forty-seventh session's round, scored on arrival (after the
 	// forty-sixth session's time) with b8f8c54, read and mended, then
 	// trained on (the session's retraining): HS furniture (50 messages, 160 drafts), HV scooters

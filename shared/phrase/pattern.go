@@ -20,7 +20,7 @@
 //	           (leading the pattern: the token before the match is none
 //	           of these, a look-behind; the next item must be a word)
 //	? ! % ₽ + - ★ № € «  the punctuation or symbol token itself («
-//	           stands for any opening quote) ($$ for "$")
+//	           stands for any opening quote) ($$ for "$", == for "=")
 //	( a | b c )  alternatives      [ a ]  optional
 //	..  ..N    skip 0–3 (or N) tokens, staying in the clause
 //	... ...N   skip 0–8 (or N) tokens, staying in the sentence
@@ -274,6 +274,8 @@ func (p *parser) item(t string) (*node, error) {
 		return p.atomNode(atom{kind: akText, value: t}), nil
 	case "$$": // "$" alone is the end anchor
 		return p.atomNode(atom{kind: akText, value: "$"}), nil
+	case "==": // "=" alone starts an exact form
+		return p.atomNode(atom{kind: akText, value: "="}), nil
 	case "#num":
 		return p.atomNode(atom{kind: akKind, tkind: rutext.Number}), nil
 	case "#word":

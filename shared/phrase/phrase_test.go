@@ -66,6 +66,8 @@ func TestPatterns(t *testing.T) {
 		{"a name: not a small letter", "=у #cap", "такие же есть у котофея", false},
 		{"a name: not the polite Вас", "=у #cap", "а у Вас есть чек?", false},
 		{"a name: not Latin", "=у #cap", "такие же есть у Zarina", false},
+		{"an equals sign: ==", "отзыв ==", "отзыв = подарок", true},
+		{"an equals sign is no word", "отзыв ==", "отзыв и подарок", false},
 		{"exact form", "=пишите", "не пишите мне", true},
 		{"exact form is not stemmed", "=пишите", "вы не пишете", false},
 		{"prefix", "промик*", "промики есть?", true},

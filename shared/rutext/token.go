@@ -140,7 +140,7 @@ func symbolOf(r rune) (string, bool) {
 	switch r {
 	case '«', '“', '„':
 		return "«", true // an opening quote: names of shops and brands follow
-	case '%', '₽', '+', '$', '€', '№', '@', '#':
+	case '%', '₽', '+', '$', '€', '№', '@', '#', '=':
 		return string(r), true
 	case '★', '☆', '⭐':
 		return "★", true
