@@ -1298,6 +1298,23 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// The forty-ninth session's second round, scored on arrival with
+	// 5e28f2e, read and mended, waiting in testdata/pending: IG small
+	// kitchen appliances (80 messages, the marketing window both ways), II
+	// cosmetics (80 messages, opt-outs both ways), IH a women's clothing
+	// brand's 80 drafts (off_platform and third_party). On arrival: IG
+	// primary 0.887, window 0.964 / 0.964; II 0.863, window 1.000 / 0.923,
+	// opt_out 23/23 with 3 false; IH lint 0.912 (off_platform 23/28,
+	// external_link 6/8). After the session's families: IG window 1.000 /
+	// 0.964; II 0.875, no false opt-out; IH 0.925 (off_platform 24/28).
+	// IH's external_link floor follows its two handles written without "@"
+	// ("ник veresk.atelier"), which other writers leave unflagged.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_IG.jsonl",
+		floors: "primary_accuracy=0.87,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_II.jsonl",
+		floors: "primary_accuracy=0.86,window_precision=0.98,window_recall=0.90", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_IH.jsonl",
+		floors: "exact_match=0.90,micro_f1=0.94", flagRecall: 0.75, flagFalse: 0.02},
 	// The forty-ninth session's round, scored on arrival with 5e28f2e (the
 	// session's start), read and mended, waiting in testdata/pending: IC
 	// sports nutrition (80 messages, half of them the marketing window's

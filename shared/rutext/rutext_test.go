@@ -67,6 +67,7 @@ func TestAnalyzeTokens(t *testing.T) {
 		{"symbols", "5% 300₽ 1+1 5★ №7", []string{"5", "%", "300", "₽", "1", "+", "1", "5", "★", "№", "7"}},
 		{"minus before a number", "скидка -20%", []string{"скидка", "-", "20", "%"}},
 		{"an equals sign is a token (\"5★ = подарок\")", "отзыв = подарок", []string{"отзыв", "=", "подарок"}},
+		{"a smiley is no equals sign", "спасибо за отзыв =) и =(", []string{"спасибо", "за", "отзыв", "и"}},
 		{"hyphenated words split without a boundary", "кое-что", []string{"кое", "что"}},
 		{"slash inside an expression", "б/у", []string{"б", "у"}},
 		{"opening quote", "продавец «Уют»", []string{"продавец", "«", "уют"}},

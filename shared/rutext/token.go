@@ -461,6 +461,8 @@ func (sc *scanner) other(r rune, at, i int) {
 	case r == '*' && grade && !isDigit(next) && next != '*':
 		sc.emit(Token{Text: "★", Kind: Symbol})
 		sc.spaced = false
+	case r == '=' && (next == ')' || next == '(' || next == ']' || next == '[' || next == 'd' || next == 'p' || next == 'D' || next == 'P' || next == '3' || next == '='):
+		// a smiley ("=)", "=D") or a doubled sign, not an equation
 	case r == ' ' || r == '\t' || r == '\r' || r == '_' || r == '*':
 		// spacing only
 	case r == '-':
