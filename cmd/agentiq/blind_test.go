@@ -1298,6 +1298,22 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// The forty-ninth session's third round, scored on arrival with
+	// 5e28f2e, read and mended, waiting in testdata/pending: IJ toys and
+	// baby goods (80 messages, the window's requests in the least obvious
+	// words), IL home electronics (80 messages: Latin, voice typing,
+	// misspellings, long letters), IK a car-parts seller's 80 drafts. On
+	// arrival: IJ primary 0.938, window 1.000 / 0.903; IL 0.988, one false
+	// opt-out; IK lint 0.838 (off_platform 16/26, third_party 2 false).
+	// After the session's families: IJ 0.963, window 1.000 / 1.000; IL no
+	// false opt-out; IK 0.888 (off_platform 20/26: a carrier or a parts
+	// catalogue past WB, which writers split on, stays unflagged).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_IJ.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_IL.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_IK.jsonl",
+		floors: "exact_match=0.87,micro_f1=0.92", flagRecall: 0.75, flagFalse: 0.04},
 	// The forty-ninth session's second round, scored on arrival with
 	// 5e28f2e, read and mended, waiting in testdata/pending: IG small
 	// kitchen appliances (80 messages, the marketing window both ways), II

@@ -21,7 +21,7 @@ type Rule struct {
 type Term struct {
 	Pattern  string   `yaml:"p"`
 	All      []string `yaml:"all"`
-	Scope    string   `yaml:"scope"`     // clause, sentence (default for all), message or span (unless only)
+	Scope    string   `yaml:"scope"`     // clause, sentence (default for all), message, or span or after (unless only)
 	MaxWords int      `yaml:"max_words"` // the term counts only in texts this short
 }
 
@@ -49,6 +49,10 @@ const (
 	// ("спасибо, что заменили сломанный пульт" voids "сломанный", not a
 	// second fault told after it in the same clause)
 	scopeSpan
+	// scopeAfter: an unless term voids only a match it comes after,
+	// anywhere later in the message ("промокод дадите? шучу" takes the
+	// request back; "шучу. а промокод дадите?" does not)
+	scopeAfter
 )
 
 func parseScope(s string, def scope) (scope, error) {
@@ -63,8 +67,10 @@ func parseScope(s string, def scope) (scope, error) {
 		return scopeMessage, nil
 	case "span":
 		return scopeSpan, nil
+	case "after":
+		return scopeAfter, nil
 	}
-	return 0, fmt.Errorf("unknown scope %q (want clause, sentence, message or span)", s)
+	return 0, fmt.Errorf("unknown scope %q (want clause, sentence, message, span or after)", s)
 }
 
 type term struct {
@@ -245,8 +251,8 @@ func compileTerms(b *Builder, ts []Term, def scope) ([]term, error) {
 			if c.scope, err = parseScope(t.Scope, scopeSentence); err != nil {
 				return nil, err
 			}
-			if c.scope == scopeSpan {
-				return nil, fmt.Errorf("an all term needs a clause, a sentence or a message, not a span")
+			if c.scope == scopeSpan || c.scope == scopeAfter {
+				return nil, fmt.Errorf("an all term needs a clause, a sentence or a message, not %q", t.Scope)
 			}
 		default:
 			return nil, fmt.Errorf("a term needs either p or all")
@@ -322,6 +328,8 @@ func overlaps(a, b instance, s scope) bool {
 		return a.sentLo <= b.sentHi && b.sentLo <= a.sentHi
 	case scopeSpan:
 		return a.span.Start < b.span.End && b.span.Start < a.span.End
+	case scopeAfter:
+		return b.span.Start >= a.span.End
 	}
 	return true
 }

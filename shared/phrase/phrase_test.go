@@ -190,6 +190,10 @@ func TestLabels(t *testing.T) {
 			Unless: []Term{{Pattern: "=не (нужна|нужен)"}, {Pattern: "спасибо за", Scope: "sentence"}},
 		},
 		"stop": {Match: []Term{{Pattern: "=стоп", MaxWords: 2}}},
+		"ask": {
+			Match:  []Term{{Pattern: "промокод ..2 =дадите"}},
+			Unless: []Term{{Pattern: "=шучу", Scope: "after"}},
+		},
 		"fault": {
 			Match:  []Term{{Pattern: "(сломанный|=не =включается)"}},
 			Unless: []Term{{Pattern: "=заменили сломанный", Scope: "span"}},
@@ -211,10 +215,13 @@ func TestLabels(t *testing.T) {
 		// unless with span scope: it voids only the match it shares words with
 		{"спасибо заменили сломанный пульт", nil, "fault"},
 		{"спасибо заменили сломанный пульт теперь приставка не включается", []string{"fault"}, ""},
+		// unless with after scope: it voids only a match before it
+		{"промокод дадите? шучу", nil, "ask"},
+		{"шучу. а промокод дадите?", []string{"ask"}, ""},
 	}
 	for _, tt := range tests {
 		b := NewBuilder()
-		l, err := CompileLabels(b, []string{"promo", "stop", "fault"}, rules)
+		l, err := CompileLabels(b, []string{"promo", "stop", "fault", "ask"}, rules)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -247,7 +254,7 @@ func TestLabelErrors(t *testing.T) {
 		{[]string{"a"}, map[string]Rule{"a": {Match: []Term{{Pattern: "да"}}}, "b": {Match: []Term{{Pattern: "да"}}}}, "unknown label"},
 		{[]string{"a"}, map[string]Rule{"a": {Match: []Term{{Pattern: "да", Scope: "page"}}}}, "unknown scope"},
 		{[]string{"a"}, map[string]Rule{"a": {Match: []Term{{}}}}, "needs either"},
-		{[]string{"a"}, map[string]Rule{"a": {Match: []Term{{Pattern: "да"}}, Unless: []Term{{All: []string{"не", "нет"}, Scope: "span"}}}}, "not a span"},
+		{[]string{"a"}, map[string]Rule{"a": {Match: []Term{{Pattern: "да"}}, Unless: []Term{{All: []string{"не", "нет"}, Scope: "span"}}}}, "not \"span\""},
 	} {
 		_, err := CompileLabels(NewBuilder(), tc.names, tc.rules)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
