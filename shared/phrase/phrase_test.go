@@ -218,6 +218,7 @@ func TestLabels(t *testing.T) {
 		// unless with after scope: it voids only a match before it
 		{"промокод дадите? шучу", nil, "ask"},
 		{"шучу. а промокод дадите?", []string{"ask"}, ""},
+		{"промокод дадите? шучу. а всё-таки промокод дадите?", []string{"ask"}, ""}, // the second request stands
 	}
 	for _, tt := range tests {
 		b := NewBuilder()
