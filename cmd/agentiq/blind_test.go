@@ -1298,6 +1298,31 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// The fiftieth session's round, scored on arrival with 34b5996 (the
+	// session's start), read and mended, waiting in testdata/pending: IM
+	// shoes (80 messages: elderly letters, voice typing, 8 in Latin), IN
+	// household chemicals (80: the marketing window's oblique requests and
+	// mere mentions), IO camping and fishing gear (80: rude opt-outs mixed
+	// with complaints, compatibility questions, 13 in Latin), IR jewellery
+	// and watches (80: thanks in passing, jokes about discounts, emoji),
+	// IP a cosmetics brand's 80 drafts and IQ a furniture seller's 80
+	// (off_platform without messengers). On arrival: IM primary 0.975; IN
+	// 0.975, one false opt-out; IO 0.963; IR 0.963, window 0.900 / 1.000;
+	// IP lint 0.950 (off_platform 19/22); IQ 0.912 (off_platform 23/26, 2
+	// false pd_request). After the session's families: IN 0.988, no false
+	// opt-out; IR 0.975, window 0.947; IQ 0.938.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_IM.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_IN.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_IO.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_IR.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.94,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_IP.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.95", flagRecall: 0.85, flagFalse: 0.03},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_IQ.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.85, flagFalse: 0.03},
 	// The forty-ninth session's third round, scored on arrival with
 	// 5e28f2e, read and mended, waiting in testdata/pending: IJ toys and
 	// baby goods (80 messages, the window's requests in the least obvious

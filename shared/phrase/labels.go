@@ -130,10 +130,10 @@ func CompileLabels(b *Builder, names []string, rules map[string]Rule) (*Labels, 
 		}
 		var r rule
 		var err error
-		if r.match, err = compileTerms(b, spec.Match, scopeSentence); err != nil {
+		if r.match, err = compileTerms(b, spec.Match, scopeSentence, false); err != nil {
 			return nil, fmt.Errorf("label %q: match: %w", name, err)
 		}
-		if r.unless, err = compileTerms(b, spec.Unless, scopeClause); err != nil {
+		if r.unless, err = compileTerms(b, spec.Unless, scopeClause, true); err != nil {
 			return nil, fmt.Errorf("label %q: unless: %w", name, err)
 		}
 		for _, t := range r.match {
@@ -222,8 +222,10 @@ func (l *Labels) viableTerms(m *Matches, from, to int) []termRef {
 
 // compileTerms compiles terms; def is the scope of a one-pattern term in an
 // unless list (where scope says how far a negation reaches) and of an all
-// term in a match list.
-func compileTerms(b *Builder, ts []Term, def scope) ([]term, error) {
+// term in a match list. A one-pattern match term has no scope (its match is
+// its span), and span and after say where an unless term stands against a
+// match, so a match list refuses them rather than ignore them.
+func compileTerms(b *Builder, ts []Term, def scope, unless bool) ([]term, error) {
 	var out []term
 	for _, t := range ts {
 		var c term
@@ -236,6 +238,9 @@ func compileTerms(b *Builder, ts []Term, def scope) ([]term, error) {
 				return nil, err
 			}
 			c.pats = []int{id}
+			if !unless && t.Scope != "" {
+				return nil, fmt.Errorf("a one-pattern match term takes no scope (%q on %q)", t.Scope, t.Pattern)
+			}
 			if c.scope, err = parseScope(t.Scope, def); err != nil {
 				return nil, err
 			}

@@ -253,7 +253,12 @@ func TestLabelErrors(t *testing.T) {
 		{[]string{"a"}, map[string]Rule{}, "has no rule"},
 		{[]string{"a"}, map[string]Rule{"a": {}}, "no match terms"},
 		{[]string{"a"}, map[string]Rule{"a": {Match: []Term{{Pattern: "да"}}}, "b": {Match: []Term{{Pattern: "да"}}}}, "unknown label"},
-		{[]string{"a"}, map[string]Rule{"a": {Match: []Term{{Pattern: "да", Scope: "page"}}}}, "unknown scope"},
+		{[]string{"a"}, map[string]Rule{"a": {Match: []Term{{Pattern: "да"}}, Unless: []Term{{Pattern: "нет", Scope: "page"}}}}, "unknown scope"},
+		{[]string{"a"}, map[string]Rule{"a": {Match: []Term{{All: []string{"да", "ну"}, Scope: "page"}}}}, "unknown scope"},
+		// a one-pattern match is its own span: a scope there would be ignored
+		{[]string{"a"}, map[string]Rule{"a": {Match: []Term{{Pattern: "да", Scope: "message"}}}}, "takes no scope"},
+		{[]string{"a"}, map[string]Rule{"a": {Match: []Term{{Pattern: "да", Scope: "after"}}}}, "takes no scope"},
+		{[]string{"a"}, map[string]Rule{"a": {Match: []Term{{All: []string{"да", "ну"}, Scope: "after"}}}}, "not \"after\""},
 		{[]string{"a"}, map[string]Rule{"a": {Match: []Term{{}}}}, "needs either"},
 		{[]string{"a"}, map[string]Rule{"a": {Match: []Term{{Pattern: "да"}}, Unless: []Term{{All: []string{"не", "нет"}, Scope: "span"}}}}, "not \"span\""},
 	} {
