@@ -22,7 +22,8 @@
 //	? ! % ₽ + - ★ № € «  the punctuation or symbol token itself («
 //	           stands for any opening quote) ($$ for "$", == for "=")
 //	( a | b c )  alternatives      [ a ]  optional
-//	..  ..N    skip 0–3 (or N) tokens, staying in the clause
+//	..  ..N    skip 0–3 (or N) tokens, staying in the clause ("..0":
+//	           none, and no comma or dash between its neighbours)
 //	... ...N   skip 0–8 (or N) tokens, staying in the sentence
 //	^  $       start or end of the sentence
 //	$.         end of a sentence that is not a question: its closing
@@ -245,7 +246,8 @@ func gapItem(t string) (n *node, ok bool, err error) {
 	case strings.HasPrefix(t, ".."):
 		max := 3
 		if rest := t[2:]; rest != "" {
-			if max, err = strconv.Atoi(rest); err != nil || max < 1 || max > 64 {
+			// "..0" skips nothing: the next token must be in the same clause
+			if max, err = strconv.Atoi(rest); err != nil || max < 0 || max > 64 {
 				return nil, true, fmt.Errorf("bad gap %q", t)
 			}
 		}
