@@ -1301,6 +1301,24 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// The fiftieth session's third round, scored on arrival with c2c67e9,
+	// waiting in testdata/pending: IX groceries, tea and coffee (80
+	// messages: bulk orders, smileys as brackets, the window both ways), IY
+	// garden goods (80: pensioners' voice typing with broken words,
+	// Ukrainian and Belarusian words), IW a children's goods seller's 80
+	// drafts and IZ a sports goods seller's 80 (off_platform without
+	// messengers). On arrival: IX primary 0.925, window 1.000 / 0.882; IY
+	// 0.900, window 1.000 / 0.882; IW lint 0.887 (off_platform 19/23); IZ
+	// 0.938 (off_platform 18/22). After the session's last rules: IX 0.938,
+	// window recall 0.941 (a sale after the full price paid).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_IX.jsonl",
+		floors: "primary_accuracy=0.93,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_IY.jsonl",
+		floors: "primary_accuracy=0.89,window_precision=0.98,window_recall=0.85", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_IW.jsonl",
+		floors: "exact_match=0.88,micro_f1=0.93", flagRecall: 0.80, flagFalse: 0.03},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_IZ.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.80, flagFalse: 0.03},
 	// The fiftieth session's second round, scored on arrival with
 	// ff8c1f8, waiting in testdata/pending: IS home textiles (80 messages:
 	// long letters, voice typing, Ukrainian and Kazakh words), IT computer
