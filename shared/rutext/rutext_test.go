@@ -458,39 +458,6 @@ func TestDotInsideCyrillicNameIsNoSentenceEnd(t *testing.T) {
 	}
 }
 
-// A smiley's bracket ends a sentence ("шучу)) подскажите"); a bracket
-// opened before a word and its closing one only part a clause.
-func TestSmileyEndsSentence(t *testing.T) {
-	for _, c := range []struct {
-		text, a, b string
-		same       bool
-	}{
-		{"скидочку бы, шучу)) подскажите", "шучу", "подскажите", false},
-		{"не работает(( что делать", "работает", "что", false},
-		{"спасибо) а синий есть?", "спасибо", "а", false},
-		{"плед (без бахромы) есть?", "бахромы", "есть", true},
-		{"плед (без бахромы) есть?", "плед", "без", true},
-		{"(шучу) дайте скидку", "шучу", "дайте", true},
-	} {
-		var a, b *Token
-		toks := Analyze(c.text).Tokens
-		for i := range toks {
-			switch toks[i].Text {
-			case c.a:
-				a = &toks[i]
-			case c.b:
-				b = &toks[i]
-			}
-		}
-		if a == nil || b == nil {
-			t.Fatalf("%q: no %q or %q among %v", c.text, c.a, c.b, toks)
-		}
-		if got := a.Sentence == b.Sentence; got != c.same {
-			t.Errorf("%q: %q and %q in one sentence = %v, want %v", c.text, c.a, c.b, got, c.same)
-		}
-	}
-}
-
 // TestOneRune: the two-byte shortcut answers as decoding does, on valid and
 // invalid text alike.
 func TestOneRune(t *testing.T) {

@@ -193,7 +193,6 @@ type scanner struct {
 	boundary  uint8
 	spaced    bool
 	afterMark bool // only marks and spaces since the last mark: "?!!" is one ending
-	parens    int  // brackets opened before a word and not yet closed
 }
 
 func (sc *scanner) emit(t Token) {
@@ -489,20 +488,7 @@ func (sc *scanner) other(r rune, at, i int) {
 		sc.spaced = false
 	case r == '/' && isWordRune(prev) && isWordRune(next):
 		sc.spaced = false // "б/у", "р/с": one expression, not two clauses
-	case r == '(' && (isWordRune(next) || next == '"' || next == '«'):
-		sc.parens++ // a bracket: "(без сахара)"
-		sc.raise(bClause)
-		sc.spaced = false
-	case r == ')' && sc.parens > 0:
-		sc.parens--
-		sc.raise(bClause)
-		sc.spaced = false
-	case r == '(' || r == ')':
-		// a smiley, "спасибо)) а есть синий?", "не работает((": it ends
-		// the sentence as a full stop would
-		sc.raise(bSentence)
-		sc.spaced = false
-	case r == ',' || r == ':' || r == '—' || r == '–' ||
+	case r == ',' || r == ':' || r == '—' || r == '–' || r == '(' || r == ')' ||
 		r == '[' || r == ']' || r == '/' || r == '|' || r == '•':
 		sc.raise(bClause)
 		sc.spaced = false
