@@ -1301,6 +1301,23 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// The fiftieth session's fourth round, scored on arrival with b44a12e
+	// (the session's end), not yet read, waiting in testdata/pending: JA
+	// car accessories (80 messages: drivers' voice typing, smileys mid-
+	// message, jokes that take a request back), JB office supplies (80:
+	// bulk orders, cartridges by printer), JD dishes and home decor (80:
+	// symptoms, the window both ways), JC a clothing seller's 80 drafts. On
+	// arrival: JA primary 0.938, window 1.000 / 0.938, opt_out 14/14; JB
+	// 0.963, window 1.000 / 0.947; JD 0.963, window 0.944 / 1.000; JC lint
+	// 0.963 (off_platform 21/23, one false pd_request).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_JA.jsonl",
+		floors: "primary_accuracy=0.93,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_JB.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_JD.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.94,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_JC.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.90, flagFalse: 0.02},
 	// The fiftieth session's third round, scored on arrival with c2c67e9,
 	// waiting in testdata/pending: IX groceries, tea and coffee (80
 	// messages: bulk orders, smileys as brackets, the window both ways), IY
