@@ -17,8 +17,9 @@
 //	           rutext.Token.Capital); Latin words are names by #lat
 //	_          any one token
 //	!x !@c !(a|b)  one token that is none of these (single-token items only)
-//	           (leading the pattern: the token before the match is none
-//	           of these, a look-behind; the next item must be a word)
+//	           (leading the pattern, or an alternative or concept that
+//	           leads it: the token before the match is none of these, a
+//	           look-behind; the next item must be a word)
 //	? ! % ₽ + - ★ № € «  the punctuation or symbol token itself («
 //	           stands for any opening quote) ($$ for "$", == for "=")
 //	( a | b c )  alternatives      [ a ]  optional
@@ -54,12 +55,16 @@ const (
 	opStart   // start of sentence
 	opEnd     // end of sentence
 	opAtomSet // one token that is any of a set of word atoms (a word list)
+	// opLookNot: the token before, in its sentence, is none of atoms; it
+	// matches no token (a "!x" leading an alternative at a pattern's head:
+	// Builder.Add)
+	opLookNot
 )
 
 type node struct {
 	op     op
 	atom   int32
-	atoms  []int32 // opNotAtom: the token must be none of these
+	atoms  []int32 // opNotAtom, opLookNot: the token (before) must be none of these
 	kids   []*node
 	max    int  // opGap: most tokens skipped
 	clause bool // opGap: the gap stays in one clause

@@ -466,6 +466,66 @@ func TestLookBehindKeepsConcepts(t *testing.T) {
 	}
 }
 
+// TestLookBehindInAlternatives: a "!x" leading an alternative, or a
+// concept, at a pattern's head looks behind too, so concepts that look
+// behind can be joined in one; inside a pattern it stays a token.
+func TestLookBehindInAlternatives(t *testing.T) {
+	b := NewBuilder()
+	if err := b.Concept("joke", []string{"!(=не|=я) =шучу"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Concept("dream", []string{"=мечтать =не =вредно"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Concept("undone", []string{"@joke", "@dream"}); err != nil {
+		t.Fatal(err)
+	}
+	pats := map[string]string{
+		"concept": "@undone",
+		"group":   "(@joke|=ладно)",
+		"nested":  "(=ну|!=а =да) ..2 @dream",
+		"inner":   "=ну @undone",
+	}
+	ids := map[string]int{}
+	for name, p := range pats {
+		id, err := b.Add(p)
+		if err != nil {
+			t.Fatalf("%s %q: %v", name, p, err)
+		}
+		ids[name] = id
+	}
+	s, err := b.Build()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		pat, text string
+		want      bool
+	}{
+		{"concept", "дадите скидку? шучу", true},
+		{"concept", "я не шучу", false},
+		{"concept", "Хорошо. Шучу", true}, // the start of a sentence: nothing before
+		{"concept", "скидку? мечтать не вредно", true},
+		{"group", "ну ладно", true},
+		{"group", "я шучу", false},
+		{"group", "ну шучу", true},
+		{"nested", "а да мечтать не вредно", false},
+		{"nested", "ой да мечтать не вредно", true},
+		{"nested", "ну мечтать не вредно", true},
+		{"inner", "ну вот шучу", true}, // inside, "!x" is the token "вот"
+		{"inner", "ну шучу", false},
+	} {
+		m := s.Scan(rutext.Analyze(c.text))
+		if got := len(m.Spans(ids[c.pat])) > 0; got != c.want {
+			t.Errorf("%s %q on %q: matched %v, want %v", c.pat, pats[c.pat], c.text, got, c.want)
+		}
+		m.Release()
+	}
+	if _, err := NewBuilder().Add("(=а|!=не _) =здесь"); err == nil {
+		t.Error(`"!=не _" leading an alternative: want the error for a pattern that may start anywhere`)
+	}
+}
+
 // TestLongWordLooksUpNoTypos: a word far longer than every fuzzy pattern
 // word is no typo of one and costs no look-up — its deletions would cost
 // the square of its length (a pasted 30,000-letter "word" took the

@@ -147,6 +147,7 @@ func (b *Builder) Add(src string) (int, error) {
 			n = &node{op: opSeq, kids: rest}
 		}
 	}
+	n = lookHeads(n)
 	firsts := map[int32]bool{}
 	nullable, anyStart := first(n, firsts)
 	if nullable {
@@ -165,6 +166,39 @@ func (b *Builder) Add(src string) (int, error) {
 	b.sources = append(b.sources, src)
 	b.ids[src] = len(b.patterns) - 1
 	return len(b.patterns) - 1, nil
+}
+
+// lookHeads returns n with each "!x" that leads an alternative at the
+// pattern's head made a look-behind, so that a concept whose patterns look
+// behind can be one alternative among others ("(@joke_end|@given_up)").
+// Such a "!x" would otherwise be a token of its own at the head, which Add
+// refuses, so no pattern valid before changes. Nodes are copied, never
+// changed: a concept's are shared with the patterns that use it inside.
+func lookHeads(n *node) *node {
+	switch n.op {
+	case opAlt:
+		var kids []*node
+		for i, k := range n.kids {
+			if l := lookHeads(k); l != k && kids == nil {
+				kids = append(append(make([]*node, 0, len(n.kids)), n.kids[:i]...), l)
+			} else if kids != nil {
+				kids = append(kids, l)
+			}
+		}
+		if kids != nil {
+			return &node{op: opAlt, kids: kids}
+		}
+	case opSeq:
+		if len(n.kids) > 1 && n.kids[0].op == opNotAtom {
+			return &node{op: opSeq, kids: append([]*node{{op: opLookNot, atoms: n.kids[0].atoms}}, n.kids[1:]...)}
+		}
+		if len(n.kids) > 0 {
+			if l := lookHeads(n.kids[0]); l != n.kids[0] {
+				return &node{op: opSeq, kids: append([]*node{l}, n.kids[1:]...)}
+			}
+		}
+	}
+	return n
 }
 
 // Build returns the compiled Set. Every concept must have been used or it

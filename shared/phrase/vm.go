@@ -13,16 +13,17 @@ import (
 type iop uint8
 
 const (
-	iAtom  iop = iota + 1 // arg: a word atom
-	iKind                 // arg: a kind atom (#num, _…): it looks at the token, not its atoms
-	iSet                  // arg: index of a word-atom bitset
-	iNot                  // arg: index of a list of atoms the token must not be
-	iAlt                  // arg: index of an alternation table
-	iJmp                  // arg: target
-	iSplit                // try what follows; on failure resume at arg
-	iGap                  // arg: most tokens skipped; arg2 = 1 if within the clause
-	iStart                // start of sentence
-	iEnd                  // end of sentence
+	iAtom    iop = iota + 1 // arg: a word atom
+	iKind                   // arg: a kind atom (#num, _…): it looks at the token, not its atoms
+	iSet                    // arg: index of a word-atom bitset
+	iNot                    // arg: index of a list of atoms the token must not be
+	iAlt                    // arg: index of an alternation table
+	iJmp                    // arg: target
+	iSplit                  // try what follows; on failure resume at arg
+	iGap                    // arg: most tokens skipped; arg2 = 1 if within the clause
+	iStart                  // start of sentence
+	iEnd                    // end of sentence
+	iLookNot                // arg: index of a list of atoms the token before must not be
 	iMatch
 )
 
@@ -116,6 +117,9 @@ func (c *compiler) emit(p *program, n *node) {
 			in.arg2 = 1
 		}
 		p.code = append(p.code, in)
+	case opLookNot:
+		s.nots = append(s.nots, n.atoms)
+		p.code = append(p.code, inst{op: iLookNot, arg: int32(len(s.nots) - 1)})
 	case opStart:
 		p.code = append(p.code, inst{op: iStart})
 	case opEnd:
@@ -253,6 +257,11 @@ loop:
 			for skip := most; skip >= 1; skip-- {
 				stack = append(stack, choice{int32(pc), int32(pos + skip)})
 			}
+		case iLookNot:
+			if r.after(pos, s.nots[ins.arg]) {
+				goto fail
+			}
+			pc++
 		case iStart:
 			if !(pos == 0 || pos < len(toks) && toks[pos-1].Sentence != toks[pos].Sentence) {
 				goto fail
