@@ -1305,6 +1305,25 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// The fifty-first session's third round, scored on arrival with
+	// d1aecf4 (the session's first commit), read and mended, waiting in
+	// testdata/pending: JP home lighting (80 messages: faults by symptom,
+	// bases and remotes asked), JQ baby care (80: parents at night,
+	// diaper sizes), JR hair tools (80: Dyson compared, sarcasm, a joke
+	// about a noise), JS a large-appliance seller's 80 drafts (the
+	// seller's own installers). On arrival: JP primary 0.938, window 1.000
+	// / 0.941; JQ 0.963, window 1.000 / 1.000; JR 0.938, window 1.000 /
+	// 0.889, one false opt-out; JS lint 0.912 (off_platform 17/21, a false
+	// third_party). After the session's last rules: JP 0.988, JQ 0.975, JR
+	// 0.975 (window recall 0.944, none false), JS 0.938.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_JP.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_JQ.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_JR.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_JS.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.85, flagFalse: 0.03},
 	// The fifty-first session's second round, scored on arrival with
 	// 3b11012's rules (the first round's rules did not move them), read
 	// and mended, waiting in testdata/pending: JK bags and luggage (80
