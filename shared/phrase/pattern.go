@@ -56,8 +56,8 @@ const (
 	opEnd     // end of sentence
 	opAtomSet // one token that is any of a set of word atoms (a word list)
 	// opLookNot: the token before, in its sentence, is none of atoms; it
-	// matches no token (a "!x" leading an alternative at a pattern's head:
-	// Builder.Add)
+	// matches no token (a "!x" leading a pattern, or an alternative at its
+	// head: Builder.Add)
 	opLookNot
 )
 

@@ -17,7 +17,7 @@ func unpruned(s *Set, d *rutext.Doc, pid int) []Span {
 	r := runner{s: s, m: m}
 	var out []Span
 	for pos := range d.Tokens {
-		if end := r.exec(s.progs[pid], pos); end > pos && (s.notBefore[pid] == nil || !r.after(pos, s.notBefore[pid])) {
+		if end := r.exec(s.progs[pid], pos); end > pos {
 			out = append(out, Span{pos, end})
 		}
 	}

@@ -422,7 +422,7 @@ func (s *Set) try(r *runner, pos int, e int32) {
 // 0 means not to run at all.
 func (s *Set) runAt(r *runner, pos int, pid int32) {
 	r.m.lastTried[pid] = int32(pos) + 1
-	if end := r.exec(s.progs[pid], pos); end > pos && (s.notBefore[pid] == nil || !r.after(pos, s.notBefore[pid])) {
+	if end := r.exec(s.progs[pid], pos); end > pos {
 		r.m.add(pid, Span{pos, end})
 	}
 }

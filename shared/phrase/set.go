@@ -22,7 +22,6 @@ type Builder struct {
 	atoms      []atom
 	atomIdx    map[atom]int32
 	patterns   []*node
-	notBefore  [][]int32 // per pattern: atoms the token before must not be
 	sources    []string
 	ids        map[string]int
 }
@@ -137,16 +136,6 @@ func (b *Builder) Add(src string) (int, error) {
 	// A leading "!x" looks behind: the match starts after a token that is
 	// none of these ("!(=не) =здесь" is "здесь" not after "не"); the rest
 	// must start with a word, so the pattern stays indexed by it.
-	var notBefore []int32
-	if n.op == opSeq && len(n.kids) > 1 && n.kids[0].op == opNotAtom {
-		// a new node: n may be a concept's, shared with other patterns
-		notBefore = n.kids[0].atoms
-		if rest := n.kids[1:]; len(rest) == 1 {
-			n = rest[0]
-		} else {
-			n = &node{op: opSeq, kids: rest}
-		}
-	}
 	n = lookHeads(n)
 	firsts := map[int32]bool{}
 	nullable, anyStart := first(n, firsts)
@@ -162,18 +151,17 @@ func (b *Builder) Add(src string) (int, error) {
 		return 0, fmt.Errorf("pattern %q must start with a word, concept or kind, not _, !x or a gap", src)
 	}
 	b.patterns = append(b.patterns, n)
-	b.notBefore = append(b.notBefore, notBefore)
 	b.sources = append(b.sources, src)
 	b.ids[src] = len(b.patterns) - 1
 	return len(b.patterns) - 1, nil
 }
 
-// lookHeads returns n with each "!x" that leads an alternative at the
-// pattern's head made a look-behind, so that a concept whose patterns look
-// behind can be one alternative among others ("(@joke_end|@given_up)").
-// Such a "!x" would otherwise be a token of its own at the head, which Add
-// refuses, so no pattern valid before changes. Nodes are copied, never
-// changed: a concept's are shared with the patterns that use it inside.
+// lookHeads returns n with each "!x" that leads it, or leads an
+// alternative at its head, made a look-behind (opLookNot), so that a
+// concept whose patterns look behind can also be one alternative among
+// others ("(@joke_end|@given_up)"). Nodes are copied, never changed: a
+// concept's are shared with the patterns that use it inside, where "!x"
+// stays a token of its own.
 func lookHeads(n *node) *node {
 	switch n.op {
 	case opAlt:
@@ -212,7 +200,6 @@ func (b *Builder) Build() (*Set, error) {
 	s := &Set{
 		atoms:     b.atoms,
 		patterns:  b.patterns,
-		notBefore: b.notBefore,
 		sources:   b.sources,
 		stemIdx:   map[string][]int32{},
 		textIdx:   map[string][]int32{},
@@ -538,7 +525,6 @@ func deletions(s string) []string {
 type Set struct {
 	atoms     []atom
 	patterns  []*node
-	notBefore [][]int32 // per pattern, a look-behind (Builder.Add)
 	sources   []string
 	stemIdx   map[string][]int32
 	textIdx   map[string][]int32
