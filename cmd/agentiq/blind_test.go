@@ -1309,6 +1309,24 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// The fifty-second session's last round, scored on arrival with
+	// aef4109 (the session's rules and retraining, not fitted to them),
+	// waiting in testdata/pending: KK home and kitchen goods (80 messages:
+	// mixed registers, 8 in Latin, emoji alone), KL sports and outdoors
+	// (80: symptoms told and denied, opt-outs of some messages only), KM a
+	// computer-peripherals seller's 80 drafts. On arrival: KK primary
+	// 0.938, window 1.000 / 0.941, opt_out 12/12; KL 0.950, window 0.938 /
+	// 0.938 (a walking stick's length asked read by the model alone as an
+	// analogue asked), opt_out 12/12; KM lint 0.938 (off_platform 13/15 and
+	// 2 false, a false pd_request). After two rules from them (the
+	// household's own damage, another asked in the conditional): KK 0.950,
+	// KL 0.963, window recall 1.000.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_KK.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_KL.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.94,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_KM.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.85, flagFalse: 0.035},
 	// The fifty-second session's third round, scored on arrival with the
 	// session's first and second rules (not fitted to them), read and
 	// mended, waiting in testdata/pending: KG smartphones and gadgets (80
