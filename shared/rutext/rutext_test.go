@@ -257,7 +257,8 @@ func TestReadLayout(t *testing.T) {
 
 func TestSpeller(t *testing.T) {
 	sp := NewSpeller(map[string]int{"посылка": 5, "натуральный": 3, "промокод": 9, "доставка": 7,
-		"отпишите": 4, "сдать": 8, "сделайте": 3, "брак": 9, "порвана": 2, "вопросы": 2})
+		"отпишите": 4, "сдать": 8, "сделайте": 3, "брак": 9, "порвана": 2, "вопросы": 2,
+		"появится": 3, "кажется": 4, "улыбаться": 1, "курится": 1})
 	tests := []struct{ in, want string }{
 		{"пасылка", "посылка"},        // а for о
 		{"натуралный", "натуральный"}, // the soft sign dropped
@@ -267,6 +268,11 @@ func TestSpeller(t *testing.T) {
 		{"атпишите", "отпишите"},
 		{"зделайте", "сделайте"}, // a colloquial spelling
 		{"щас", "сейчас"},
+		// a verb's "-тся"/"-ться" spelt as it sounds
+		{"появица", "появится"},
+		{"кажеца", "кажется"},
+		{"улыбаца", "улыбаться"},
+		{"курица", "курица"}, // a real word, though "курится" is known
 		// a correct word stays, even next to a lexicon word
 		{"стать", "стать"},     // short: too many real neighbours
 		{"сорвана", "сорвана"}, // not a slip people make

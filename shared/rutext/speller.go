@@ -108,7 +108,13 @@ func (s *Speller) Correct(w string) string {
 	if c, ok := colloquial[w]; ok {
 		return c
 	}
-	if s == nil || s.Known(w) || realWords[w] || utf8.RuneCountInString(w) < 6 {
+	if s == nil || s.Known(w) || realWords[w] {
+		return w
+	}
+	if c, ok := s.reflexive(w); ok {
+		return c
+	}
+	if utf8.RuneCountInString(w) < 6 {
 		return w
 	}
 	s.once.Do(s.index)
@@ -150,6 +156,22 @@ func (s *Speller) Correct(w string) string {
 		return w
 	}
 	return best
+}
+
+// reflexive reads a verb's "-тся"/"-ться" spelt as it sounds, "-ца"
+// ("появица", "кажеца", "улыбаца"), as the verb the vocabulary knows; a
+// real word ending in "-ца" ("курица", "птица") is left alone.
+func (s *Speller) reflexive(w string) (string, bool) {
+	base, ok := strings.CutSuffix(w, "ца")
+	if !ok || utf8.RuneCountInString(base) < 3 || RealStem(Stem(w)) {
+		return "", false
+	}
+	for _, end := range [...]string{"тся", "ться"} {
+		if c := base + end; s.Known(c) {
+			return c, true
+		}
+	}
+	return "", false
 }
 
 // deletions returns the forms of w with up to k letters dropped.
