@@ -1309,6 +1309,22 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// The fifty-third session's fourth round, scored on arrival with
+	// fc91bed (the session's first commit, not fitted to them), read,
+	// waiting in testdata/pending: LD baby food and nursery goods (80
+	// messages: parents at night, opt-outs of push notifications), LE men's
+	// clothing (80: a quarter in Latin, sizes by measurement) and LF a
+	// baby-goods seller's 80 drafts (a child's data asked). On arrival: LD
+	// primary 0.950, window 1.000 / 1.000, opt_out 12/12; LE 0.963, window
+	// 1.000 / 1.000, one false opt-out ("не надо меня отписывать!"); LF
+	// lint 0.950 (the buyer's own pickup point read as the seller's). After
+	// three rules from them: LD 0.975, LE 0.975 and none false, LF 0.963.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_LD.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_LE.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_LF.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.88, flagFalse: 0.02},
 	// The fifty-third session's third round, scored on arrival with the
 	// second round's rules and a second review's mends (not fitted to
 	// them), read, waiting in testdata/pending: KZ party goods (80
