@@ -1311,7 +1311,7 @@ var blindSets = []blindSet{
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
 	// The fifty-third session's fourth round, scored on arrival with
 	// fc91bed (the session's first commit, not fitted to them), read,
-	// waiting in testdata/pending: LD baby food and nursery goods (80
+	// trained on at the fifty-fourth session's retraining: LD baby food and nursery goods (80
 	// messages: parents at night, opt-outs of push notifications), LE men's
 	// clothing (80: a quarter in Latin, sizes by measurement) and LF a
 	// baby-goods seller's 80 drafts (a child's data asked). On arrival: LD
@@ -1319,15 +1319,15 @@ var blindSets = []blindSet{
 	// 1.000 / 1.000, one false opt-out ("не надо меня отписывать!"); LF
 	// lint 0.950 (the buyer's own pickup point read as the seller's). After
 	// three rules from them: LD 0.975, LE 0.975 and none false, LF 0.963.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_LD.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_LD.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_LE.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_LE.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_LF.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_LF.jsonl",
 		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.88, flagFalse: 0.02},
 	// The fifty-third session's third round, scored on arrival with the
 	// second round's rules and a second review's mends (not fitted to
-	// them), read, waiting in testdata/pending: KZ party goods (80
+	// them), read, trained on at the fifty-fourth session's retraining: KZ party goods (80
 	// messages: a date close, emoji, voice typing), LA car care (80:
 	// drivers' jargon, fit by specification), LB bedding (80: every
 	// register, bed sizes) and LC a bedding seller's 80 drafts. On arrival:
@@ -1336,17 +1336,17 @@ var blindSets = []blindSet{
 	// 0.912, window 1.000 / 0.889, opt_out 10/10 and one false (praise
 	// the model read as a refusal at 0.28: recall first); LC lint 0.988.
 	// After one rule from them: KZ 0.975, window recall 1.000.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_KZ.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_KZ.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_LA.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_LA.jsonl",
 		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_LB.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_LB.jsonl",
 		floors: "primary_accuracy=0.90,window_precision=0.98,window_recall=0.88", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_LC.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_LC.jsonl",
 		floors: "exact_match=0.98,micro_f1=0.98", flagRecall: 0.88, flagFalse: 0.02},
 	// The fifty-third session's second round, scored on arrival with the
 	// first round's rules and a review's mends (not fitted to them), read
-	// and mended, waiting in testdata/pending: KT orthopaedic and home
+	// and mended, trained on at the fifty-fourth session's retraining: KT orthopaedic and home
 	// health goods (80 messages: pensioners' letters, sizes by girth), KU
 	// books (80: voice typing, misspellings, faults of print and binding),
 	// KV tea and coffee (80: a fifth in Latin, taste told by symptom), KW
@@ -1365,21 +1365,21 @@ var blindSets = []blindSet{
 	// session's rules: KT 0.925, window 1.000 / 1.000; KU 0.950, window
 	// recall 1.000; KV 0.975, window recall 1.000, opt_out 12/12, none
 	// false; KX 0.988; KY 0.975.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_KT.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_KT.jsonl",
 		floors: "primary_accuracy=0.92,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_KU.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_KU.jsonl",
 		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_KV.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_KV.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_KW.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_KW.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_KX.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_KX.jsonl",
 		floors: "exact_match=0.98,micro_f1=0.98", flagRecall: 0.93, flagFalse: 0.02},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_KY.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_KY.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.97", flagRecall: 0.90, flagFalse: 0.02},
 	// The fifty-third session's first round, scored on arrival with the
 	// session's retraining (JW–KM joined training; not fitted to them),
-	// read and mended, waiting in testdata/pending: KN musical instruments
+	// read and mended, trained on at the fifty-fourth session's retraining: KN musical instruments
 	// (80 messages: opt-outs in every register, mailings named and kept),
 	// KO lighting and electrics (80: faults by symptom, long angry
 	// letters), KP shoes (80: requests hinted, a return or size in
@@ -1394,17 +1394,17 @@ var blindSets = []blindSet{
 	// enough read as a hurry). After the session's rules: KO 0.975, window
 	// recall 1.000; KP 0.963, window recall 1.000; KQ 0.988, window recall
 	// 1.000; KR 0.975; KS 0.988.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_KN.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_KN.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_KO.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_KO.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_KP.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_KP.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_KQ.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_KQ.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_KR.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_KR.jsonl",
 		floors: "exact_match=0.96,micro_f1=0.97", flagRecall: 0.90, flagFalse: 0.02},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_KS.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_KS.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.94, flagFalse: 0.02},
 	// The fifty-second session's last round, scored on arrival with
 	// aef4109 (the session's rules and retraining, not fitted to them),
