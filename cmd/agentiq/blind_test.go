@@ -1309,6 +1309,30 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// Its third round, scored on arrival with aa35aae (the first two
+	// rounds' rules, not fitted to them), read and mended, waiting in
+	// testdata/pending: LS pet supplies (80 messages: opt-outs in every
+	// register, symptoms), LT kitchen appliances (80: requests hinted or
+	// conditional, long complaints), LU children's clothing (80: a third
+	// in Latin, sizes by height), LV a pet-supplies seller's 80 drafts
+	// (its own salon and clinic) and LW tired operators' 80 (typos, "мой
+	// номер"). On arrival: LS primary 0.988, window 1.000 / 1.000, opt_out
+	// 12/12; LT 0.963, one false opt-out (a compensation refused: "скидку
+	// не предлагайте, просто скажите, где посылка", recall first: kept);
+	// LU 0.963; LV lint 0.938 (the seller's vet at a street address, a
+	// pet's age read as personal data); LW 0.912 (off_platform 13/16: WB
+	// declared needless, "на мой номер"). After the session's rules: LV
+	// 0.975, LW 0.938.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_LS.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_LT.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_LU.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_LV.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.97", flagRecall: 0.94, flagFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_LW.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.90, flagFalse: 0.02},
 	// The fifty-fourth session's first round, scored on arrival with
 	// 908e341 (the session's retraining, not fitted to them), read and
 	// mended, waiting in testdata/pending: LG garden and dacha goods (80
