@@ -1309,6 +1309,30 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// Its fourth round, scored on arrival with 68c17c2 (the third
+	// round's rules and two reviews' mends, not fitted to them), read and
+	// mended, waiting in testdata/pending: LX cosmetics (80 messages:
+	// reactions by symptom, shades, opt-outs by "просьба"), LY building
+	// tools (80: builders' jargon, voice typing), LZ sports goods (80: a
+	// quarter in Latin or slang, heavy deliveries), MA a cosmetics
+	// seller's 80 drafts (review incentives in every form) and MB a
+	// building-tools seller's 80 (wholesale, service centres). On arrival:
+	// LX primary 0.975, window 1.000 / 0.895 (the code to enter for a
+	// mailing's sale, another asked "если нельзя"), opt_out 12/12; LY
+	// 0.975; LZ 0.963; MA lint 0.925 (off_platform 9/12, a condition
+	// asked); MB 0.925 (a company's details read as personal data, a
+	// service sped up for a review). After the session's rules: LX window
+	// 1.000 / 1.000, LY 0.988, MA 0.950, MB 0.975.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_LX.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_LY.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_LZ.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_MA.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.80, flagFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_MB.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.97", flagRecall: 0.90, flagFalse: 0.02},
 	// Its third round, scored on arrival with aa35aae (the first two
 	// rounds' rules, not fitted to them), read and mended, waiting in
 	// testdata/pending: LS pet supplies (80 messages: opt-outs in every
