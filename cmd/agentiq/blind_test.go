@@ -1309,6 +1309,24 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// Its fifth round, scored on arrival with 9f330de (the session's last
+	// rules) and left unread as the measure of the session's end, waiting
+	// in testdata/pending: MC tyres, wheels and batteries (80 messages:
+	// drivers' jargon, fit by car model), MD home textiles (80: elderly
+	// letters, window measurements), ME phones and gadgets as gifts (80:
+	// a third in Latin, emoji) and MF an auto-parts seller's 80 drafts.
+	// On arrival: MC primary 0.988, window 1.000 / 1.000, opt_out 10/10;
+	// MD 0.975, opt_out 12/12; ME 0.988, opt_out 11/11; none false; MF
+	// lint 0.938 (off_platform 14/17, a false third_party). The session's
+	// start (a4ec677) scored them the same.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MC.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MD.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_ME.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_MF.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.82, flagFalse: 0.02},
 	// Its fourth round, scored on arrival with 68c17c2 (the third
 	// round's rules and two reviews' mends, not fitted to them), read and
 	// mended, waiting in testdata/pending: LX cosmetics (80 messages:
