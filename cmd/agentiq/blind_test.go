@@ -1310,8 +1310,8 @@ var blindSets = []blindSet{
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
 	// Its fifth round, scored on arrival with 9f330de (the session's last
-	// rules) and left unread as the measure of the session's end, waiting
-	// in testdata/pending: MC tyres, wheels and batteries (80 messages:
+	// rules) and left unread as the measure of the session's end, trained
+	// on at the fifty-fifth session's retraining: MC tyres, wheels and batteries (80 messages:
 	// drivers' jargon, fit by car model), MD home textiles (80: elderly
 	// letters, window measurements), ME phones and gadgets as gifts (80:
 	// a third in Latin, emoji) and MF an auto-parts seller's 80 drafts.
@@ -1319,17 +1319,17 @@ var blindSets = []blindSet{
 	// MD 0.975, opt_out 12/12; ME 0.988, opt_out 11/11; none false; MF
 	// lint 0.938 (off_platform 14/17, a false third_party). The session's
 	// start (a4ec677) scored them the same.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MC.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_MC.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MD.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_MD.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_ME.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_ME.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_MF.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_MF.jsonl",
 		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.82, flagFalse: 0.02},
 	// Its fourth round, scored on arrival with 68c17c2 (the third
 	// round's rules and two reviews' mends, not fitted to them), read and
-	// mended, waiting in testdata/pending: LX cosmetics (80 messages:
+	// mended, trained on at the fifty-fifth session's retraining: LX cosmetics (80 messages:
 	// reactions by symptom, shades, opt-outs by "просьба"), LY building
 	// tools (80: builders' jargon, voice typing), LZ sports goods (80: a
 	// quarter in Latin or slang, heavy deliveries), MA a cosmetics
@@ -1341,19 +1341,19 @@ var blindSets = []blindSet{
 	// asked); MB 0.925 (a company's details read as personal data, a
 	// service sped up for a review). After the session's rules: LX window
 	// 1.000 / 1.000, LY 0.988, MA 0.950, MB 0.975.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_LX.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_LX.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_LY.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_LY.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_LZ.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_LZ.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_MA.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_MA.jsonl",
 		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.80, flagFalse: 0.02},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_MB.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_MB.jsonl",
 		floors: "exact_match=0.96,micro_f1=0.97", flagRecall: 0.90, flagFalse: 0.02},
 	// Its third round, scored on arrival with aa35aae (the first two
-	// rounds' rules, not fitted to them), read and mended, waiting in
-	// testdata/pending: LS pet supplies (80 messages: opt-outs in every
+	// rounds' rules, not fitted to them), read and mended, trained on at
+	// the fifty-fifth session's retraining: LS pet supplies (80 messages: opt-outs in every
 	// register, symptoms), LT kitchen appliances (80: requests hinted or
 	// conditional, long complaints), LU children's clothing (80: a third
 	// in Latin, sizes by height), LV a pet-supplies seller's 80 drafts
@@ -1365,19 +1365,19 @@ var blindSets = []blindSet{
 	// pet's age read as personal data); LW 0.912 (off_platform 13/16: WB
 	// declared needless, "на мой номер"). After the session's rules: LV
 	// 0.975, LW 0.938.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_LS.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_LS.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_LT.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_LT.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_LU.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_LU.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_LV.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_LV.jsonl",
 		floors: "exact_match=0.96,micro_f1=0.97", flagRecall: 0.94, flagFalse: 0.02},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_LW.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_LW.jsonl",
 		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.90, flagFalse: 0.02},
 	// The fifty-fourth session's first round, scored on arrival with
 	// 908e341 (the session's retraining, not fitted to them), read and
-	// mended, waiting in testdata/pending: LG garden and dacha goods (80
+	// mended, trained on at the fifty-fifth session's retraining: LG garden and dacha goods (80
 	// messages: pensioners' letters, 7 in Latin), LH jewellery and watches
 	// (80: faults by symptom, ring and strap sizes), LI computer parts (80:
 	// gamers' slang, compatibility by model), LJ household chemicals (80:
@@ -1390,21 +1390,21 @@ var blindSets = []blindSet{
 	// sent "в ответ" for a review, a buy-back point visited, documents
 	// declared unneeded read as asked). After the session's rules: LG
 	// 0.988, LH window 1.000 / 1.000, LJ 0.988, LK 0.975, LL 0.988.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_LG.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_LG.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_LH.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_LH.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_LI.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_LI.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_LJ.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_LJ.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_LK.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_LK.jsonl",
 		floors: "exact_match=0.96,micro_f1=0.97", flagRecall: 0.90, flagFalse: 0.04},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_LL.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_LL.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.88, flagFalse: 0.02},
 	// Its second round, scored on arrival with 908e341 too (written
-	// before the first round's rules), read and mended, waiting in
-	// testdata/pending: LM household medical devices (80: pensioners'
+	// before the first round's rules), read and mended, trained on at
+	// the fifty-fifth session's retraining: LM household medical devices (80: pensioners'
 	// letters, error codes), LN lingerie and swimwear (80: sizes by
 	// measurement, shy wording), LO smart-home gadgets (80: connection
 	// faults, compatibility with voice assistants), LP grocery and sweets
@@ -1416,17 +1416,17 @@ var blindSets = []blindSet{
 	// LQ lint 0.950 (off_platform 11/14: calibration booked on the
 	// seller's site); LR 0.950 (off_platform 14/16 and 2 false). After the
 	// session's rules: LO 0.963, none false; LP 0.950; LQ 1.000; LR 0.963.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_LM.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_LM.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_LN.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_LN.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_LO.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_LO.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.90", optOutRecall: 0.97, optOutFalse: 0.01},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_LP.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_LP.jsonl",
 		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_LQ.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_LQ.jsonl",
 		floors: "exact_match=0.98,micro_f1=0.98", flagRecall: 0.93, flagFalse: 0.02},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_LR.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_LR.jsonl",
 		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.85, flagFalse: 0.03},
 	// The fifty-third session's fourth round, scored on arrival with
 	// fc91bed (the session's first commit, not fitted to them), read,
