@@ -1309,6 +1309,55 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// The fifty-fifth session's second round, scored on arrival with
+	// 8f99041 (its retraining, not fitted to them), read and mended,
+	// waiting in testdata/pending: MM bathroom and plumbing fixtures (80
+	// messages: faults by symptom, discounts only mentioned), MN strollers
+	// and car seats (80: opt-outs in every register), MO hair care (80: a
+	// fifth in Latin, hints), MR video games (80: gamers' slang), MP a
+	// children's-goods seller's 80 drafts (incentives written indirectly)
+	// and MQ a plumbing seller's 80 (its own plumbers: moves off WB). On
+	// arrival: MM 0.988, one false opt-out; MN 0.988, opt_out 14/14; MO
+	// 0.988, one false opt-out; MR 0.925, window 0.944 / 1.000; MP lint
+	// 0.950 (review_incentive 13/15); MQ 0.838 (off_platform 21/31, most
+	// of the rest call-backs and card transfers, which the public set
+	// leaves to pd_request and payment_details). After the round's rules:
+	// MO 1.000, none false; MR 0.950; MP 0.975; MQ 0.875.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MM.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MN.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MO.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MR.jsonl",
+		floors: "primary_accuracy=0.93,window_precision=0.93,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_MP.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.96", flagRecall: 0.8, flagFalse: 0.03},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_MQ.jsonl",
+		floors: "exact_match=0.86,micro_f1=0.90", flagRecall: 0.75, flagFalse: 0.03},
+	// Its first round, scored on arrival with 8f99041 too, read and
+	// mended, waiting in testdata/pending: MG stationery (80 messages:
+	// opt-outs of pushes and SMS, voice typing), MH eyewear and optics (80:
+	// pensioners' letters, symptoms), MI bags and travel goods (80: a
+	// quarter in Latin), MJ board games and toys (80: angry letters,
+	// emoji), MK a stationery seller's 80 drafts and ML an optician's 80.
+	// On arrival: MG 1.000, opt_out 14/14; MH 0.925; MI 0.975, window
+	// recall 0.947; MJ 0.950, window 0.938 / 0.938; MK lint 0.963
+	// (off_platform 16/18); ML 0.912 (a quoted optician, a clinic asked,
+	// the seller's own salon read as another). After the round's rules:
+	// MH 0.938; MK 1.000; ML 0.950.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MG.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MH.jsonl",
+		floors: "primary_accuracy=0.92,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MI.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MJ.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.93,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_MK.jsonl",
+		floors: "exact_match=0.98,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.03},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_ML.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.9, flagFalse: 0.04},
 	// Its fifth round, scored on arrival with 9f330de (the session's last
 	// rules) and left unread as the measure of the session's end, trained
 	// on at the fifty-fifth session's retraining: MC tyres, wheels and batteries (80 messages:

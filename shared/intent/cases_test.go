@@ -134,7 +134,7 @@ func TestLexiconErrors(t *testing.T) {
 		{"order misses an intent", "order: [defect,", "order: [", "order must list"},
 		{"bad pattern", `    - "брак"`, `    - "(брак"`, "missing"},
 		{"unknown scenario", "defect: recovery", "defect: rescue", "no valid scenario"},
-		{"a block that is another intent's guard", "opt_out: [opt_out_cancelled, opt_out_misread, opt_out_canned, opt_out_praised, opt_out_threat, device_notices]", "return: not_wrong_model", "is both model_guards.wrong_item and model_blocks.return"},
+		{"a block that is another intent's guard", "opt_out: [opt_out_cancelled, opt_out_misread, opt_out_canned, opt_out_praised, opt_out_threat, device_notices]", "size: not_wrong_model", "is both model_guards.wrong_item and model_blocks.size"},
 		{"a block on no intent", "opt_out: [opt_out_cancelled, opt_out_misread, opt_out_canned, opt_out_praised, opt_out_threat, device_notices]", "nothing: opt_out_cancelled", "model_blocks"},
 		{"a block's empty label", "opt_out: [opt_out_cancelled, opt_out_misread, opt_out_canned, opt_out_praised, opt_out_threat, device_notices]", "opt_out: [opt_out_cancelled, \"\"]", "model_blocks"},
 		{"a firm request on no intent", "promo_request: promo_firm", "nothing: promo_firm", "firm_requests"},
