@@ -1309,6 +1309,26 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// Its fourth round, scored on arrival with 237dc85 (the third round's
+	// rules and a review's mends, not fitted to them), read and mended,
+	// waiting in testdata/pending: MX car accessories (80 messages: hints,
+	// drivers' slang), MY mattresses and bedroom furniture (80: pensioners'
+	// letters), MZ perfume (80: a quarter in Latin, scents "like" a brand),
+	// NA a mattress seller's 80 drafts (its own crew) and NB a perfume
+	// seller's 80. On arrival: MX 0.963, window 1.000 / 0.842; MY 0.950,
+	// window 0.947 / 1.000; MZ 0.950, window 1.000 / 0.864; NA lint 0.912;
+	// NB 0.938 (review_incentive 14/16). After the rules from them: MX
+	// 0.988, window recall 0.947; MZ 0.975, 0.955; NA 0.938; NB 0.988.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MX.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MY.jsonl",
+		floors: "primary_accuracy=0.93,window_precision=0.93,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MZ.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_NA.jsonl",
+		floors: "exact_match=0.92,micro_f1=0.94", flagRecall: 0.9, flagFalse: 0.04},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_NB.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.03},
 	// The fifty-fifth session's third round, scored on arrival with
 	// bb379ef (the first two rounds' rules), first meant as the session's
 	// end measure, then read and mended with a review's mends (the
