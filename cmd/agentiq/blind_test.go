@@ -1309,6 +1309,26 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// The fifty-fifth session's fifth round, scored on arrival with
+	// 4d4ac4a (the session's last rules) and left unread as the measure of
+	// its end, waiting in testdata/pending: NC home decor and candles (80
+	// messages: every register in equal parts), ND sneakers (80: sizes by
+	// foot length, a quarter in Latin), NE cookware (80: faults by symptom,
+	// induction asked), NF a home-decor seller's 80 drafts (every deny-level
+	// flag) and NG a sneaker seller's 80 (resellers, legit checks). On
+	// arrival: NC 0.975; ND 0.938; NE 0.975, window recall 0.933; none
+	// false; NF lint 1.000; NG 0.938 (third_party 11/15). The session's
+	// start (de5f5c4) and its retraining (8f99041) score them the same.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_NC.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_ND.jsonl",
+		floors: "primary_accuracy=0.92,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_NE.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.92", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_NF.jsonl",
+		floors: "exact_match=0.98,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.03},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_NG.jsonl",
+		floors: "exact_match=0.92,micro_f1=0.94", flagRecall: 0.7, flagFalse: 0.03},
 	// Its fourth round, scored on arrival with 237dc85 (the third round's
 	// rules and a review's mends, not fitted to them), read and mended,
 	// waiting in testdata/pending: MX car accessories (80 messages: hints,
