@@ -19,7 +19,9 @@ import (
 	"strings"
 
 	agentiq "github.com/agentiq/agentiq/shared"
+	"github.com/agentiq/agentiq/shared/intent"
 	"github.com/agentiq/agentiq/shared/intent/linear"
+	"github.com/agentiq/agentiq/shared/lint"
 	"github.com/agentiq/agentiq/shared/rutext"
 )
 
@@ -251,21 +253,47 @@ func LintArtifact(root string) ([]byte, error) {
 	return m.Marshal(), nil
 }
 
-// Run retrains both models under root and writes their files.
+// Run retrains both models under root and writes their files. It first
+// builds the classifier and the linter from root's lexicons with the new
+// weights, so that a lexicon that does not compile fails make train
+// instead of leaving weights beside rules that cannot load.
 func Run(root string) error {
 	model, vocab, err := IntentArtifacts(root)
 	if err != nil {
 		return err
 	}
-	lint, err := LintArtifact(root)
+	lintModel, err := LintArtifact(root)
 	if err != nil {
 		return err
 	}
-	for path, data := range map[string][]byte{IntentModelPath: linear.Compress(model), VocabPath: linear.Compress(vocab), LintModelPath: linear.Compress(lint)} {
+	if err := checkLexicons(root, model, vocab, lintModel); err != nil {
+		return err
+	}
+	for path, data := range map[string][]byte{IntentModelPath: linear.Compress(model), VocabPath: linear.Compress(vocab), LintModelPath: linear.Compress(lintModel)} {
 		// #nosec G306 -- files of the repository, read by everyone who builds it
 		if err := os.WriteFile(filepath.Join(root, path), data, 0o644); err != nil {
 			return fmt.Errorf("train: %w", err)
 		}
+	}
+	return nil
+}
+
+// checkLexicons builds the classifier and the linter from root's lexicons
+// and the given weights, reporting the first that does not load.
+func checkLexicons(root string, model, vocab, lintModel []byte) error {
+	lexicon, err := os.ReadFile(filepath.Join(root, lexiconPath))
+	if err != nil {
+		return fmt.Errorf("train: %w", err)
+	}
+	if _, err := intent.NewWithArtifacts(lexicon, model, vocab); err != nil {
+		return fmt.Errorf("train: %s: %w", lexiconPath, err)
+	}
+	flags, err := os.ReadFile(filepath.Join(root, flagsPath))
+	if err != nil {
+		return fmt.Errorf("train: %w", err)
+	}
+	if _, err := lint.NewWithModel(flags, lintModel); err != nil {
+		return fmt.Errorf("train: %s: %w", flagsPath, err)
 	}
 	return nil
 }

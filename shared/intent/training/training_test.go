@@ -253,3 +253,42 @@ func TestCrossValidation(t *testing.T) {
 		t.Errorf("table lacks the total or a batch:\n%s", out.String())
 	}
 }
+
+// TestRunRefusesBrokenLexicon: make train on a lexicon that does not
+// compile fails with the file named and writes no weights, instead of
+// leaving new weights beside rules the product cannot load.
+func TestRunRefusesBrokenLexicon(t *testing.T) {
+	for _, tc := range []struct{ file, from, to string }{
+		{lexiconPath, `"@device_notice"`, `"(@device_notice"`},
+		{flagsPath, `"@marketplace"`, `"(@marketplace"`},
+	} {
+		t.Run(filepath.Base(tc.file), func(t *testing.T) {
+			small := t.TempDir()
+			for _, rel := range []string{lexiconPath, flagsPath, "cmd/agentiq/testdata/eval/classify.jsonl", "cmd/agentiq/testdata/eval/lint.jsonl"} {
+				if err := CopyHead(root, small, rel, 0); err != nil {
+					t.Fatal(err)
+				}
+			}
+			path := filepath.Join(small, tc.file)
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(data), tc.from) {
+				t.Fatalf("test setup: %s not in %s", tc.from, tc.file)
+			}
+			if err := os.WriteFile(path, []byte(strings.Replace(string(data), tc.from, tc.to, 1)), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			err = Run(small)
+			if err == nil || !strings.Contains(err.Error(), tc.file) {
+				t.Fatalf("Run = %v, want an error naming %s", err, tc.file)
+			}
+			for _, w := range []string{IntentModelPath, VocabPath, LintModelPath} {
+				if _, err := os.Stat(filepath.Join(small, w)); !os.IsNotExist(err) {
+					t.Errorf("%s written (stat: %v)", w, err)
+				}
+			}
+		})
+	}
+}
