@@ -1311,7 +1311,7 @@ var blindSets = []blindSet{
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
 	// The fifty-fifth session's fifth round, scored on arrival with
 	// 4d4ac4a (the session's last rules) and left unread as the measure of
-	// its end, waiting in testdata/pending: NC home decor and candles (80
+	// its end, trained on at the fifty-sixth session's retraining: NC home decor and candles (80
 	// messages: every register in equal parts), ND sneakers (80: sizes by
 	// foot length, a quarter in Latin), NE cookware (80: faults by symptom,
 	// induction asked), NF a home-decor seller's 80 drafts (every deny-level
@@ -1319,19 +1319,19 @@ var blindSets = []blindSet{
 	// arrival: NC 0.975; ND 0.938; NE 0.975, window recall 0.933; none
 	// false; NF lint 1.000; NG 0.938 (third_party 11/15). The session's
 	// start (de5f5c4) and its retraining (8f99041) score them the same.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_NC.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_NC.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_ND.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_ND.jsonl",
 		floors: "primary_accuracy=0.92,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_NE.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_NE.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.92", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_NF.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_NF.jsonl",
 		floors: "exact_match=0.98,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.03},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_NG.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_NG.jsonl",
 		floors: "exact_match=0.92,micro_f1=0.94", flagRecall: 0.7, flagFalse: 0.03},
 	// Its fourth round, scored on arrival with 237dc85 (the third round's
 	// rules and a review's mends, not fitted to them), read and mended,
-	// waiting in testdata/pending: MX car accessories (80 messages: hints,
+	// trained on at the fifty-sixth session's retraining: MX car accessories (80 messages: hints,
 	// drivers' slang), MY mattresses and bedroom furniture (80: pensioners'
 	// letters), MZ perfume (80: a quarter in Latin, scents "like" a brand),
 	// NA a mattress seller's 80 drafts (its own crew) and NB a perfume
@@ -1339,20 +1339,20 @@ var blindSets = []blindSet{
 	// window 0.947 / 1.000; MZ 0.950, window 1.000 / 0.864; NA lint 0.912;
 	// NB 0.938 (review_incentive 14/16). After the rules from them: MX
 	// 0.988, window recall 0.947; MZ 0.975, 0.955; NA 0.938; NB 0.988.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MX.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_MX.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MY.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_MY.jsonl",
 		floors: "primary_accuracy=0.93,window_precision=0.93,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MZ.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_MZ.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_NA.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_NA.jsonl",
 		floors: "exact_match=0.92,micro_f1=0.94", flagRecall: 0.9, flagFalse: 0.04},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_NB.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_NB.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.03},
 	// The fifty-fifth session's third round, scored on arrival with
 	// bb379ef (the first two rounds' rules), first meant as the session's
 	// end measure, then read and mended with a review's mends (the
-	// session had time for a fourth round), waiting in testdata/pending: MS smartwatches
+	// session had time for a fourth round), trained on at the fifty-sixth session's retraining: MS smartwatches
 	// and fitness bands (80 messages: symptoms, pushes), MT vacuum cleaners
 	// (80: pensioners' letters, hints), MU women's dresses and coats (80: a
 	// fifth in Latin, measurements), MV an appliance seller's 80 drafts (its
@@ -1361,19 +1361,19 @@ var blindSets = []blindSet{
 	// MU 1.000; MV lint 0.850 (off_platform 16/23 and 2 false); MW 0.950.
 	// The session's retraining (8f99041) scores them the same. After the
 	// rules from them: MT 0.975, window recall 1.000; MV 0.875; MW 0.963.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MS.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_MS.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MT.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_MT.jsonl",
 		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MU.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_MU.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_MV.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_MV.jsonl",
 		floors: "exact_match=0.84,micro_f1=0.88", flagRecall: 0.65, flagFalse: 0.04},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_MW.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_MW.jsonl",
 		floors: "exact_match=0.94,micro_f1=0.95", flagRecall: 0.9, flagFalse: 0.03},
 	// The fifty-fifth session's second round, scored on arrival with
 	// 8f99041 (its retraining, not fitted to them), read and mended,
-	// waiting in testdata/pending: MM bathroom and plumbing fixtures (80
+	// trained on at the fifty-sixth session's retraining: MM bathroom and plumbing fixtures (80
 	// messages: faults by symptom, discounts only mentioned), MN strollers
 	// and car seats (80: opt-outs in every register), MO hair care (80: a
 	// fifth in Latin, hints), MR video games (80: gamers' slang), MP a
@@ -1385,20 +1385,20 @@ var blindSets = []blindSet{
 	// of the rest call-backs and card transfers, which the public set
 	// leaves to pd_request and payment_details). After the round's rules:
 	// MO 1.000, none false; MR 0.950; MP 0.975; MQ 0.875.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MM.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_MM.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MN.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_MN.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MO.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_MO.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MR.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_MR.jsonl",
 		floors: "primary_accuracy=0.93,window_precision=0.93,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_MP.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_MP.jsonl",
 		floors: "exact_match=0.96,micro_f1=0.96", flagRecall: 0.8, flagFalse: 0.03},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_MQ.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_MQ.jsonl",
 		floors: "exact_match=0.86,micro_f1=0.90", flagRecall: 0.75, flagFalse: 0.03},
 	// Its first round, scored on arrival with 8f99041 too, read and
-	// mended, waiting in testdata/pending: MG stationery (80 messages:
+	// mended, trained on at the fifty-sixth session's retraining: MG stationery (80 messages:
 	// opt-outs of pushes and SMS, voice typing), MH eyewear and optics (80:
 	// pensioners' letters, symptoms), MI bags and travel goods (80: a
 	// quarter in Latin), MJ board games and toys (80: angry letters,
@@ -1408,17 +1408,17 @@ var blindSets = []blindSet{
 	// (off_platform 16/18); ML 0.912 (a quoted optician, a clinic asked,
 	// the seller's own salon read as another). After the round's rules:
 	// MH 0.938; MK 1.000; ML 0.950.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MG.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_MG.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MH.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_MH.jsonl",
 		floors: "primary_accuracy=0.92,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MI.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_MI.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_MJ.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_MJ.jsonl",
 		floors: "primary_accuracy=0.94,window_precision=0.93,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_MK.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_MK.jsonl",
 		floors: "exact_match=0.98,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.03},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_ML.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_ML.jsonl",
 		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.9, flagFalse: 0.04},
 	// Its fifth round, scored on arrival with 9f330de (the session's last
 	// rules) and left unread as the measure of the session's end, trained
