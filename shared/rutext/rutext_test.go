@@ -61,6 +61,8 @@ func TestAnalyzeTokens(t *testing.T) {
 		{"spelled out letters join", "с к и д к а", []string{"скидка"}},
 		{"spelled out with dots", "s.t.o.p", []string{"stop"}},
 		{"one-letter words are not joined", "в с к", []string{"в", "с", "к"}},
+		{"a comparative written apart from its по joins", "есть по дешевле? а по-больше, По мягче", []string{"есть", "подешевле", "?", "а", "побольше", "помягче"}},
+		{"по stays a preposition before other words", "по уже оплаченному, по ниже указанному, по цене, по, дешевле", []string{"по", "уже", "оплаченному", "по", "ниже", "указанному", "по", "цене", "по", "дешевле"}},
 		{"decimal comma and point", "1,5 кг и 2.3 м", []string{"1.5", "кг", "и", "2.3", "м"}},
 		{"marks are tokens, one per mark", "есть?!", []string{"есть", "?", "!"}},
 		{"emoji are tokens", "спасибо 🙏🙏", []string{"спасибо", "🙏", "🙏"}},

@@ -91,6 +91,7 @@ func Analyze(text string) *Doc {
 	toks, gaps := scan(folded, caps, buf.toks[:0], buf.gaps[:0])
 	buf.toks, buf.gaps = toks, gaps
 	toks, gaps = mergeSpacedLetters(toks, gaps)
+	toks, gaps = mergeSplitComparatives(toks, gaps)
 	d := number(toks, gaps)
 	d.Folded = folded
 	d.buf = buf
@@ -678,4 +679,43 @@ func isSpaceBefore(s string, i int) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(s[:i])
 	return unicode.IsSpace(r) || r == '(' || r == ':'
+}
+
+// splitComparatives are the comparatives buyers write apart from their
+// prefix "по" ("по дешевле", "по-больше", "по мягче"), read as the one word
+// they are ("подешевле"). Not "уже", "выше", "ниже", whose "по" is a
+// preposition as often ("по уже оплаченному", "по ниже указанному").
+var splitComparatives = map[string]bool{
+	"дешевле": true, "дешевше": true, "дороже": true, "больше": true, "меньше": true,
+	"лучше": true, "проще": true, "мягче": true, "жестче": true, "крепче": true,
+	"легче": true, "тяжелее": true, "ярче": true, "светлее": true, "темнее": true,
+	"длиннее": true, "короче": true, "шире": true, "тише": true, "громче": true,
+	"быстрее": true, "быстрей": true, "теплее": true, "толще": true, "тоньше": true,
+	"мощнее": true, "плотнее": true, "надежнее": true, "бюджетнее": true,
+	"компактнее": true, "прочнее": true, "удобнее": true, "глубже": true,
+	"сильнее": true, "дольше": true, "скорее": true, "раньше": true, "позже": true,
+	"чаще": true, "реже": true, "свежее": true, "красивее": true, "качественнее": true,
+}
+
+// mergeSplitComparatives joins "по" and a comparative written apart from it,
+// with only spaces or a hyphen between, into the one word. It allocates
+// nothing: the tokens are moved down in place.
+func mergeSplitComparatives(toks []Token, gaps []gap) ([]Token, []gap) {
+	k := 0
+	for i := 0; i < len(toks); i++ {
+		if i+1 < len(toks) && toks[i].Text == "по" && toks[i].Kind == Word &&
+			toks[i+1].Kind == Word && gaps[i+1].spaced && gaps[i+1].boundary == bNone &&
+			splitComparatives[toks[i+1].Text] {
+			t := toks[i]
+			t.setText("по" + toks[i+1].Text)
+			t.Capital = false
+			toks[k], gaps[k] = t, gaps[i]
+			k++
+			i++
+			continue
+		}
+		toks[k], gaps[k] = toks[i], gaps[i]
+		k++
+	}
+	return toks[:k], gaps[:k]
 }
