@@ -1309,6 +1309,51 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// The fifty-sixth session's second round, scored on arrival with
+	// c6221b6 (the first round's rules, not fitted to them), read and
+	// mended, waiting in testdata/pending: NM vitamins and sports
+	// nutrition (80 messages: opt-outs of offers and pushes, voice typing),
+	// NN curtains and blinds (80: a quarter in Latin, analogues asked
+	// indirectly), NO school backpacks and children's shoes (80: several
+	// questions, emoji), NP a supplements seller's 80 drafts (health data,
+	// incentives with arrows) and NQ a curtain seller's 80 (its own
+	// measurers and installers). On arrival: NM 0.975, window recall
+	// 0.944, 2 false opt-outs; NN 0.950; NO 0.950; NP lint 0.925
+	// (pd_request 10/14); NQ 0.938. After the round's rules: NM 1.000,
+	// none false; NN 0.963; NO 0.975; NP 0.975; NQ 0.938.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_NM.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_NN.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_NO.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_NP.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.96", flagRecall: 0.9, flagFalse: 0.03},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_NQ.jsonl",
+		floors: "exact_match=0.92,micro_f1=0.93", flagRecall: 0.85, flagFalse: 0.04},
+	// The fifty-sixth session's first round, scored on arrival with its
+	// retraining (a52755d: NH, NL) or the rules of the batches read before
+	// them (b88d572: NI; c99d124: NK; c061f98: NJ), read and mended,
+	// waiting in testdata/pending: NH fishing and hunting gear (80
+	// messages: anglers' jargon, voice typing), NI socks, tights and
+	// underwear (80: several questions, thanks in passing), NJ coffee
+	// machines and kitchen electrics (80: a fifth in Latin, compatibility
+	// by model), NK a plant and flower seller's 80 drafts and NL a tyre
+	// seller's 80 (its own tyre centre, VINs). On arrival: NH 0.975,
+	// window recall 0.955; NI 0.975, 0.944; NJ 1.000; NK lint 0.925
+	// (off_platform 16/19); NL 0.900 (off_platform 13/18, call-backs and
+	// VINs, which the open data leaves to pd_request or clean). After the
+	// round's rules: NH, NI 1.000; NK 0.963; NL 0.925.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_NH.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_NI.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_NJ.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_NK.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.96", flagRecall: 0.85, flagFalse: 0.03},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_NL.jsonl",
+		floors: "exact_match=0.91,micro_f1=0.93", flagRecall: 0.75, flagFalse: 0.03},
 	// The fifty-fifth session's fifth round, scored on arrival with
 	// 4d4ac4a (the session's last rules) and left unread as the measure of
 	// its end, trained on at the fifty-sixth session's retraining: NC home decor and candles (80
