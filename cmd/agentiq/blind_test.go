@@ -1309,6 +1309,27 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// The fifty-sixth session's third round, scored on arrival with
+	// 7a4a11a (the session's last rules) and left unread as the measure of
+	// its end, waiting in testdata/pending: NR garden machinery (80
+	// messages: faults by symptom, a fifth in Latin), NS women's bags and
+	// accessories (80: colours, emoji), NT medical devices for the home
+	// (80: elderly buyers and their children, voice typing), NU a garden
+	// machinery seller's 80 drafts (its own workshop) and NV a bag
+	// seller's 80 (a templated integrator). On arrival: NR 0.975; NS
+	// 0.925, window 0.889 / 0.889; NT 0.963, window recall 0.867, one
+	// false opt-out; NU lint 0.925 (4 false off_platform); NV 0.950. The
+	// session's start (f256e43) scores them the same, NV 0.938.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_NR.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_NS.jsonl",
+		floors: "primary_accuracy=0.91,window_precision=0.87,window_recall=0.87", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_NT.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.85", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_NU.jsonl",
+		floors: "exact_match=0.91,micro_f1=0.93", flagRecall: 0.85, flagFalse: 0.07},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_NV.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.95", flagRecall: 0.85, flagFalse: 0.03},
 	// The fifty-sixth session's second round, scored on arrival with
 	// c6221b6 (the first round's rules, not fitted to them), read and
 	// mended, waiting in testdata/pending: NM vitamins and sports
