@@ -1309,6 +1309,20 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// The fifty-sixth session's fourth round, scored on arrival with
+	// e542e09 (the session's rules after its review), read and mended,
+	// waiting in testdata/pending: NW shavers and grooming (80 messages:
+	// opt-outs of the seller's messages, a fifth in Latin), NX kitchen
+	// fittings (80: parts missing, several questions) and NY a shaver
+	// seller's 80 drafts. On arrival: NW 0.988; NX 0.912 (parts missing
+	// from a pack, which the open data splits between wrong_item and
+	// defect); NY lint 0.963. After the round's rules: NX 0.925.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_NW.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_NX.jsonl",
+		floors: "primary_accuracy=0.90,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_NY.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.96", flagRecall: 0.9, flagFalse: 0.04},
 	// The fifty-sixth session's third round, scored on arrival with
 	// 7a4a11a (the session's last rules) and left unread as the measure of
 	// its end, waiting in testdata/pending: NR garden machinery (80
