@@ -698,14 +698,28 @@ var splitComparatives = map[string]bool{
 }
 
 // mergeSplitComparatives joins "по" and a comparative written apart from it,
-// with only spaces or a hyphen between, into the one word. It allocates
-// nothing: the tokens are moved down in place.
+// with only spaces or a hyphen between, into the one word. It runs on every
+// text: a message without such a pair is only scanned, and one with it has
+// its tokens moved down in place from the first pair on.
 func mergeSplitComparatives(toks []Token, gaps []gap) ([]Token, []gap) {
-	k := 0
-	for i := 0; i < len(toks); i++ {
-		if i+1 < len(toks) && toks[i].Text == "по" && toks[i].Kind == Word &&
+	split := func(i int) bool {
+		return i+1 < len(toks) && toks[i].Text == "по" && toks[i].Kind == Word &&
 			toks[i+1].Kind == Word && gaps[i+1].spaced && gaps[i+1].boundary == bNone &&
-			splitComparatives[toks[i+1].Text] {
+			splitComparatives[toks[i+1].Text]
+	}
+	first := -1
+	for i := range toks {
+		if split(i) {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return toks, gaps
+	}
+	k := first
+	for i := first; i < len(toks); i++ {
+		if split(i) {
 			t := toks[i]
 			t.setText("по" + toks[i+1].Text)
 			t.Capital = false
