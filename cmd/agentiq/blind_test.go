@@ -1309,6 +1309,29 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// The fifty-seventh session's first round, scored on arrival with its
+	// retraining (7d4acd9), read and mended, waiting in testdata/pending:
+	// NZ men's suits, shirts and ties (80 messages: opt-outs in thirteen
+	// phrasings, offers only mentioned, voice typing), OA bicycles and
+	// scooters (80: slang, twelve in Latin, faults by symptom), OC
+	// jewellery and watches (80: long angry complaints, thanks and sizes
+	// in passing), OB a household-chemicals seller's 80 drafts
+	// (incentives as conditions, moves without a messenger) and OD a
+	// furniture seller's 80 (shop names, links obfuscated). On arrival: NZ
+	// 0.975, window recall 0.944, one false opt-out (similar ones declined
+	// for this one); OA 0.988, window recall 0.952; OC 0.975; OB lint
+	// 0.963; OD 0.938. After the round's rules: NZ none false; OC 1.000;
+	// OB 0.975; OD 0.963.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_NZ.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_OA.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_OC.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_OB.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.97", flagRecall: 0.9, flagFalse: 0.03},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_OD.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.96", flagRecall: 0.9, flagFalse: 0.04},
 	// The fifty-sixth session's fourth round, scored on arrival with
 	// e542e09 (the session's rules after its review), read and mended,
 	// trained on at the fifty-seventh session's retraining: NW shavers and grooming (80 messages:
