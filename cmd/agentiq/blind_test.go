@@ -1314,6 +1314,28 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// The fifty-seventh session's third round, scored on arrival with
+	// c7032a1 (the session's last rules) and left unread as the measure of
+	// its end, waiting in testdata/pending: OJ kitchen appliances as gifts
+	// (80 messages: every register in equal parts), OK yoga and fitness
+	// equipment (80: several questions, a seventh in Latin), OL bedding
+	// and pillows (80: opt-outs in fifteen, in the first person and as
+	// commands), OM a bedding seller's operators (80 drafts: every
+	// deny-level flag alike) and ON a fitness-equipment seller with its
+	// own showroom and trainers (80: moves to the showroom and classes,
+	// health data). On arrival: OJ 0.975; OK 0.975; OL 0.988, window
+	// recall 0.944; OM lint 0.963; ON 0.925 (off_platform 16/20). The
+	// session's start (5277452) scores them the same but OJ 0.963.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_OJ.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_OK.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_OL.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_OM.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.96", flagRecall: 0.9, flagFalse: 0.03},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_ON.jsonl",
+		floors: "exact_match=0.91,micro_f1=0.93", flagRecall: 0.8, flagFalse: 0.03},
 	// The fifty-seventh session's second round, scored on arrival with
 	// d30048a (the first round's rules and their review, not fitted to
 	// them), read and mended, waiting in testdata/pending: OE dental care
