@@ -1,6 +1,7 @@
 package intent
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"slices"
 	"strconv"
@@ -86,11 +87,26 @@ func validIntent(i agentiq.Intent) bool {
 	return false
 }
 
-func (c *Classifier) loadModel(data []byte) error {
-	m, err := linear.Parse(data)
+// parsedModel is a model's weights read from make train's file, with the
+// SHA-256 of their text (part of rules_version).
+type parsedModel struct {
+	model *linear.Model
+	sum   [sha256.Size]byte
+	err   error
+}
+
+// parseModel inflates and parses a model file.
+func parseModel(data []byte) parsedModel {
+	text, sum, err := linear.TextSum(data)
 	if err != nil {
-		return err
+		return parsedModel{err: err}
 	}
+	m, err := linear.Parse(text)
+	return parsedModel{model: m, sum: sum, err: err}
+}
+
+// useModel attaches a parsed model and its per-intent combination rules.
+func (c *Classifier) useModel(m *linear.Model) error {
 	c.model = m
 	for _, cl := range m.Classes {
 		i := agentiq.Intent(cl)

@@ -121,6 +121,23 @@ func New(data []byte) (*Linter, error) { return NewWithModel(data, defaultModel)
 // NewWithModel compiles a linter from flags.yaml data and a model's
 // weights file.
 func NewWithModel(data, modelData []byte) (*Linter, error) {
+	// The model's inflating and parsing runs beside the lexicon's
+	// compilation (a cold start's two halves); neither reads the other's data.
+	type parsed struct {
+		model *linear.Model
+		sum   [sha256.Size]byte
+		err   error
+	}
+	done := make(chan parsed, 1)
+	go func() {
+		text, sum, err := linear.TextSum(modelData)
+		if err != nil {
+			done <- parsed{err: err}
+			return
+		}
+		m, err := linear.Parse(text)
+		done <- parsed{m, sum, err}
+	}()
 	var cfg config
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -173,13 +190,12 @@ func NewWithModel(data, modelData []byte) (*Linter, error) {
 	}
 	labels.Staged() // compositions with long unless lists
 	l.labels = labels
-	text, sum, err := linear.TextSum(modelData)
-	if err != nil {
-		return nil, fmt.Errorf("lint model: %w", err)
+	pm := <-done
+	if pm.err != nil {
+		return nil, fmt.Errorf("lint model: %w", pm.err)
 	}
-	if l.model, err = linear.Parse(text); err != nil {
-		return nil, fmt.Errorf("lint model: %w", err)
-	}
+	l.model = pm.model
+	sum := pm.sum
 	if len(l.model.Classes) > 8 {
 		return nil, fmt.Errorf("lint model: %d classes, at most 8", len(l.model.Classes))
 	}
