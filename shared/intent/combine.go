@@ -95,16 +95,6 @@ type parsedModel struct {
 	err   error
 }
 
-// parseModel inflates and parses a model file.
-func parseModel(data []byte) parsedModel {
-	text, sum, err := linear.TextSum(data)
-	if err != nil {
-		return parsedModel{err: err}
-	}
-	m, err := linear.Parse(text)
-	return parsedModel{model: m, sum: sum, err: err}
-}
-
 // useModel attaches a parsed model and its per-intent combination rules.
 func (c *Classifier) useModel(m *linear.Model) error {
 	c.model = m

@@ -226,7 +226,10 @@ func newClassifier(data, modelData, vocab []byte, sp *rutext.Speller) (*Classifi
 	// The model's inflating and parsing (about half of a cold start) runs
 	// beside the lexicon's compilation: neither reads the other's data.
 	parsed := make(chan parsedModel, 1)
-	go func() { parsed <- parseModel(modelData) }()
+	go func() {
+		m, sum, err := linear.Load(modelData)
+		parsed <- parsedModel{m, sum, err}
+	}()
 	var cfg config
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)

@@ -130,12 +130,7 @@ func NewWithModel(data, modelData []byte) (*Linter, error) {
 	}
 	done := make(chan parsed, 1)
 	go func() {
-		text, sum, err := linear.TextSum(modelData)
-		if err != nil {
-			done <- parsed{err: err}
-			return
-		}
-		m, err := linear.Parse(text)
+		m, sum, err := linear.Load(modelData)
 		done <- parsed{m, sum, err}
 	}()
 	var cfg config

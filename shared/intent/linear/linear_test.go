@@ -140,6 +140,25 @@ func TestTextSum(t *testing.T) {
 	}
 }
 
+// TestLoad: what the classifier and the linter load is the model Parse
+// reads and the sum TextSum names, and a file that is not whole is refused.
+func TestLoad(t *testing.T) {
+	text := []byte("meta features 1\nclasses a b\nbias 0.1 -0.2\nw w скидк\t1.5 -0.25\n")
+	m, sum, err := Load(Compress(text))
+	if err != nil || sum != sha256.Sum256(text) {
+		t.Fatalf("sum %x, %v; want %x", sum, err, sha256.Sum256(text))
+	}
+	if want, _ := Parse(text); !bytes.Equal(m.Marshal(), want.Marshal()) {
+		t.Errorf("loaded weights differ:\n%s\n%s", m.Marshal(), want.Marshal())
+	}
+	if _, _, err := Load(Compress(text)[:20]); err == nil {
+		t.Error("a truncated archive was accepted")
+	}
+	if _, _, err := Load([]byte("classes a b\nw x\t1\n")); err == nil {
+		t.Error("a weights line with too few weights was accepted")
+	}
+}
+
 // TestParseRefuses: a weights file that is not whole or not consistent is
 // refused with the line at fault, never half read.
 func TestParseRefuses(t *testing.T) {

@@ -362,6 +362,17 @@ func Text(data []byte) ([]byte, error) {
 	return text, err
 }
 
+// Load parses a model file, inflated or not, and returns the SHA-256 of
+// its text (TextSum) beside it: what the classifier and the linter load.
+func Load(data []byte) (*Model, [sha256.Size]byte, error) {
+	text, sum, err := TextSum(data)
+	if err != nil {
+		return nil, sum, err
+	}
+	m, err := Parse(text)
+	return m, sum, err
+}
+
 // TextSum is Text with the text's SHA-256, which the digests of the
 // classifier and the linter (their rules_version) are made of. A file
 // Compress wrote carries that sum in its gzip header, so loading does not
