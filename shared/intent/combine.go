@@ -1,7 +1,6 @@
 package intent
 
 import (
-	"crypto/sha256"
 	"fmt"
 	"slices"
 	"strconv"
@@ -85,14 +84,6 @@ func validIntent(i agentiq.Intent) bool {
 		}
 	}
 	return false
-}
-
-// parsedModel is a model's weights read from make train's file, with the
-// SHA-256 of their text (part of rules_version).
-type parsedModel struct {
-	model *linear.Model
-	sum   [sha256.Size]byte
-	err   error
 }
 
 // useModel attaches a parsed model and its per-intent combination rules.

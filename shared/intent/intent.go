@@ -225,11 +225,7 @@ func NewWithArtifacts(data, modelData, vocab []byte) (*Classifier, error) {
 func newClassifier(data, modelData, vocab []byte, sp *rutext.Speller) (*Classifier, error) {
 	// The model's inflating and parsing (about half of a cold start) runs
 	// beside the lexicon's compilation: neither reads the other's data.
-	parsed := make(chan parsedModel, 1)
-	go func() {
-		m, sum, err := linear.Load(modelData)
-		parsed <- parsedModel{m, sum, err}
-	}()
+	model := linear.LoadAsync(modelData)
 	var cfg config
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -271,18 +267,18 @@ func newClassifier(data, modelData, vocab []byte, sp *rutext.Speller) (*Classifi
 	// The digest covers the lexicon and the weights: a retrained model is
 	// a new rules_version.
 	h := sha256.New()
-	pm := <-parsed
-	if pm.err != nil {
-		return nil, fmt.Errorf("intent model: %w", pm.err)
+	m, sum, err := model()
+	if err != nil {
+		return nil, fmt.Errorf("intent model: %w", err)
 	}
 	h.Write(data)
 	h.Write([]byte{0})
-	h.Write(pm.sum[:]) // the weights' text's: the same model is the same version, however compressed
+	h.Write(sum[:]) // the weights' text's: the same model is the same version, however compressed
 	h.Write([]byte{0})
 	h.Write(vocab)
 	c := &Classifier{cfg: cfg, labels: labels, digest: hex.EncodeToString(h.Sum(nil)),
 		isWin: map[agentiq.Intent]bool{}, isExcl: map[agentiq.Intent]bool{}, roleOf: roleOf, speller: sp}
-	if err := c.useModel(pm.model); err != nil {
+	if err := c.useModel(m); err != nil {
 		return nil, fmt.Errorf("intent model: %w", err)
 	}
 	for _, i := range cfg.WindowIntents {

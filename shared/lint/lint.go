@@ -121,18 +121,9 @@ func New(data []byte) (*Linter, error) { return NewWithModel(data, defaultModel)
 // NewWithModel compiles a linter from flags.yaml data and a model's
 // weights file.
 func NewWithModel(data, modelData []byte) (*Linter, error) {
-	// The model's inflating and parsing runs beside the lexicon's
-	// compilation (a cold start's two halves); neither reads the other's data.
-	type parsed struct {
-		model *linear.Model
-		sum   [sha256.Size]byte
-		err   error
-	}
-	done := make(chan parsed, 1)
-	go func() {
-		m, sum, err := linear.Load(modelData)
-		done <- parsed{m, sum, err}
-	}()
+	// The model is parsed beside the lexicon's compilation (a cold start's
+	// two halves); neither reads the other's data.
+	model := linear.LoadAsync(modelData)
 	var cfg config
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -185,12 +176,10 @@ func NewWithModel(data, modelData []byte) (*Linter, error) {
 	}
 	labels.Staged() // compositions with long unless lists
 	l.labels = labels
-	pm := <-done
-	if pm.err != nil {
-		return nil, fmt.Errorf("lint model: %w", pm.err)
+	var sum [sha256.Size]byte
+	if l.model, sum, err = model(); err != nil {
+		return nil, fmt.Errorf("lint model: %w", err)
 	}
-	l.model = pm.model
-	sum := pm.sum
 	if len(l.model.Classes) > 8 {
 		return nil, fmt.Errorf("lint model: %d classes, at most 8", len(l.model.Classes))
 	}

@@ -373,6 +373,25 @@ func Load(data []byte) (*Model, [sha256.Size]byte, error) {
 	return m, sum, err
 }
 
+// LoadAsync starts Load in a goroutine and returns the wait for its
+// result: a cold start parses the model beside the lexicon's compilation.
+func LoadAsync(data []byte) func() (*Model, [sha256.Size]byte, error) {
+	type loaded struct {
+		m   *Model
+		sum [sha256.Size]byte
+		err error
+	}
+	done := make(chan loaded, 1)
+	go func() {
+		m, sum, err := Load(data)
+		done <- loaded{m, sum, err}
+	}()
+	return func() (*Model, [sha256.Size]byte, error) {
+		r := <-done
+		return r.m, r.sum, r.err
+	}
+}
+
 // TextSum is Text with the text's SHA-256, which the digests of the
 // classifier and the linter (their rules_version) are made of. A file
 // Compress wrote carries that sum in its gzip header, so loading does not
