@@ -1314,9 +1314,79 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// The fifty-eighth session's third round, scored on arrival with the
+	// second round's rules (not fitted to them), read and mended, waiting
+	// in testdata/pending: OY smartphones and tablets for the elderly (80
+	// messages: voice typing, opt-outs, mailings named), OZ perfume and
+	// cosmetics as gifts (80: offers asked indirectly or only mentioned, a
+	// tenth in Latin), PA furniture and mattresses (80: long complaints,
+	// returns and thanks in passing), PB a sporting-goods seller's
+	// integrator (80 drafts: incentives as symbols, links, shop names)
+	// and PC a pet-food seller with its own clinic and grooming salon
+	// (80: moves to both, the owner's data against the pet's). On
+	// arrival: OY 0.950, window 0.941 / 0.941, one false opt-out (other
+	// models declined); OZ 0.975; PA 0.988; PB lint 0.938; PC 0.825
+	// (off_platform 13/23). After the round's rules: OY 0.988, window
+	// 1.000 / 0.941, none false; PA 1.000; PB 0.950; PC 0.925 (19/23).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_OY.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_OZ.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PA.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_PB.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.9, flagFalse: 0.04},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_PC.jsonl",
+		floors: "exact_match=0.91,micro_f1=0.93", flagRecall: 0.8, flagFalse: 0.03},
+	// The fifty-eighth session's second round, scored on arrival with its
+	// retraining and the review's rules (not fitted to them), read and
+	// mended, waiting in testdata/pending: OT school supplies in August
+	// (80 messages: every register, a tenth in Latin), OU houseplants and
+	// garden tools (80: several questions, offers only mentioned, faults
+	// by symptom), OV gaming accessories (80: teenage slang, mixed
+	// scripts), OW a children's clothing seller (80 drafts: every
+	// deny-level flag alike) and OX a home-appliance seller with its own
+	// repair service and club (80). On arrival: OT 0.963; OU 0.950, window
+	// recall 0.944; OV 0.988; OW lint 0.938; OX 0.963. After the round's
+	// rules: OU 0.963, window recall 1.000; OW 0.950; OX 0.988.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_OT.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_OU.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_OV.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_OW.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.85, flagFalse: 0.03},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_OX.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.03},
+	// The fifty-eighth session's first round, scored on arrival with the
+	// rules read from the fifty-seventh session's third round (not fitted
+	// to them), read and mended, trained on at the session's retraining:
+	// OO car accessories and parts (80 messages: opt-outs in fifteen,
+	// mailings named without one, voice typing), OP baby food and feeding
+	// (80: offers only mentioned, elderly buyers), OQ cat and dog supplies
+	// (80: faults by symptom, slang, a tenth in Latin), OR a cosmetics
+	// seller's operators (80 drafts: incentives as symbols and conditions)
+	// and OS an auto-parts seller with its own shop and site (80: moves
+	// without a messenger, shop names). On arrival: OO 0.950, two false
+	// opt-outs (orders tracked alone; mailings welcome); OP 0.963; OQ
+	// 0.975; OR lint 0.963; OS 0.925. Trained on: OO 0.988 (one false
+	// opt-out: a daily mailing complained of beside a late order), OP
+	// 1.000, OQ 1.000; OR 0.988, OS 0.963.
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_OO.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_OP.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_OQ.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_OR.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.03},
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_OS.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.96", flagRecall: 0.9, flagFalse: 0.03},
 	// The fifty-seventh session's third round, scored on arrival with
 	// c7032a1 (the session's last rules) and left unread as the measure of
-	// its end, waiting in testdata/pending: OJ kitchen appliances as gifts
+	// its end, read at the fifty-eighth session's start and trained on at
+	// its retraining: OJ kitchen appliances as gifts
 	// (80 messages: every register in equal parts), OK yoga and fitness
 	// equipment (80: several questions, a seventh in Latin), OL bedding
 	// and pillows (80: opt-outs in fifteen, in the first person and as
@@ -1325,20 +1395,23 @@ var blindSets = []blindSet{
 	// own showroom and trainers (80: moves to the showroom and classes,
 	// health data). On arrival: OJ 0.975; OK 0.975; OL 0.988, window
 	// recall 0.944; OM lint 0.963; ON 0.925 (off_platform 16/20). The
-	// session's start (5277452) scores them the same but OJ 0.963.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_OJ.jsonl",
+	// session's start (5277452) scores them the same but OJ 0.963. Read
+	// and mended (OJ, OK, OL none missed but OJ-0079; OM, ON 0.988) and
+	// trained on: OJ 0.975, OK 1.000, OL 1.000; OM 0.988, ON 0.988.
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_OJ.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_OK.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_OK.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_OL.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_OL.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_OM.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_OM.jsonl",
 		floors: "exact_match=0.95,micro_f1=0.96", flagRecall: 0.9, flagFalse: 0.03},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_ON.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_ON.jsonl",
 		floors: "exact_match=0.91,micro_f1=0.93", flagRecall: 0.8, flagFalse: 0.03},
 	// The fifty-seventh session's second round, scored on arrival with
 	// d30048a (the first round's rules and their review, not fitted to
-	// them), read and mended, waiting in testdata/pending: OE dental care
+	// them), read and mended, trained on at the fifty-eighth session's
+	// retraining: OE dental care
 	// and irrigators (80 messages: elderly buyers and their children, opt-
 	// outs in eleven phrasings), OF aquarium supplies (80: offers asked
 	// indirectly, a tenth in Latin), OG winter outerwear (80: sizes and
@@ -1348,19 +1421,21 @@ var blindSets = []blindSet{
 	// window recall 0.833; OF 0.988, window recall 0.944, one false
 	// opt-out (a code asked again); OG 0.950, window recall 0.947; OH lint
 	// 0.963; OI 0.938. After the round's rules: OE 0.963, window recall
-	// 0.889; OF none false; OH 0.975; OI 0.950.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_OE.jsonl",
+	// 0.889; OF none false; OH 0.975; OI 0.950. Trained on: OE 0.963, OF
+	// 1.000, OG 0.975; OH 0.975, OI 0.963.
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_OE.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.88", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_OF.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_OF.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_OG.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_OG.jsonl",
 		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_OH.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_OH.jsonl",
 		floors: "exact_match=0.96,micro_f1=0.97", flagRecall: 0.9, flagFalse: 0.03},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_OI.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_OI.jsonl",
 		floors: "exact_match=0.94,micro_f1=0.95", flagRecall: 0.9, flagFalse: 0.06},
 	// The fifty-seventh session's first round, scored on arrival with its
-	// retraining (7d4acd9), read and mended, waiting in testdata/pending:
+	// retraining (7d4acd9), read and mended, trained on at the
+	// fifty-eighth session's retraining:
 	// NZ men's suits, shirts and ties (80 messages: opt-outs in thirteen
 	// phrasings, offers only mentioned, voice typing), OA bicycles and
 	// scooters (80: slang, twelve in Latin, faults by symptom), OC
@@ -1371,16 +1446,17 @@ var blindSets = []blindSet{
 	// 0.975, window recall 0.944, one false opt-out (similar ones declined
 	// for this one); OA 0.988, window recall 0.952; OC 0.975; OB lint
 	// 0.963; OD 0.938. After the round's rules: NZ none false; OC 1.000;
-	// OB 0.975; OD 0.963.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_NZ.jsonl",
+	// OB 0.975; OD 0.963. Trained on: NZ 1.000, OA 0.988, OC 1.000; OB
+	// 0.988, OD 0.963.
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_NZ.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_OA.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_OA.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_OC.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_OC.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_OB.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_OB.jsonl",
 		floors: "exact_match=0.96,micro_f1=0.97", flagRecall: 0.9, flagFalse: 0.03},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_OD.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_OD.jsonl",
 		floors: "exact_match=0.95,micro_f1=0.96", flagRecall: 0.9, flagFalse: 0.04},
 	// The fifty-sixth session's fourth round, scored on arrival with
 	// e542e09 (the session's rules after its review), read and mended,
