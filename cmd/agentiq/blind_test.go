@@ -1326,8 +1326,9 @@ var blindSets = []blindSet{
 	// (80: moves to both, the owner's data against the pet's). On
 	// arrival: OY 0.950, window 0.941 / 0.941, one false opt-out (other
 	// models declined); OZ 0.975; PA 0.988; PB lint 0.938; PC 0.825
-	// (off_platform 13/23). After the round's rules: OY 0.988, window
-	// 1.000 / 0.941, none false; PA 1.000; PB 0.950; PC 0.925 (19/23).
+	// (off_platform 13/23). After the round's rules: OY 0.975, window
+	// 1.000 / 0.941, none false (notifications asked back left to the
+	// open data's delivery); PA 1.000; PB 0.950; PC 0.925 (19/23).
 	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_OY.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_OZ.jsonl",
