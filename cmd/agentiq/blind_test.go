@@ -1314,6 +1314,29 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// The fifty-eighth session's fourth round, scored on arrival with the
+	// rules after its second review (a839b8f, not fitted to them), read
+	// and mended, waiting in testdata/pending: PD kitchenware (80
+	// messages: every register, opt-outs as commands and refusals), PE
+	// sports nutrition (80: slang, a tenth in Latin, symptoms), PF women's
+	// shoes and bags (80: sizes and returns in passing, long polite
+	// letters), PG a kitchenware seller (80 drafts: every deny-level flag
+	// alike) and PH a sports-nutrition seller with its own gym and online
+	// club (80: moves there, health data). On arrival: PD 0.938, one false
+	// opt-out (mailings wanted back); PE 0.975; PF 0.950, window recall
+	// 0.941; PG lint 0.975; PH 0.850 (off_platform 15/24). After the
+	// round's rules: PD 0.950, none false; PE 0.988; PF 0.975; PG 0.988;
+	// PH 0.950 (21/24).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PD.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PE.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PF.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_PG.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.03},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_PH.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.85, flagFalse: 0.03},
 	// The fifty-eighth session's third round, scored on arrival with the
 	// second round's rules (not fitted to them), read and mended, waiting
 	// in testdata/pending: OY smartphones and tablets for the elderly (80
