@@ -1314,6 +1314,27 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// The fifty-eighth session's fifth round, scored on arrival with the
+	// session's last rules and left unread as the measure of its end,
+	// waiting in testdata/pending: PI a general-goods seller's month (80
+	// messages: every register and intent alike), PJ toys and baby
+	// clothes (80: several questions, voice typing, a tenth in Latin), PK
+	// tools and hardware (80: short messages, slang, analogues asked
+	// indirectly), PL a general-goods seller's operators (80 drafts: every
+	// flag) and PM a tools seller with its own rental point and site (80).
+	// On arrival: PI 0.963; PJ 0.975; PK 0.988; PL lint 0.988; PM 0.912
+	// (off_platform 20/27). The session's start (7efd99f) scores them the
+	// same.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PI.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PJ.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PK.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_PL.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.03},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_PM.jsonl",
+		floors: "exact_match=0.9,micro_f1=0.93", flagRecall: 0.7, flagFalse: 0.03},
 	// The fifty-eighth session's fourth round, scored on arrival with the
 	// rules after its second review (a839b8f, not fitted to them), read
 	// and mended, waiting in testdata/pending: PD kitchenware (80
