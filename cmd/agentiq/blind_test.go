@@ -1315,8 +1315,8 @@ var blindSets = []blindSet{
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
 	// The fifty-eighth session's fifth round, scored on arrival with the
-	// session's last rules and left unread as the measure of its end,
-	// waiting in testdata/pending: PI a general-goods seller's month (80
+	// rules after its third review (cdd9318), then read and mended at the
+	// session's end, waiting in testdata/pending: PI a general-goods seller's month (80
 	// messages: every register and intent alike), PJ toys and baby
 	// clothes (80: several questions, voice typing, a tenth in Latin), PK
 	// tools and hardware (80: short messages, slang, analogues asked
@@ -1324,7 +1324,7 @@ var blindSets = []blindSet{
 	// flag) and PM a tools seller with its own rental point and site (80).
 	// On arrival: PI 0.963; PJ 0.975; PK 0.988; PL lint 0.988; PM 0.912
 	// (off_platform 20/27). The session's start (7efd99f) scores them the
-	// same.
+	// same. After the round's rules: PI 0.975, PJ 0.988; PM 0.963 (25/27).
 	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PI.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PJ.jsonl",
