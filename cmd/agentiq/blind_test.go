@@ -1314,6 +1314,21 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// The fifty-eighth session's sixth round, scored on arrival with the
+	// session's last rules (79da83a) and left unread as the measure of its
+	// end, waiting in testdata/pending: PN home textiles and bedding (80
+	// messages: every register and intent alike, offers asked indirectly),
+	// PO headphones, speakers and smart-home gadgets (80: faults by
+	// symptom, a tenth in Latin, voice typing) and PP a home-textiles
+	// seller with its own showroom and site (80 drafts: every deny-level
+	// flag). On arrival: PN 0.950, window recall 0.952; PO 0.963; PP lint
+	// 0.988. The session's start (7efd99f) scores them the same.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PN.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PO.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_PP.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.03},
 	// The fifty-eighth session's fifth round, scored on arrival with the
 	// rules after its third review (cdd9318), then read and mended at the
 	// session's end, waiting in testdata/pending: PI a general-goods seller's month (80
