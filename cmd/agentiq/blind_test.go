@@ -1314,24 +1314,48 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.01},
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_HQ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
+	// The fifty-ninth session's round, scored on arrival with the
+	// session's start (12d024a, before its retraining), read and mended,
+	// waiting in testdata/pending: PQ hobby and craft kits (80 messages:
+	// elderly buyers and voice typing, opt-outs in unusual words, offers
+	// only mentioned), PR large household appliances (80: long complaints,
+	// symptoms, slang, several intents), PS eyewear and optics (80: a
+	// quarter in Latin or mixed scripts, mailings named), PT a plumbing
+	// seller's operators (80 drafts: incentives as conditions and
+	// exchanges, the seller's own service centre) and PU a pet-goods
+	// seller's integrator (80: shop names, obfuscated links, clubs). On
+	// arrival: PQ 0.975; PR 0.938, window recall 0.938; PS 0.975; PT lint
+	// 0.912 (review_incentive 10/12, 2 false off_platform); PU 0.950.
+	// After the session's rules: PQ 0.988; PR 0.963, recall 1.000; PT
+	// 0.925; PU 0.988.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PQ.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PR.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PS.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_PT.jsonl",
+		floors: "exact_match=0.91,micro_f1=0.93", flagRecall: 0.85, flagFalse: 0.04},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_PU.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.03},
 	// The fifty-eighth session's sixth round, scored on arrival with the
 	// session's last rules (79da83a) and left unread as the measure of its
-	// end, waiting in testdata/pending: PN home textiles and bedding (80
+	// end, trained on at the fifty-ninth session's retraining: PN home textiles and bedding (80
 	// messages: every register and intent alike, offers asked indirectly),
 	// PO headphones, speakers and smart-home gadgets (80: faults by
 	// symptom, a tenth in Latin, voice typing) and PP a home-textiles
 	// seller with its own showroom and site (80 drafts: every deny-level
 	// flag). On arrival: PN 0.950, window recall 0.952; PO 0.963; PP lint
 	// 0.988. The session's start (7efd99f) scores them the same.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PN.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_PN.jsonl",
 		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PO.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_PO.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_PP.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_PP.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.03},
 	// The fifty-eighth session's fifth round, scored on arrival with the
 	// rules after its third review (cdd9318), then read and mended at the
-	// session's end, waiting in testdata/pending: PI a general-goods seller's month (80
+	// session's end, trained on at the fifty-ninth session's retraining: PI a general-goods seller's month (80
 	// messages: every register and intent alike), PJ toys and baby
 	// clothes (80: several questions, voice typing, a tenth in Latin), PK
 	// tools and hardware (80: short messages, slang, analogues asked
@@ -1340,19 +1364,19 @@ var blindSets = []blindSet{
 	// On arrival: PI 0.963; PJ 0.975; PK 0.988; PL lint 0.988; PM 0.912
 	// (off_platform 20/27). The session's start (7efd99f) scores them the
 	// same. After the round's rules: PI 0.975, PJ 0.988; PM 0.963 (25/27).
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PI.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_PI.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PJ.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_PJ.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PK.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_PK.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_PL.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_PL.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.03},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_PM.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_PM.jsonl",
 		floors: "exact_match=0.9,micro_f1=0.93", flagRecall: 0.7, flagFalse: 0.03},
 	// The fifty-eighth session's fourth round, scored on arrival with the
 	// rules after its second review (a839b8f, not fitted to them), read
-	// and mended, waiting in testdata/pending: PD kitchenware (80
+	// and mended, trained on at the fifty-ninth session's retraining: PD kitchenware (80
 	// messages: every register, opt-outs as commands and refusals), PE
 	// sports nutrition (80: slang, a tenth in Latin, symptoms), PF women's
 	// shoes and bags (80: sizes and returns in passing, long polite
@@ -1363,19 +1387,19 @@ var blindSets = []blindSet{
 	// 0.941; PG lint 0.975; PH 0.850 (off_platform 15/24). After the
 	// round's rules: PD 0.950, none false; PE 0.988; PF 0.975; PG 0.988;
 	// PH 0.950 (21/24).
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PD.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_PD.jsonl",
 		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PE.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_PE.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PF.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_PF.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_PG.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_PG.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.03},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_PH.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_PH.jsonl",
 		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.85, flagFalse: 0.03},
 	// The fifty-eighth session's third round, scored on arrival with the
-	// second round's rules (not fitted to them), read and mended, waiting
-	// in testdata/pending: OY smartphones and tablets for the elderly (80
+	// second round's rules (not fitted to them), read and mended, trained
+	// on at the fifty-ninth session's retraining: OY smartphones and tablets for the elderly (80
 	// messages: voice typing, opt-outs, mailings named), OZ perfume and
 	// cosmetics as gifts (80: offers asked indirectly or only mentioned, a
 	// tenth in Latin), PA furniture and mattresses (80: long complaints,
@@ -1388,19 +1412,19 @@ var blindSets = []blindSet{
 	// (off_platform 13/23). After the round's rules: OY 0.975, window
 	// 1.000 / 0.941, none false (notifications asked back left to the
 	// open data's delivery); PA 1.000; PB 0.950; PC 0.925 (19/23).
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_OY.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_OY.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_OZ.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_OZ.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PA.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_PA.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_PB.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_PB.jsonl",
 		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.9, flagFalse: 0.04},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_PC.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_PC.jsonl",
 		floors: "exact_match=0.91,micro_f1=0.93", flagRecall: 0.8, flagFalse: 0.03},
 	// The fifty-eighth session's second round, scored on arrival with its
 	// retraining and the review's rules (not fitted to them), read and
-	// mended, waiting in testdata/pending: OT school supplies in August
+	// mended, trained on at the fifty-ninth session's retraining: OT school supplies in August
 	// (80 messages: every register, a tenth in Latin), OU houseplants and
 	// garden tools (80: several questions, offers only mentioned, faults
 	// by symptom), OV gaming accessories (80: teenage slang, mixed
@@ -1409,15 +1433,15 @@ var blindSets = []blindSet{
 	// repair service and club (80). On arrival: OT 0.963; OU 0.950, window
 	// recall 0.944; OV 0.988; OW lint 0.938; OX 0.963. After the round's
 	// rules: OU 0.963, window recall 1.000; OW 0.950; OX 0.988.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_OT.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_OT.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_OU.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_OU.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_OV.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_OV.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_OW.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_OW.jsonl",
 		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.85, flagFalse: 0.03},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_OX.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_OX.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.03},
 	// The fifty-eighth session's first round, scored on arrival with the
 	// rules read from the fifty-seventh session's third round (not fitted
