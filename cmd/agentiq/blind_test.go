@@ -1338,6 +1338,45 @@ var blindSets = []blindSet{
 		floors: "exact_match=0.91,micro_f1=0.93", flagRecall: 0.85, flagFalse: 0.04},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_PU.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.03},
+	// The sixtieth session's rounds, scored on arrival with the session's
+	// start (bf295ff), read and mended, waiting in testdata/pending. The
+	// first: PV party and celebration goods (80 messages: opt-outs in
+	// unusual words, offers only mentioned, a quarter voice-typed), PW home
+	// medical devices (80: elderly buyers, faults by symptom, opt-outs at
+	// the end of long letters), PX computer parts and laptops (80:
+	// compatibility of named parts, slang, a sixth in Latin), PY a
+	// party-goods seller with its own event agency and studio (80 drafts:
+	// moves off WB without a messenger's name, incentives in unusual forms)
+	// and PZ a home-medical-device seller with its own service centre (80:
+	// health data, other shops, links, warranty for a review). On arrival:
+	// PV 0.975, window recall 0.947, 1 false opt-out; PW 0.975; PX 0.988,
+	// window recall 0.952; PY lint 0.925 (off_platform 22/25); PZ 0.975.
+	// After the session's rules: PV 0.975, window 1.000 / 1.000, none false;
+	// PW 0.988; PX 0.988, window recall 1.000; PY 0.988; PZ 0.988.
+	// The second, written while the first was mended: QA winter clothing
+	// and footwear (80: several questions, things in passing, notification
+	// opt-outs), QB cleaning and household chemicals (80: oblique haggling,
+	// discounts inside complaints, leaks by symptom) and QC a
+	// winter-clothing seller with its outlet, club and app (80 drafts: every
+	// deny-level flag about 12 times). On arrival: QA 0.963; QB 0.938,
+	// window 0.944 / 0.944; QC lint 0.900 (review_incentive 10/12). After:
+	// QA 0.963; QB 0.963, window 1.000 / 0.944; QC 0.950 (12/12).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PV.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PW.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PX.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QA.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QB.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_PY.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.03},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_PZ.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.03},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_QC.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.9, flagFalse: 0.04},
 	// The fifty-eighth session's sixth round, scored on arrival with the
 	// session's last rules (79da83a) and left unread as the measure of its
 	// end, trained on at the fifty-ninth session's retraining: PN home textiles and bedding (80
