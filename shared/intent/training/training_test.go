@@ -21,6 +21,9 @@ const root = "../../.."
 // change of data, lexicon, features or trainer without make train fails
 // here.
 func TestCommittedModelsAreFresh(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the retraining runs without -race (make test runs it so)")
+	}
 	for _, f := range mustFiles(t) {
 		if strings.Contains(f, "holdout") {
 			t.Fatalf("training reads the held-back batch %s", f)
