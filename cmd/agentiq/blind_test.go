@@ -1316,7 +1316,7 @@ var blindSets = []blindSet{
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.90, flagFalse: 0.02},
 	// The fifty-ninth session's round, scored on arrival with the
 	// session's start (12d024a, before its retraining), read and mended,
-	// waiting in testdata/pending: PQ hobby and craft kits (80 messages:
+	// trained on at the sixty-first session's retraining: PQ hobby and craft kits (80 messages:
 	// elderly buyers and voice typing, opt-outs in unusual words, offers
 	// only mentioned), PR large household appliances (80: long complaints,
 	// symptoms, slang, several intents), PS eyewear and optics (80: a
@@ -1328,18 +1328,19 @@ var blindSets = []blindSet{
 	// 0.912 (review_incentive 10/12, 2 false off_platform); PU 0.950.
 	// After the session's rules: PQ 0.988; PR 0.963, recall 1.000; PT
 	// 0.925; PU 0.988.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PQ.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_PQ.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PR.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_PR.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PS.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_PS.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_PT.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_PT.jsonl",
 		floors: "exact_match=0.91,micro_f1=0.93", flagRecall: 0.85, flagFalse: 0.04},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_PU.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_PU.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.03},
 	// The sixtieth session's rounds, scored on arrival with the session's
-	// start (bf295ff), read and mended, waiting in testdata/pending. The
+	// start (bf295ff), read and mended, trained on at the sixty-first
+	// session's retraining. The
 	// first: PV party and celebration goods (80 messages: opt-outs in
 	// unusual words, offers only mentioned, a quarter voice-typed), PW home
 	// medical devices (80: elderly buyers, faults by symptom, opt-outs at
@@ -1361,22 +1362,62 @@ var blindSets = []blindSet{
 	// deny-level flag about 12 times). On arrival: QA 0.963; QB 0.938,
 	// window 0.944 / 0.944; QC lint 0.900 (review_incentive 10/12). After:
 	// QA 0.963; QB 0.963, window 1.000 / 0.944; QC 0.950 (12/12).
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PV.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_PV.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PW.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_PW.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_PX.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_PX.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QA.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_QA.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QB.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_QB.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_PY.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_PY.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.03},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_PZ.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_PZ.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.03},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_QC.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_QC.jsonl",
 		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.9, flagFalse: 0.04},
+	// The sixty-first session's round, scored on arrival with the
+	// session's start (32735e2), read and mended, waiting in
+	// testdata/pending: QD sewing, knitting and craft supplies (80
+	// messages: elderly buyers, voice typing, opt-outs in many phrasings,
+	// faults by symptom), QE car care and accessories (80: slang, Latin,
+	// several questions, rude and short), QF garden seeds and tools (80:
+	// long complaints, pensioners, emoji, things in passing), QG a
+	// craft-supplies seller with its workshop, courses and club (80
+	// drafts) and QH a plant nursery with its garden centre and
+	// gardeners' chat (80: indirect trades, venues without a messenger's
+	// name). On arrival: QD 0.975; QE 0.938, window recall 0.941; QF 0.963,
+	// window precision 0.944; QG lint 0.938; QH 0.925 (review_incentive
+	// 11/13, off_platform 14/16). After: QD 1.000; QE 0.963; QF 0.975,
+	// window 1.000 / 1.000; QG 0.950; QH 0.975.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QD.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QE.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QF.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_QG.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.9, flagFalse: 0.05},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_QH.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.97", flagRecall: 0.9, flagFalse: 0.02},
+	// The sixty-first session's second round, written while the first was
+	// mended and scored on arrival with the session's start (32735e2):
+	// QI musical instruments (80 messages: teenagers and parents, a fifth
+	// in Latin, faults by symptom), QJ bathroom furniture and plumbing
+	// fixtures (80: long complaints, elderly buyers, voice typing, opt-outs
+	// about notifications and calls) and QK a musical-instruments seller
+	// with its school, workshop and community (80 drafts). On arrival: QI
+	// 1.000, window recall 0.950; QJ 0.988; QK lint 0.938 (off_platform
+	// 16/19, two of them a seller's call-back, which the public set leaves
+	// to pd_request). After: QJ 1.000; QK 0.950.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QI.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QJ.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_QK.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.8, flagFalse: 0.02},
 	// The fifty-eighth session's sixth round, scored on arrival with the
 	// session's last rules (79da83a) and left unread as the measure of its
 	// end, trained on at the fifty-ninth session's retraining: PN home textiles and bedding (80

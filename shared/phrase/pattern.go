@@ -12,6 +12,8 @@
 //	промик*    a token that starts with these letters
 //	@promo     a named concept: any of its patterns
 //	#num #word #lat #cyr #emoji   a token of that kind
+//	#date      a number written as a day and month, "31.03" or "31.03.2027"
+//	           (not a time, "18.00", nor a sum, "1.5")
 //	#cap       a Cyrillic word written as a name, capital then small
 //	           letters, not first in its sentence ("в Кораблике";
 //	           rutext.Token.Capital); Latin words are names by #lat
@@ -107,6 +109,7 @@ type atom struct {
 	tkind rutext.Kind
 	cyr   int8 // akKind words: 1 Cyrillic only, -1 non-Cyrillic only
 	cap   bool // akKind words: written as a name (rutext.Token.Capital)
+	date  bool // akKind numbers: a day and month (isDate)
 }
 
 // parser turns pattern text into nodes, interning atoms in the builder.
@@ -285,6 +288,8 @@ func (p *parser) item(t string) (*node, error) {
 		return p.atomNode(atom{kind: akText, value: "="}), nil
 	case "#num":
 		return p.atomNode(atom{kind: akKind, tkind: rutext.Number}), nil
+	case "#date":
+		return p.atomNode(atom{kind: akKind, tkind: rutext.Number, date: true}), nil
 	case "#word":
 		return p.atomNode(atom{kind: akKind, tkind: rutext.Word}), nil
 	case "#cyr":

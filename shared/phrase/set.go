@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/agentiq/agentiq/shared/rutext"
@@ -229,14 +230,16 @@ func (b *Builder) Build() (*Set, error) {
 			s.kinds = append(s.kinds, id)
 		}
 	}
-	s.kindsOf = make([][]int32, kindIndex(&rutext.Token{Kind: maxKind, Cyrillic: true, Capital: true})+1)
+	s.kindsOf = make([][]int32, kindIndex(&rutext.Token{Kind: maxKind, Cyrillic: true, Capital: true, Text: "1.01"})+1)
 	for k := rutext.Kind(0); k <= maxKind; k++ {
 		for _, cyr := range []bool{false, true} {
 			for _, capital := range []bool{false, true} {
-				t := &rutext.Token{Kind: k, Cyrillic: cyr, Capital: capital}
-				for _, a := range s.kinds {
-					if s.kindMatch(&s.atoms[a], t) {
-						s.kindsOf[kindIndex(t)] = append(s.kindsOf[kindIndex(t)], a)
+				for _, text := range []string{"", "1.01"} {
+					t := &rutext.Token{Kind: k, Cyrillic: cyr, Capital: capital, Text: text}
+					for _, a := range s.kinds {
+						if s.kindMatch(&s.atoms[a], t) {
+							s.kindsOf[kindIndex(t)] = append(s.kindsOf[kindIndex(t)], a)
+						}
 					}
 				}
 			}
@@ -649,14 +652,44 @@ const maxKind = rutext.Symbol
 // kindIndex is the index in Set.kindsOf of a token's kind and script: a
 // kind atom looks at nothing else.
 func kindIndex(t *rutext.Token) int {
-	i := int(t.Kind) * 4
+	i := int(t.Kind) * 8
 	if t.Cyrillic {
 		i++
 	}
 	if t.Capital {
 		i += 2
 	}
+	if t.Kind == rutext.Number && isDate(t.Text) {
+		i += 4
+	}
 	return i
+}
+
+// isDate reports whether a number token is written as a day and month,
+// with or without a year: "31.03", "1.12.2027". The month's two digits
+// keep out a time ("18.00", "9.30") and a decimal ("1.5").
+func isDate(text string) bool {
+	day, rest, ok := strings.Cut(text, ".")
+	if !ok || len(day) < 1 || len(day) > 2 || len(rest) < 2 {
+		return false
+	}
+	month, year := rest[:2], rest[2:]
+	if year != "" && (year[0] != '.' || len(year) != 3 && len(year) != 5) {
+		return false
+	}
+	for _, s := range []string{day, month, strings.TrimPrefix(year, ".")} {
+		for _, c := range s {
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+	}
+	d := int(day[0] - '0')
+	if len(day) == 2 {
+		d = d*10 + int(day[1]-'0')
+	}
+	m := int(month[0]-'0')*10 + int(month[1]-'0')
+	return d >= 1 && d <= 31 && m >= 1 && m <= 12
 }
 
 // kindsAt returns the kind atoms token t satisfies.
@@ -678,7 +711,7 @@ func (s *Set) kindMatch(a *atom, t *rutext.Token) bool {
 	case akAny:
 		return t.Kind != rutext.Mark
 	case akKind:
-		if t.Kind != a.tkind || a.cap && !t.Capital {
+		if t.Kind != a.tkind || a.cap && !t.Capital || a.date && !isDate(t.Text) {
 			return false
 		}
 		switch a.cyr {
