@@ -1390,7 +1390,7 @@ var blindSets = []blindSet{
 	// gardeners' chat (80: indirect trades, venues without a messenger's
 	// name). On arrival: QD 0.975; QE 0.938, window recall 0.941; QF 0.963,
 	// window precision 0.944; QG lint 0.938; QH 0.925 (review_incentive
-	// 11/13, off_platform 14/16). After: QD 1.000; QE 0.963; QF 0.975,
+	// 11/13, off_platform 14/16). After: QD 1.000; QE 0.975; QF 0.975,
 	// window 1.000 / 1.000; QG 0.950; QH 0.975.
 	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QD.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
