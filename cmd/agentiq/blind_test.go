@@ -1418,6 +1418,45 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_QK.jsonl",
 		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.8, flagFalse: 0.02},
+	// The sixty-second session's round, scored on arrival with the
+	// session's start (f79271b), read and mended, waiting in
+	// testdata/pending: QL musical instruments (80 messages: parents and
+	// musicians, Latin, voice typing), QM strollers, car seats and nursery
+	// furniture (80: tired parents at night, grandparents), QN tea, coffee
+	// and sweets (80: misspellings, emoji only, indirect asks), QO bicycles
+	// and e-scooters (80: couriers, teenagers' slang, faults by symptom),
+	// QP a musical-instrument seller with its school, workshop, app and
+	// channel (80 drafts) and QQ a coffee roaster with its café,
+	// subscription and loyalty card (80). Written while they were mended
+	// and scored on arrival with the same start: QR fishing and camping
+	// gear (80), QS school and office supplies (80: parents before
+	// September, teachers and office managers), QT a bicycle seller with
+	// its service centre, club and store (80 drafts). On arrival: QL 0.900,
+	// window recall 0.733; QM 0.988; QN 0.975, window recall 0.882; QO
+	// 0.950, opt-outs 11/12; QR 0.963, window recall 0.947; QS 0.950,
+	// window 0.929 / 0.867; QP lint 0.875 (off_platform 15/20, third_party
+	// 8/11); QQ 0.925 (off_platform 16/20); QT 0.963. After: QL 0.963
+	// (window recall 0.867: two asks the model vetoes); QM 0.988; QN 0.988;
+	// QO 1.000; QR 0.975; QS 0.963, window 1.000 / 0.933; QP 0.950; QQ
+	// 0.938; QT 0.963.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QL.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.86", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QM.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QN.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QO.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QR.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QS.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_QP.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.95", flagRecall: 0.8, flagFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_QQ.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.8, flagFalse: 0.03},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_QT.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.95", flagRecall: 0.9, flagFalse: 0.03},
 	// The fifty-eighth session's sixth round, scored on arrival with the
 	// session's last rules (79da83a) and left unread as the measure of its
 	// end, trained on at the fifty-ninth session's retraining: PN home textiles and bedding (80

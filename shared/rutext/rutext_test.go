@@ -486,7 +486,7 @@ func TestOneRune(t *testing.T) {
 // TestJoinSplit: words voice typing broke in two are mended, and two real
 // words are left alone.
 func TestJoinSplit(t *testing.T) {
-	sp := NewSpeller(map[string]int{"похожее": 3, "рассылку": 5, "отключите": 2, "полегче": 2, "вместе": 4, "месте": 3, "рассылки": 2, "посуду": 3, "старой": 2})
+	sp := NewSpeller(map[string]int{"похожее": 3, "рассылку": 5, "отключите": 2, "полегче": 2, "вместе": 4, "месте": 3, "рассылки": 2, "посуду": 3, "старой": 2, "пришел": 6, "дошла": 2, "привезли": 3})
 	tests := []struct{ in, want string }{
 		{"уберите из рас сылки", "уберите из рассылки"},
 		{"рас сылку вашу", "рассылку вашу"},
@@ -498,6 +498,13 @@ func TestJoinSplit(t *testing.T) {
 		{"буду взыскивать по суду", "буду взыскивать по суду"},
 		{"с тарой пришло", "с тарой пришло"},
 		{"от ключите", "от ключите"},
+		// a verb of coming after "при" or "до" is one word, though its rest
+		// is a real word: no preposition governs a verb
+		{"шлем при шёл не тот", "шлем пришел не тот"},
+		{"посылка до шла", "посылка дошла"},
+		{"при везли другой", "привезли другой"},
+		{"при шлифовке", "при шлифовке"},
+		{"до шлагбаума", "до шлагбаума"},
 	}
 	for _, tt := range tests {
 		d := Analyze(tt.in)

@@ -351,7 +351,8 @@ func (s *Speller) joins(t, n *Token) bool {
 	if t.Kind != Word || n.Kind != Word || !t.Cyrillic || !n.Cyrillic || t.Clause != n.Clause || !isSplitPrefix(t.Text) {
 		return false
 	}
-	if !(t.Text == "по" && hasComparativeEnding(n.Text)) && (s.Known(n.Text) || RealStem(Stem(n.Text))) {
+	if !(t.Text == "по" && hasComparativeEnding(n.Text)) && !(isMotionPrefix(t.Text) && motionPast[n.Text]) &&
+		(s.Known(n.Text) || RealStem(Stem(n.Text))) {
 		return false
 	}
 	var buf [64]byte
@@ -359,6 +360,19 @@ func (s *Speller) joins(t, n *Token) bool {
 	_, ok := s.freq[string(j)] // no copy: a map index by a converted []byte
 	return ok
 }
+
+// motionPast are past forms of the verbs of coming and bringing that voice
+// typing leaves after a split-off "при" or "до" ("при шёл", "до шла"):
+// real words, but no preposition can govern a verb, so the pair is one
+// word ("пришёл", "дошла").
+var motionPast = map[string]bool{
+	"шел": true, "шёл": true, "шла": true, "шло": true, "шли": true,
+	"ехал": true, "ехала": true, "ехало": true, "ехали": true,
+	"везли": true, "везла": true, "вез": true, "вёз": true,
+	"слали": true, "слал": true, "слала": true,
+}
+
+func isMotionPrefix(w string) bool { return w == "при" || w == "до" }
 
 // comparativeEndings end a comparative: "легче", "больше", "дешевле".
 var comparativeEndings = []string{"ее", "че", "ше", "же", "ще"}
