@@ -1379,8 +1379,8 @@ var blindSets = []blindSet{
 	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_QC.jsonl",
 		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.9, flagFalse: 0.04},
 	// The sixty-first session's round, scored on arrival with the
-	// session's start (32735e2), read and mended, waiting in
-	// testdata/pending: QD sewing, knitting and craft supplies (80
+	// session's start (32735e2), read and mended, trained on at the
+	// sixty-second session's retraining: QD sewing, knitting and craft supplies (80
 	// messages: elderly buyers, voice typing, opt-outs in many phrasings,
 	// faults by symptom), QE car care and accessories (80: slang, Latin,
 	// several questions, rude and short), QF garden seeds and tools (80:
@@ -1392,18 +1392,19 @@ var blindSets = []blindSet{
 	// window precision 0.944; QG lint 0.938; QH 0.925 (review_incentive
 	// 11/13, off_platform 14/16). After: QD 1.000; QE 0.975; QF 0.975,
 	// window 1.000 / 1.000; QG 0.950; QH 0.975.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QD.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_QD.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QE.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_QE.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QF.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_QF.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_QG.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_QG.jsonl",
 		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.9, flagFalse: 0.05},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_QH.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_QH.jsonl",
 		floors: "exact_match=0.96,micro_f1=0.97", flagRecall: 0.9, flagFalse: 0.02},
 	// The sixty-first session's second round, written while the first was
-	// mended and scored on arrival with the session's start (32735e2):
+	// mended and scored on arrival with the session's start (32735e2),
+	// trained on at the sixty-second session's retraining:
 	// QI musical instruments (80 messages: teenagers and parents, a fifth
 	// in Latin, faults by symptom), QJ bathroom furniture and plumbing
 	// fixtures (80: long complaints, elderly buyers, voice typing, opt-outs
@@ -1412,11 +1413,11 @@ var blindSets = []blindSet{
 	// 1.000, window recall 0.950; QJ 0.988; QK lint 0.938 (off_platform
 	// 16/19, two of them a seller's call-back, which the public set leaves
 	// to pd_request). After: QJ 1.000; QK 0.950.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QI.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_QI.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QJ.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_QJ.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_QK.jsonl",
+	{kind: "lint", path: "../../shared/lint/testdata/blind/lint_QK.jsonl",
 		floors: "exact_match=0.94,micro_f1=0.96", flagRecall: 0.8, flagFalse: 0.02},
 	// The sixty-second session's round, scored on arrival with the
 	// session's start (f79271b), read and mended, waiting in
@@ -1438,7 +1439,10 @@ var blindSets = []blindSet{
 	// 8/11); QQ 0.925 (off_platform 16/20); QT 0.963. After: QL 0.963
 	// (window recall 0.867: two asks the model vetoes); QM 0.988; QN 0.988;
 	// QO 1.000; QR 0.975; QS 0.963, window 1.000 / 0.933; QP 0.950; QQ
-	// 0.938; QT 0.963.
+	// 0.938; QT 0.963. Retrained (QD–QK joined training) and the third
+	// round's rules: QR 0.988; QS 0.975; the others the same (QR's window
+	// precision fell to 0.950 with the retraining alone, "оригинальный … или
+	// дешёвый аналог?", mended).
 	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QL.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.86", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QM.jsonl",
@@ -1457,6 +1461,35 @@ var blindSets = []blindSet{
 		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.8, flagFalse: 0.03},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_QT.jsonl",
 		floors: "exact_match=0.95,micro_f1=0.95", flagRecall: 0.9, flagFalse: 0.03},
+	// The sixty-second session's third round, written while the
+	// retraining ran and scored on arrival with a19acdc (the first round's
+	// rules, before the retraining): QU vitamins, supplements and sports
+	// nutrition (80 messages: gym slang, careful elderly buyers, mothers),
+	// QV car tyres, wheels and batteries (80: drivers from the road, tyre
+	// sizes), QW women's underwear and swimwear (80: indirect, emoji,
+	// measurements), QX children's toys and games (80: gifts, missing
+	// parts, children writing), QY a sports-nutrition seller with its
+	// club, app, bot and nutritionist (80 drafts) and QZ a tyre seller
+	// with its fitting service, storage and site (80). On arrival: QU
+	// 0.963, a false opt-out; QV 0.925, window recall 0.947; QW 0.950,
+	// window recall 0.941, a false opt-out; QX 0.925, window 0.933 / 0.875;
+	// QY lint 0.925 (review_incentive 11/13, off_platform 13/18); QZ 0.950
+	// (pd_request 7/9: a VIN and a plate, which older labelled drafts
+	// leave clean). After (retrained): QU 0.963; QV 0.963; QW 0.975; QX
+	// 0.925, window 0.941 / 1.000 (a unicorn "такой же, только розовый",
+	// which the writers of older sets label an analogue); QY 0.963; QZ 0.963.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QU.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QV.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QW.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QX.jsonl",
+		floors: "primary_accuracy=0.92,window_precision=0.93,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_QY.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.95", flagRecall: 0.85, flagFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_QZ.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.95", flagRecall: 0.75, flagFalse: 0.03},
 	// The fifty-eighth session's sixth round, scored on arrival with the
 	// session's last rules (79da83a) and left unread as the measure of its
 	// end, trained on at the fifty-ninth session's retraining: PN home textiles and bedding (80

@@ -35,25 +35,46 @@ func TestLocalStack(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	env := append(os.Environ(), "STACK_DIR="+dir)
-	for _, name := range []string{"DYNAMODB_PORT", "SANDBOX_PORT", "S3_PORT", "API_PORT"} {
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
+	var env []string
+	// Free ports, picked now: a port freed here may be taken by another
+	// process (a parallel test's connection) before the stack's last
+	// service binds it, which the script reports; the stack then comes up
+	// again on ports picked afresh.
+	pickPorts := func() {
+		env = append(os.Environ(), "STACK_DIR="+dir)
+		for _, name := range []string{"DYNAMODB_PORT", "SANDBOX_PORT", "S3_PORT", "API_PORT"} {
+			l, err := net.Listen("tcp", "127.0.0.1:0")
+			if err != nil {
+				t.Fatal(err)
+			}
+			env = append(env, name+"="+strconv.Itoa(l.Addr().(*net.TCPAddr).Port))
+			l.Close()
 		}
-		env = append(env, name+"="+strconv.Itoa(l.Addr().(*net.TCPAddr).Port))
-		l.Close()
+	}
+	run := func(arg string) ([]byte, error) {
+		cmd := exec.Command(filepath.Join("..", "..", "scripts", "local-stack.sh"), arg)
+		cmd.Env = env
+		return cmd.CombinedOutput()
 	}
 	stack := func(arg string) {
 		t.Helper()
-		cmd := exec.Command(filepath.Join("..", "..", "scripts", "local-stack.sh"), arg)
-		cmd.Env = env
-		if out, err := cmd.CombinedOutput(); err != nil {
+		if out, err := run(arg); err != nil {
 			t.Fatalf("local-stack.sh %s: %v\n%s", arg, err, out)
 		}
 	}
 	t.Cleanup(func() { stack("down") })
-	stack("up")
+	for attempt := 1; ; attempt++ {
+		pickPorts()
+		out, err := run("up")
+		if err == nil {
+			break
+		}
+		if attempt == 3 || !bytes.Contains(out, []byte("is taken")) {
+			t.Fatalf("local-stack.sh up: %v\n%s", err, out)
+		}
+		t.Logf("a port was taken before its service bound it; again on fresh ports:\n%s", out)
+		stack("down")
+	}
 	var pids []int
 	files, _ := filepath.Glob(filepath.Join(dir, "*.pid"))
 	for _, f := range files {
