@@ -1490,6 +1490,21 @@ var blindSets = []blindSet{
 		floors: "exact_match=0.95,micro_f1=0.95", flagRecall: 0.85, flagFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_QZ.jsonl",
 		floors: "exact_match=0.95,micro_f1=0.95", flagRecall: 0.75, flagFalse: 0.03},
+	// The sixty-second session's last round, scored on arrival with the
+	// session's last rules (f3cbc32) and left unread as the measure of its
+	// end: RA home lighting and electrics (80 messages: electricians,
+	// renovations, flickering lamps), RB men's clothing and shoes (80:
+	// terse men, wives buying for them, sizes by height and weight) and RC
+	// a lighting seller with its installation service, showroom, site and
+	// community (80 drafts). On arrival: RA 0.963, a false opt-out; RB
+	// 0.950, window 0.947 / 0.947; RC lint 0.963 (off_platform 15/17, a
+	// call-back among them).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RA.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RB.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.94,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_RC.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.95", flagRecall: 0.85, flagFalse: 0.02},
 	// The fifty-eighth session's sixth round, scored on arrival with the
 	// session's last rules (79da83a) and left unread as the measure of its
 	// end, trained on at the fifty-ninth session's retraining: PN home textiles and bedding (80
