@@ -366,9 +366,9 @@ func (s *Speller) joins(t, n *Token) bool {
 // real words, but no preposition can govern a verb, so the pair is one
 // word ("пришёл", "дошла").
 var motionPast = map[string]bool{
-	"шел": true, "шёл": true, "шла": true, "шло": true, "шли": true,
+	"шел": true, "шла": true, "шло": true, "шли": true, // tokens are folded: "шёл" reads "шел"
 	"ехал": true, "ехала": true, "ехало": true, "ехали": true,
-	"везли": true, "везла": true, "вез": true, "вёз": true,
+	"везли": true, "везла": true, "вез": true,
 	"слали": true, "слал": true, "слала": true,
 }
 
