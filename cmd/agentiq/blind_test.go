@@ -1443,17 +1443,17 @@ var blindSets = []blindSet{
 	// round's rules: QR 0.988; QS 0.975; the others the same (QR's window
 	// precision fell to 0.950 with the retraining alone, "оригинальный … или
 	// дешёвый аналог?", mended).
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QL.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_QL.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.86", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QM.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_QM.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QN.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_QN.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QO.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_QO.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QR.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_QR.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QS.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_QS.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_QP.jsonl",
 		floors: "exact_match=0.94,micro_f1=0.95", flagRecall: 0.8, flagFalse: 0.02},
@@ -1478,13 +1478,13 @@ var blindSets = []blindSet{
 	// leave clean). After (retrained): QU 0.963; QV 0.963; QW 0.975; QX
 	// 0.925, window 0.941 / 1.000 (a unicorn "такой же, только розовый",
 	// which the writers of older sets label an analogue); QY 0.963; QZ 0.963.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QU.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_QU.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QV.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_QV.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QW.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_QW.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_QX.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_QX.jsonl",
 		floors: "primary_accuracy=0.92,window_precision=0.93,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_QY.jsonl",
 		floors: "exact_match=0.95,micro_f1=0.95", flagRecall: 0.85, flagFalse: 0.02},
@@ -1499,12 +1499,36 @@ var blindSets = []blindSet{
 	// community (80 drafts). On arrival: RA 0.963, a false opt-out; RB
 	// 0.950, window 0.947 / 0.947; RC lint 0.963 (off_platform 15/17, a
 	// call-back among them).
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RA.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_RA.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RB.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_RB.jsonl",
 		floors: "primary_accuracy=0.94,window_precision=0.94,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_RC.jsonl",
 		floors: "exact_match=0.95,micro_f1=0.95", flagRecall: 0.85, flagFalse: 0.02},
+	// The sixty-third session's round, scored on arrival with the session's
+	// start (333970c), read and mended after the retraining that took QL–RC
+	// into training, waiting in testdata/pending: RD household chemicals
+	// (80 messages: opt-outs in odd words, discounts only mentioned), RE
+	// cookware and kitchen appliances (80: symptoms, long angry and elderly
+	// messages), RF phone accessories (80: slang, a fifth in Latin), RG
+	// orthopedic and home-health goods (80: the elderly, voice typing), RH
+	// a pet-food seller (80 drafts) and RI a household-chemicals seller (80
+	// drafts). On arrival: RD 0.988 (a false window), RE 0.975 (a false
+	// window, a false opt-out), RF 0.938, RG 0.950 (window recall 0.882);
+	// RH lint 0.988, RI 0.963. After: RD 0.988, RE 0.988, RF 0.950, RG
+	// 0.988 (windows 1.000 / 1.000 but RF's recall 0.941); RH 1.000, RI 0.963.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RD.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RE.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RF.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RG.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_RH.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_RI.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.95", flagRecall: 0.8, flagFalse: 0.02},
 	// The fifty-eighth session's sixth round, scored on arrival with the
 	// session's last rules (79da83a) and left unread as the measure of its
 	// end, trained on at the fifty-ninth session's retraining: PN home textiles and bedding (80

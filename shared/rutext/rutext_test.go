@@ -418,6 +418,23 @@ func TestReadLatinSecondReadings(t *testing.T) {
 	}
 }
 
+// TestReadLatinSoftSign: the soft sign a Latin spelling drops is read
+// back where that makes a correct word and the plain reading is none;
+// a word that reads correctly without it keeps its reading.
+func TestReadLatinSoftSign(t *testing.T) {
+	for in, want := range map[string]string{
+		"bolshie chasy ili net":    "большие часы или нет",
+		"malchiku 5 let":           "мальчику 5 лет",
+		"kak polzovatsya shvabroy": "как пользоваться шваброй",
+		"ochen dolgo vezete":       "очень долго везете",
+		"brat ili net, ne znayu":   "брат или нет, не знаю",
+	} {
+		if got := ReadLatinMessage(in); got != want {
+			t.Errorf("ReadLatinMessage(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 // TestReadLatinKeepsCodes: a 4 is read as ч only inside a Russian word;
 // sizes and model names keep it.
 func TestReadLatinKeepsCodes(t *testing.T) {

@@ -1,6 +1,7 @@
 package rutext
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -466,7 +467,56 @@ func translitWord(w string, budget *int) (ru string, real bool) {
 			return v, true
 		}
 	}
+	if v, ok := softSignRestored(ru); ok {
+		return v, true
+	}
 	return ru, false
+}
+
+// softSignRestored reads back the soft signs a Latin spelling drops
+// ("bolshie" → "большие", "tolko" → "только", "mozhesh" → "можешь",
+// "polzovatsya" → "пользоваться"): a ь after a consonant that precedes
+// another consonant or ends the word, one or two of them, when that makes
+// a correct word and the plain reading was none.
+func softSignRestored(ru string) (string, bool) {
+	r := []rune(ru)
+	var at []int // positions a ь may follow
+	for i := 0; i < len(r) && len(at) < 4; i++ {
+		if !softable(r[i]) {
+			continue
+		}
+		if i+1 == len(r) || isCyrConsonant(r[i+1]) {
+			at = append(at, i)
+		}
+	}
+	// one sign first, then two: the fewest changes that make a word
+	for n := 1; n <= 2; n++ {
+		for mask := 1; mask < 1<<len(at); mask++ {
+			if bits.OnesCount(uint(mask)) != n {
+				continue
+			}
+			var b strings.Builder
+			for i, c := range r {
+				b.WriteRune(c)
+				for k, p := range at {
+					if p == i && mask&(1<<k) != 0 {
+						b.WriteRune('ь')
+					}
+				}
+			}
+			if v := b.String(); realUncached(v) {
+				return v, true
+			}
+		}
+	}
+	return ru, false
+}
+
+// softable are the consonants a soft sign follows in everyday words.
+func softable(c rune) bool { return strings.ContainsRune("лнтдсзрмвпбфшчж", c) }
+
+func isCyrConsonant(c rune) bool {
+	return strings.ContainsRune("бвгджзйклмнпрстфхцчшщ", c)
 }
 
 // otherReading is the second reading of a Latin letter, in Latin.
