@@ -1517,18 +1517,45 @@ var blindSets = []blindSet{
 	// window, a false opt-out), RF 0.938, RG 0.950 (window recall 0.882);
 	// RH lint 0.988, RI 0.963. After: RD 0.988, RE 0.988, RF 0.950, RG
 	// 0.988 (windows 1.000 / 1.000 but RF's recall 0.941); RH 1.000, RI 0.963.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RD.jsonl",
+	// RD–RG joined training at the sixty-fourth session: RD 1.000, RE 0.988,
+	// RF 0.963 (windows 1.000 / 1.000), RG 1.000.
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_RD.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RE.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_RE.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RF.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_RF.jsonl",
 		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RG.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_RG.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_RH.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_RI.jsonl",
 		floors: "exact_match=0.95,micro_f1=0.95", flagRecall: 0.8, flagFalse: 0.02},
+	// The sixty-fourth session's round, scored on arrival with the session's
+	// start (d7f17cc), read and mended, waiting in testdata/pending: RJ
+	// garden tools and seeds (80 messages: the elderly, voice typing,
+	// opt-outs in odd words), RK school supplies (80: parents, several
+	// questions, the window both ways), RL gaming peripherals (80: slang, a
+	// quarter in Latin), RM jewellery and watches (80: wrong item, fault or
+	// return, a named item's fit), RN a furniture and home-textile seller
+	// (80 drafts: moves off WB without a messenger, data asked) and RO an
+	// electronics integrator's templates (80 drafts: rewards by symbol and
+	// condition, shops by name). On arrival: RJ 0.950 (window recall
+	// 0.875), RK 0.988 (a false window), RL 0.950 (0.857), RM 0.988; RN lint
+	// 0.938, RO 1.000. After: RJ 0.975 (0.938), RK 0.988 (1.000 / 1.000),
+	// RL 0.963, RM 1.000; RN 0.963 (every deny-level flag found), RO 1.000.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RJ.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RK.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RL.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RM.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_RN.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.95", flagRecall: 0.95, flagFalse: 0.04},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_RO.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.02},
 	// The fifty-eighth session's sixth round, scored on arrival with the
 	// session's last rules (79da83a) and left unread as the measure of its
 	// end, trained on at the fifty-ninth session's retraining: PN home textiles and bedding (80

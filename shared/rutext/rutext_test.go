@@ -418,6 +418,10 @@ func TestReadLatinSecondReadings(t *testing.T) {
 		"kak polzovatsya shvabroy": "как пользоваться шваброй",
 		"ochen dolgo vezete":       "очень долго везете",
 		"brat ili net, ne znayu":   "брат или нет, не знаю",
+		// an i after a vowel is и where й makes no word
+		"skolko stoit dostavka": "сколько стоит доставка",
+		"dom stroit":            "дом строит",
+		"zdravstvuite":          "здравствуйте",
 	} {
 		if got := ReadLatinMessage(in); got != want {
 			t.Errorf("ReadLatinMessage(%q) = %q, want %q", in, got, want)
@@ -493,7 +497,7 @@ func TestOneRune(t *testing.T) {
 // TestJoinSplit: words voice typing broke in two are mended, and two real
 // words are left alone.
 func TestJoinSplit(t *testing.T) {
-	sp := NewSpeller(map[string]int{"похожее": 3, "рассылку": 5, "отключите": 2, "полегче": 2, "вместе": 4, "месте": 3, "рассылки": 2, "посуду": 3, "старой": 2, "пришел": 6, "дошла": 2, "привезли": 3})
+	sp := NewSpeller(map[string]int{"похожее": 3, "рассылку": 5, "отключите": 2, "полегче": 2, "вместе": 4, "месте": 3, "рассылки": 2, "посуду": 3, "старой": 2, "пришел": 6, "дошла": 2, "привезли": 3, "написано": 4, "отправлено": 2, "засено": 1})
 	tests := []struct{ in, want string }{
 		{"уберите из рас сылки", "уберите из рассылки"},
 		{"рас сылку вашу", "рассылку вашу"},
@@ -512,6 +516,10 @@ func TestJoinSplit(t *testing.T) {
 		{"при везли другой", "привезли другой"},
 		{"при шлифовке", "при шлифовке"},
 		{"до шлагбаума", "до шлагбаума"},
+		// so is a short passive participle: "на писано" is no phrase
+		{"на пакете не на писано", "на пакете не написано"},
+		{"заказ от правлено вчера", "заказ отправлено вчера"},
+		{"положите за сено", "положите за сено"},
 	}
 	for _, tt := range tests {
 		d := Analyze(tt.in)

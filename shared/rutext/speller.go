@@ -352,7 +352,7 @@ func (s *Speller) joins(t, n *Token) bool {
 		return false
 	}
 	if !(t.Text == "по" && hasComparativeEnding(n.Text)) && !(isMotionPrefix(t.Text) && motionPast[n.Text]) &&
-		(s.Known(n.Text) || RealStem(Stem(n.Text))) {
+		!isShortParticiple(n.Text) && (s.Known(n.Text) || RealStem(Stem(n.Text))) {
 		return false
 	}
 	var buf [64]byte
@@ -371,6 +371,21 @@ var motionPast = map[string]bool{
 	"везли": true, "везла": true, "вез": true,
 	"слали": true, "слал": true, "слала": true,
 }
+
+// isShortParticiple reports a short passive participle ("писано",
+// "казана", "правлены"): a real word after a split-off "на" or "от", but
+// no preposition governs one, so the pair is one word ("не на писано" is
+// "не написано", "от правлено" "отправлено").
+func isShortParticiple(w string) bool {
+	for _, e := range shortParticipleEndings {
+		if len(w) > len(e)+4 && strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+var shortParticipleEndings = []string{"ано", "ено", "ято", "ана", "ена", "аны", "ены"}
 
 func isMotionPrefix(w string) bool { return w == "при" || w == "до" }
 

@@ -434,11 +434,14 @@ func translitWord(w string, budget *int) (ru string, real bool) {
 	if *budget <= 0 { // the message's tries are spent: the plain reading, unchecked
 		return ru, false
 	}
+	low := strings.ToLower(w)
+	if v, ok := shortIRestored(ru); ok {
+		return v, true
+	}
 	if real = realUncached(ru); real || len(w) < 4 {
 		return ru, real
 	}
 	*budget--
-	low := strings.ToLower(w)
 	// a word-initial e is е as often as э: "est'" is "есть"
 	if low[0] == 'e' {
 		if v := "е" + translitPlain(low[1:]); realUncached(v) {
@@ -472,6 +475,25 @@ func translitWord(w string, budget *int) (ru string, real bool) {
 	}
 	return ru, false
 }
+
+// shortIRestored reads an i after a vowel as и rather than й before the
+// endings that only и takes ("stoit" is "стоит", "boitsya" "боится",
+// "svoih" "своих"), when that makes a correct word: the й reading can pass
+// for a word by its stem ("стойт" shares "стойте"'s), and the dictionary
+// holds stems, not forms. "zdravstvuite" keeps its й.
+func shortIRestored(ru string) (string, bool) {
+	i := strings.LastIndex(ru, "й")
+	if i <= 0 || !iEndings[ru[i+len("й"):]] {
+		return ru, false
+	}
+	if v := ru[:i] + "и" + ru[i+len("й"):]; realUncached(v) {
+		return v, true
+	}
+	return ru, false
+}
+
+// iEndings follow и, never й, at the end of a word.
+var iEndings = map[string]bool{"т": true, "тся": true, "ться": true, "м": true, "ми": true, "х": true, "ш": true, "шь": true}
 
 // softSignRestored reads back the soft signs a Latin spelling drops
 // ("bolshie" → "большие", "tolko" → "только", "mozhesh" → "можешь",
