@@ -1556,6 +1556,22 @@ var blindSets = []blindSet{
 		floors: "exact_match=0.95,micro_f1=0.95", flagRecall: 0.95, flagFalse: 0.04},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_RO.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.02},
+	// The sixty-fourth session's second round, scored on arrival with the
+	// session's last rules (the tidy after e835247) and left unread as the
+	// measure of its end: RP pet supplies (80 messages: opt-outs both ways,
+	// symptoms, a tenth in Latin), RQ power tools and hardware (80: the
+	// window both ways, named items' fit) and RR a cosmetics and perfume
+	// seller (80 drafts: every deny-level flag). On arrival: RP 0.975
+	// (window precision 0.941, a false window), RQ 0.975 (window recall
+	// 0.950), RR lint 0.963 (every deny-level flag found; 2 false
+	// off_platform, 1 false pd_request). The session's start (d7f17cc):
+	// RP 0.963, RQ 0.975, RR 0.963.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RP.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.94,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RQ.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_RR.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.95", flagRecall: 0.95, flagFalse: 0.04},
 	// The fifty-eighth session's sixth round, scored on arrival with the
 	// session's last rules (79da83a) and left unread as the measure of its
 	// end, trained on at the fifty-ninth session's retraining: PN home textiles and bedding (80

@@ -422,6 +422,9 @@ func TestReadLatinSecondReadings(t *testing.T) {
 		"skolko stoit dostavka": "сколько стоит доставка",
 		"dom stroit":            "дом строит",
 		"zdravstvuite":          "здравствуйте",
+		// loanwords' "ai" and a й typed as y stay й
+		"kilobait":     "килобайт",
+		"128 gigabayt": "128 гигабайт",
 	} {
 		if got := ReadLatinMessage(in); got != want {
 			t.Errorf("ReadLatinMessage(%q) = %q, want %q", in, got, want)
@@ -497,7 +500,7 @@ func TestOneRune(t *testing.T) {
 // TestJoinSplit: words voice typing broke in two are mended, and two real
 // words are left alone.
 func TestJoinSplit(t *testing.T) {
-	sp := NewSpeller(map[string]int{"похожее": 3, "рассылку": 5, "отключите": 2, "полегче": 2, "вместе": 4, "месте": 3, "рассылки": 2, "посуду": 3, "старой": 2, "пришел": 6, "дошла": 2, "привезли": 3, "написано": 4, "отправлено": 2, "засено": 1})
+	sp := NewSpeller(map[string]int{"похожее": 3, "рассылку": 5, "отключите": 2, "полегче": 2, "вместе": 4, "месте": 3, "рассылки": 2, "посуду": 3, "старой": 2, "пришел": 6, "дошла": 2, "привезли": 3, "написано": 4, "отправлено": 2, "засено": 1, "заказана": 2, "казана": 1})
 	tests := []struct{ in, want string }{
 		{"уберите из рас сылки", "уберите из рассылки"},
 		{"рас сылку вашу", "рассылку вашу"},
@@ -520,6 +523,8 @@ func TestJoinSplit(t *testing.T) {
 		{"на пакете не на писано", "на пакете не написано"},
 		{"заказ от правлено вчера", "заказ отправлено вчера"},
 		{"положите за сено", "положите за сено"},
+		// unless the vocabulary knows the rest as a word of its own
+		{"крышка из за казана", "крышка из за казана"},
 	}
 	for _, tt := range tests {
 		d := Analyze(tt.in)

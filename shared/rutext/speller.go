@@ -352,7 +352,7 @@ func (s *Speller) joins(t, n *Token) bool {
 		return false
 	}
 	if !(t.Text == "по" && hasComparativeEnding(n.Text)) && !(isMotionPrefix(t.Text) && motionPast[n.Text]) &&
-		!isShortParticiple(n.Text) && (s.Known(n.Text) || RealStem(Stem(n.Text))) {
+		(s.Known(n.Text) || !hasShortParticipleEnding(n.Text) && RealStem(Stem(n.Text))) {
 		return false
 	}
 	var buf [64]byte
@@ -372,13 +372,19 @@ var motionPast = map[string]bool{
 	"слали": true, "слал": true, "слала": true,
 }
 
-// isShortParticiple reports a short passive participle ("писано",
-// "казана", "правлены"): a real word after a split-off "на" or "от", but
-// no preposition governs one, so the pair is one word ("не на писано" is
-// "не написано", "от правлено" "отправлено").
-func isShortParticiple(w string) bool {
+// hasShortParticipleEnding reports a word shaped as a short passive
+// participle ("писано", "казана", "правлены"): the dictionary knows such
+// rests by their stems, but no preposition governs a participle, so "не на
+// писано" is "не написано" and "от правлено" "отправлено". A rest the
+// vocabulary knows as a word of its own stays ("из-за казана"). Six
+// letters at least keep сено, цены, стена, замена out; "при нято", "вы
+// брано" (shorter rests) are not mended.
+func hasShortParticipleEnding(w string) bool {
+	if utf8.RuneCountInString(w) < 6 {
+		return false
+	}
 	for _, e := range shortParticipleEndings {
-		if len(w) > len(e)+4 && strings.HasSuffix(w, e) {
+		if strings.HasSuffix(w, e) {
 			return true
 		}
 	}

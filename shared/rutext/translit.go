@@ -434,14 +434,15 @@ func translitWord(w string, budget *int) (ru string, real bool) {
 	if *budget <= 0 { // the message's tries are spent: the plain reading, unchecked
 		return ru, false
 	}
-	low := strings.ToLower(w)
-	if v, ok := shortIRestored(ru); ok {
+	// one lookup more, outside the budget: only a word ending so pays it
+	if v, ok := shortIRestored(w, ru); ok {
 		return v, true
 	}
 	if real = realUncached(ru); real || len(w) < 4 {
 		return ru, real
 	}
 	*budget--
+	low := strings.ToLower(w)
 	// a word-initial e is е as often as э: "est'" is "есть"
 	if low[0] == 'e' {
 		if v := "е" + translitPlain(low[1:]); realUncached(v) {
@@ -476,14 +477,17 @@ func translitWord(w string, budget *int) (ru string, real bool) {
 	return ru, false
 }
 
-// shortIRestored reads an i after a vowel as и rather than й before the
-// endings that only и takes ("stoit" is "стоит", "boitsya" "боится",
-// "svoih" "своих"), when that makes a correct word: the й reading can pass
-// for a word by its stem ("стойт" shares "стойте"'s), and the dictionary
-// holds stems, not forms. "zdravstvuite" keeps its й.
-func shortIRestored(ru string) (string, bool) {
+// shortIRestored reads a Latin "oi", "ei" or "ui" as ои, еи, уи rather
+// than ой, ей, уй before the endings that mostly follow и ("stoit" is
+// "стоит", "svoih" "своих", "dom stroit" "дом строит"), when that makes a
+// correct word: the й reading can pass for a word by its stem ("стойт"
+// shares "стойте"'s), and the dictionary holds stems, not forms. A й the
+// writer typed as y or j stays, and so does "ai": the loanwords whose й
+// takes these endings are mostly -айт, -айм ("kilobait", "kopirait").
+// "zdravstvuite" keeps its й ("те" is no such ending).
+func shortIRestored(w, ru string) (string, bool) {
 	i := strings.LastIndex(ru, "й")
-	if i <= 0 || !iEndings[ru[i+len("й"):]] {
+	if i <= 0 || !iEndings[ru[i+len("й"):]] || !latinVowelI(w) {
 		return ru, false
 	}
 	if v := ru[:i] + "и" + ru[i+len("й"):]; realUncached(v) {
@@ -492,7 +496,16 @@ func shortIRestored(ru string) (string, bool) {
 	return ru, false
 }
 
-// iEndings follow и, never й, at the end of a word.
+// latinVowelI reports whether a Latin word has an i after o, e or u (the
+// letters translitPlain reads as й after a vowel).
+func latinVowelI(w string) bool {
+	low := strings.ToLower(w)
+	return strings.Contains(low, "oi") || strings.Contains(low, "ei") || strings.Contains(low, "ui")
+}
+
+// iEndings mostly follow и, not й, at the end of a word (against сайт,
+// тайм, займ, пойми: loanwords and imperatives, which the dictionary
+// check and the "ai" rule keep).
 var iEndings = map[string]bool{"т": true, "тся": true, "ться": true, "м": true, "ми": true, "х": true, "ш": true, "шь": true}
 
 // softSignRestored reads back the soft signs a Latin spelling drops
