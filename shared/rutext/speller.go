@@ -379,17 +379,7 @@ var motionPast = map[string]bool{
 // vocabulary knows as a word of its own stays ("из-за казана"). Six
 // letters at least keep сено, цены, стена, замена out; "при нято", "вы
 // брано" (shorter rests) are not mended.
-func hasShortParticipleEnding(w string) bool {
-	if utf8.RuneCountInString(w) < 6 {
-		return false
-	}
-	for _, e := range shortParticipleEndings {
-		if strings.HasSuffix(w, e) {
-			return true
-		}
-	}
-	return false
-}
+func hasShortParticipleEnding(w string) bool { return endsWithAny(w, shortParticipleEndings, 6) }
 
 var shortParticipleEndings = []string{"ано", "ено", "ято", "ана", "ена", "аны", "ены"}
 
@@ -398,9 +388,17 @@ func isMotionPrefix(w string) bool { return w == "при" || w == "до" }
 // comparativeEndings end a comparative: "легче", "больше", "дешевле".
 var comparativeEndings = []string{"ее", "че", "ше", "же", "ще"}
 
-func hasComparativeEnding(w string) bool {
-	for _, e := range comparativeEndings {
-		if len(w) > len(e)+4 && strings.HasSuffix(w, e) {
+// hasComparativeEnding: five letters at least, so "ниже", "выше" stay.
+func hasComparativeEnding(w string) bool { return endsWithAny(w, comparativeEndings, 5) }
+
+// endsWithAny reports whether a word of at least minLetters letters ends
+// with one of endings.
+func endsWithAny(w string, endings []string, minLetters int) bool {
+	if utf8.RuneCountInString(w) < minLetters {
+		return false
+	}
+	for _, e := range endings {
+		if strings.HasSuffix(w, e) {
 			return true
 		}
 	}
