@@ -1532,7 +1532,8 @@ var blindSets = []blindSet{
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_RI.jsonl",
 		floors: "exact_match=0.95,micro_f1=0.95", flagRecall: 0.8, flagFalse: 0.02},
 	// The sixty-fourth session's round, scored on arrival with the session's
-	// start (d7f17cc), read and mended, waiting in testdata/pending: RJ
+	// start (d7f17cc), read and mended, trained on at the sixty-fifth
+	// session's retraining (the drafts still wait in testdata/pending): RJ
 	// garden tools and seeds (80 messages: the elderly, voice typing,
 	// opt-outs in odd words), RK school supplies (80: parents, several
 	// questions, the window both ways), RL gaming peripherals (80: slang, a
@@ -1544,13 +1545,13 @@ var blindSets = []blindSet{
 	// 0.875), RK 0.988 (a false window), RL 0.950 (0.857), RM 0.988; RN lint
 	// 0.938, RO 1.000. After: RJ 0.975 (0.938), RK 0.988 (1.000 / 1.000),
 	// RL 0.963, RM 1.000; RN 0.963 (every deny-level flag found), RO 1.000.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RJ.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_RJ.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RK.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_RK.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RL.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_RL.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RM.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_RM.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_RN.jsonl",
 		floors: "exact_match=0.95,micro_f1=0.95", flagRecall: 0.95, flagFalse: 0.04},
@@ -1558,7 +1559,8 @@ var blindSets = []blindSet{
 		floors: "exact_match=0.97,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.02},
 	// The sixty-fourth session's second round, scored on arrival with the
 	// session's last rules (the tidy after e835247) and left unread as the
-	// measure of its end: RP pet supplies (80 messages: opt-outs both ways,
+	// measure of its end (the messages trained on at the sixty-fifth
+	// session's retraining): RP pet supplies (80 messages: opt-outs both ways,
 	// symptoms, a tenth in Latin), RQ power tools and hardware (80: the
 	// window both ways, named items' fit) and RR a cosmetics and perfume
 	// seller (80 drafts: every deny-level flag). On arrival: RP 0.975
@@ -1566,12 +1568,38 @@ var blindSets = []blindSet{
 	// 0.950), RR lint 0.963 (every deny-level flag found; 2 false
 	// off_platform, 1 false pd_request). The session's start (d7f17cc):
 	// RP 0.963, RQ 0.975, RR 0.963.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RP.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_RP.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.94,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RQ.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_RQ.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_RR.jsonl",
 		floors: "exact_match=0.95,micro_f1=0.95", flagRecall: 0.95, flagFalse: 0.04},
+	// The sixty-fifth session's round, scored on arrival with the session's
+	// start (4a58c7b), read and mended, waiting in testdata/pending: RS
+	// household appliances and electronics (80 messages: opt-outs in odd
+	// words, faults by symptom, notifications mentioned without one), RT
+	// clothing and footwear (80: a return, size or thanks in passing, a
+	// fifth in Latin, voice typing), RU cosmetics and children's goods (80:
+	// offers asked against offers only mentioned), RV auto, tools, sport
+	// and garden (80: several questions, slang, misspellings, emoji), RW a
+	// kitchenware seller (80 drafts: rewards for reviews in every form,
+	// moves off WB without a messenger) and RX an electronics seller (80
+	// drafts: data asked, shops by name, links obfuscated). On arrival: RS
+	// 0.975 (2 false opt-outs), RT 0.950, RU 0.975, RV 0.938 (window recall
+	// 0.941); RW lint 0.963, RX 0.975. After: RS 0.975 (1 false opt-out),
+	// RT 0.963, RU 0.975, RV 0.963 (1.000 / 1.000); RW 0.988, RX 0.988.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RS.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RT.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RU.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RV.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_RW.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_RX.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.97", flagRecall: 0.9, flagFalse: 0.02},
 	// The fifty-eighth session's sixth round, scored on arrival with the
 	// session's last rules (79da83a) and left unread as the measure of its
 	// end, trained on at the fifty-ninth session's retraining: PN home textiles and bedding (80
