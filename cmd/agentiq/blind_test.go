@@ -1600,6 +1600,32 @@ var blindSets = []blindSet{
 		floors: "exact_match=0.97,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_RX.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.97", flagRecall: 0.9, flagFalse: 0.02},
+	// The sixty-fifth session's second round, scored on arrival with
+	// 4805c19 (the first round's mending), read and mended, waiting in
+	// testdata/pending: RY groceries, tea and vitamins (80 messages: the
+	// elderly, thanks beside a question), RZ furniture and lighting (80:
+	// faults and wrong items as seen, couriers' stories), SA books and
+	// crafts (80: a quarter in Latin, slang, emoji), SB sports nutrition
+	// and fitness (80: discounts asked indirectly), SC a clothing seller
+	// (80 drafts: moves off WB, data asked) and SD a car-goods seller (80
+	// drafts: rewards for reviews, shops named, links). On arrival (the
+	// session's start, 4a58c7b, the same): RY 1.000 (window recall 0.938),
+	// RZ 0.963, SA 0.963 (0.952), SB 0.975 (0.842); SC lint 0.925
+	// (off_platform 23/28: call-backs and e-mails its writer counts as
+	// moves), SD 0.963. After: RY 1.000, RZ 0.975, SA 0.975 (1.000), SB
+	// 1.000 (0.947); SC 0.938 (no false flag), SD 0.975.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RY.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RZ.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SA.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SB.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_SC.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.8, flagFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_SD.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.03},
 	// The fifty-eighth session's sixth round, scored on arrival with the
 	// session's last rules (79da83a) and left unread as the measure of its
 	// end, trained on at the fifty-ninth session's retraining: PN home textiles and bedding (80
