@@ -1626,6 +1626,21 @@ var blindSets = []blindSet{
 		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.8, flagFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_SD.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.03},
+	// The sixty-fifth session's third round, scored on arrival with the
+	// session's last rules (5db06a9) and left unread as the measure of its
+	// end: SE bedding, towels and household goods (80 messages: every
+	// register and intent alike, opt-outs both ways), SF phones, tablets
+	// and laptops (80: a fifth in Latin, voice typing, named items' fit)
+	// and SG a children's goods seller (80 drafts: every deny-level flag).
+	// On arrival: SE 0.963, SF 0.938 (window recall 0.950), SG lint 0.988
+	// (off_platform 11/12, no false deny-level flag). The session's start
+	// (4a58c7b) scored them the same.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SE.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SF.jsonl",
+		floors: "primary_accuracy=0.93,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_SG.jsonl",
+		floors: "exact_match=0.98,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.02},
 	// The fifty-eighth session's sixth round, scored on arrival with the
 	// session's last rules (79da83a) and left unread as the measure of its
 	// end, trained on at the fifty-ninth session's retraining: PN home textiles and bedding (80
