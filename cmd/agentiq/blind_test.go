@@ -1641,6 +1641,33 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.93,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_SG.jsonl",
 		floors: "exact_match=0.98,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.02},
+	// The sixty-fifth session's fourth round, scored on arrival with
+	// 5e24dec (the review's mending), read and mended, waiting in
+	// testdata/pending: SH home medical devices (80 messages: the elderly
+	// and their relatives), SI musical instruments and audio (80: slang, a
+	// quarter in Latin), SJ beauty appliances (80: faults by symptom,
+	// voice typing), SK children's clothing and school uniform (80: sizes
+	// asked every way), SL a large-appliance seller with installation (80
+	// drafts: moves off WB, data asked, service centres named) and SM a
+	// books and hobby seller (80 drafts: rewards for reviews, links). On
+	// arrival (the session's start, 4a58c7b, the same): SH 0.963, SI 0.988,
+	// SJ 0.950, SK 0.963; SL lint 0.925 (5 false off_platform: shops and
+	// marketplaces its writer names as places to buy, a third party
+	// alone), SM 0.938. After: SH 0.975, SI 1.000, SJ 0.975, SK 0.988; SL
+	// 0.950 (4 false off_platform kept: the labels split about evenly
+	// over the open data), SM 0.975.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SH.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SI.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SJ.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SK.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_SL.jsonl",
+		floors: "exact_match=0.94,micro_f1=0.95", flagRecall: 0.95, flagFalse: 0.07},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_SM.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.03},
 	// The fifty-eighth session's sixth round, scored on arrival with the
 	// session's last rules (79da83a) and left unread as the measure of its
 	// end, trained on at the fifty-ninth session's retraining: PN home textiles and bedding (80
