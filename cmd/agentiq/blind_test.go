@@ -1575,7 +1575,7 @@ var blindSets = []blindSet{
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_RR.jsonl",
 		floors: "exact_match=0.95,micro_f1=0.95", flagRecall: 0.95, flagFalse: 0.04},
 	// The sixty-fifth session's round, scored on arrival with the session's
-	// start (4a58c7b), read and mended, waiting in testdata/pending: RS
+	// start (4a58c7b), read and mended, trained on at the sixty-sixth session's retraining: RS
 	// household appliances and electronics (80 messages: opt-outs in odd
 	// words, faults by symptom, notifications mentioned without one), RT
 	// clothing and footwear (80: a return, size or thanks in passing, a
@@ -1588,21 +1588,22 @@ var blindSets = []blindSet{
 	// 0.975 (2 false opt-outs), RT 0.950, RU 0.975, RV 0.938 (window recall
 	// 0.941); RW lint 0.963, RX 0.975. After: RS 0.975 (1 false opt-out),
 	// RT 0.963, RU 0.975, RV 0.963 (1.000 / 1.000); RW 0.988, RX 0.988.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RS.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_RS.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RT.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_RT.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RU.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_RU.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RV.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_RV.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_RW.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_RX.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.97", flagRecall: 0.9, flagFalse: 0.02},
 	// The sixty-fifth session's second round, scored on arrival with
-	// 4805c19 (the first round's mending), read and mended, waiting in
-	// testdata/pending: RY groceries, tea and vitamins (80 messages: the
+	// 4805c19 (the first round's mending), read and mended, the messages
+	// trained on at the sixty-sixth session's retraining (the drafts still
+	// wait in testdata/pending): RY groceries, tea and vitamins (80 messages: the
 	// elderly, thanks beside a question), RZ furniture and lighting (80:
 	// faults and wrong items as seen, couriers' stories), SA books and
 	// crafts (80: a quarter in Latin, slang, emoji), SB sports nutrition
@@ -1614,13 +1615,13 @@ var blindSets = []blindSet{
 	// (off_platform 23/28: call-backs and e-mails its writer counts as
 	// moves), SD 0.963. After: RY 1.000, RZ 0.975, SA 0.975 (1.000), SB
 	// 1.000 (0.947); SC 0.938 (no false flag), SD 0.975.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RY.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_RY.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_RZ.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_RZ.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SA.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_SA.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SB.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_SB.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_SC.jsonl",
 		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.8, flagFalse: 0.02},
@@ -1628,22 +1629,24 @@ var blindSets = []blindSet{
 		floors: "exact_match=0.97,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.03},
 	// The sixty-fifth session's third round, scored on arrival with the
 	// session's last rules (5db06a9) and left unread as the measure of its
-	// end: SE bedding, towels and household goods (80 messages: every
+	// end (the messages trained on at the sixty-sixth session's
+	// retraining): SE bedding, towels and household goods (80 messages: every
 	// register and intent alike, opt-outs both ways), SF phones, tablets
 	// and laptops (80: a fifth in Latin, voice typing, named items' fit)
 	// and SG a children's goods seller (80 drafts: every deny-level flag).
 	// On arrival: SE 0.963, SF 0.938 (window recall 0.950), SG lint 0.988
 	// (off_platform 11/12, no false deny-level flag). The session's start
 	// (4a58c7b) scored them the same.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SE.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_SE.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SF.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_SF.jsonl",
 		floors: "primary_accuracy=0.93,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_SG.jsonl",
 		floors: "exact_match=0.98,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.02},
 	// The sixty-fifth session's fourth round, scored on arrival with
-	// 5e24dec (the review's mending), read and mended, waiting in
-	// testdata/pending: SH home medical devices (80 messages: the elderly
+	// 5e24dec (the review's mending), read and mended, the messages
+	// trained on at the sixty-sixth session's retraining (the drafts still
+	// wait in testdata/pending): SH home medical devices (80 messages: the elderly
 	// and their relatives), SI musical instruments and audio (80: slang, a
 	// quarter in Latin), SJ beauty appliances (80: faults by symptom,
 	// voice typing), SK children's clothing and school uniform (80: sizes
@@ -1656,18 +1659,47 @@ var blindSets = []blindSet{
 	// alone), SM 0.938. After: SH 0.975, SI 1.000, SJ 0.975, SK 0.988; SL
 	// 0.950 (4 false off_platform kept: the labels split about evenly
 	// over the open data), SM 0.975.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SH.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_SH.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SI.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_SI.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SJ.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_SJ.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SK.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_SK.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_SL.jsonl",
 		floors: "exact_match=0.94,micro_f1=0.95", flagRecall: 0.95, flagFalse: 0.07},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_SM.jsonl",
 		floors: "exact_match=0.97,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.03},
+	// The sixty-sixth session's round, scored on arrival with the session's
+	// start (4536569; its retraining on the waiting classify batches scored
+	// them the same), read and mended, waiting in testdata/pending: SN
+	// fishing, camping and outdoor gear (80 messages: faults by symptom,
+	// named items' fit, slang, voice typing), SO bags, wallets and costume
+	// jewellery (80: opt-outs both ways, discounts asked indirectly), SP
+	// office supplies and printers (80: a named model's compatibility,
+	// analogues asked against mentioned), SQ home renovation goods (80:
+	// stories, a return or delivery in passing, a fifth in Latin), SR an
+	// outdoor-gear seller (80 drafts: every deny-level flag in unknown
+	// words) and SS a bag and jewellery seller (80 drafts: operators'
+	// edits). On arrival: SN 0.963 (1 false opt-out), SO 0.950 (3 false
+	// opt-outs), SP 0.938 (window 0.909 / 0.909), SQ 0.887 (window recall
+	// 0.875); SR lint 0.950 (third_party 7/9), SS 0.975. After: SN 0.975,
+	// SO 0.963 (2 false opt-outs: complaints about mailings the model
+	// reads as a stop, kept by the recall-first rule), SP 0.988 (1.000 /
+	// 1.000), SQ 0.950 (0.938); SR 0.988, SS 1.000.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SN.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SO.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.04},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SP.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SQ.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_SR.jsonl",
+		floors: "exact_match=0.98,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_SS.jsonl",
+		floors: "exact_match=0.98,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
 	// The fifty-eighth session's sixth round, scored on arrival with the
 	// session's last rules (79da83a) and left unread as the measure of its
 	// end, trained on at the fifty-ninth session's retraining: PN home textiles and bedding (80
