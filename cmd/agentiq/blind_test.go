@@ -1700,6 +1700,49 @@ var blindSets = []blindSet{
 		floors: "exact_match=0.98,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_SS.jsonl",
 		floors: "exact_match=0.98,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
+	// The sixty-sixth session's second round, scored on arrival with the
+	// session's start (4536569; eca7c7a, the first round's mending, the
+	// same), read and mended with the review of the first, waiting in
+	// testdata/pending: ST pet food, aquarium and bird supplies (80
+	// messages: the elderly, children, emoji, both ways of the window and
+	// opt-outs), SU car electronics (80: a quarter in Latin, symptoms,
+	// named models' fit), SV hair and skin care, make-up (80: discounts
+	// asked every way, things in passing, a fifth in Latin), SW kitchen
+	// furniture and storage (80: stories, missing parts, returns asked or
+	// told), SX a pet-goods seller with a vet (80 drafts: every deny-level
+	// flag, a draw among raters) and SY a car-electronics integrator's
+	// templates (80 drafts). On arrival: ST 0.963 (window recall 0.944),
+	// SU 0.938 (1 false opt-out), SV 0.912, SW 0.950 (window precision
+	// 0.955); SX lint 0.925 (review_incentive 8/10), SY 0.963 (off_platform
+	// 12/14: call-backs and e-mails its writer counts as moves). After: ST
+	// 0.988, SU 0.963, SV 0.950, SW 0.975; SX 0.950 (10/10), SY 0.963.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_ST.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SU.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SV.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SW.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.95,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_SX.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.95", flagRecall: 0.95, flagFalse: 0.03},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_SY.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.96", flagRecall: 0.85, flagFalse: 0.02},
+	// The sixty-sixth session's third round, scored on arrival with the
+	// session's last rules (the second round's mending) and left unread as
+	// the measure of its end: SZ home and garden goods (80 messages: every
+	// register and intent alike), TA sportswear, shoes and fitness gadgets
+	// (80: a fifth in Latin, symptoms, sizes every way) and TB a home-and-
+	// garden seller (80 drafts: every deny-level flag alike). On arrival:
+	// SZ 0.963, TA 0.963, TB lint 0.912 (review_incentive 7/8 with 2 false,
+	// external_link 7/8). The session's start (4536569) scored them the
+	// same.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SZ.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TA.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_TB.jsonl",
+		floors: "exact_match=0.91,micro_f1=0.9", flagRecall: 0.85, flagFalse: 0.03},
 	// The fifty-eighth session's sixth round, scored on arrival with the
 	// session's last rules (79da83a) and left unread as the measure of its
 	// end, trained on at the fifty-ninth session's retraining: PN home textiles and bedding (80
