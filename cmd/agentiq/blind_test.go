@@ -1687,14 +1687,15 @@ var blindSets = []blindSet{
 	// 0.875); SR lint 0.950 (third_party 7/9), SS 0.975. After: SN 0.975,
 	// SO 0.963 (2 false opt-outs: complaints about mailings the model
 	// reads as a stop, kept by the recall-first rule), SP 0.988 (1.000 /
-	// 1.000), SQ 0.950 (0.938); SR 0.988, SS 1.000.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SN.jsonl",
+	// 1.000), SQ 0.950 (0.938); SR 0.988, SS 1.000. The classify batches
+	// joined training at the sixty-seventh session's retraining.
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_SN.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SO.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_SO.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.04},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SP.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_SP.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SQ.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_SQ.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.93", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_SR.jsonl",
 		floors: "exact_match=0.98,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.02},
@@ -1716,13 +1717,15 @@ var blindSets = []blindSet{
 	// 0.955); SX lint 0.925 (review_incentive 8/10), SY 0.963 (off_platform
 	// 12/14: call-backs and e-mails its writer counts as moves). After: ST
 	// 0.988, SU 0.963, SV 0.950, SW 0.975; SX 0.950 (10/10), SY 0.963.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_ST.jsonl",
+	// The classify batches joined training at the sixty-seventh session's
+	// retraining.
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_ST.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SU.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_SU.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SV.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_SV.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SW.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_SW.jsonl",
 		floors: "primary_accuracy=0.97,window_precision=0.95,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_SX.jsonl",
 		floors: "exact_match=0.95,micro_f1=0.95", flagRecall: 0.95, flagFalse: 0.03},
@@ -1736,13 +1739,76 @@ var blindSets = []blindSet{
 	// garden seller (80 drafts: every deny-level flag alike). On arrival:
 	// SZ 0.963, TA 0.963, TB lint 0.912 (review_incentive 7/8 with 2 false,
 	// external_link 7/8). The session's start (4536569) scored them the
-	// same.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_SZ.jsonl",
+	// same. SZ and TA joined training at the sixty-seventh session's
+	// retraining.
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_SZ.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TA.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_TA.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_TB.jsonl",
 		floors: "exact_match=0.91,micro_f1=0.9", flagRecall: 0.85, flagFalse: 0.03},
+	// The sixty-seventh session's round, scored on arrival with the
+	// session's start (796bb25), read and mended, waiting in
+	// testdata/pending: TC children's clothing, school uniform and toys (80
+	// messages: parents and grandparents, voice typing, opt-outs and
+	// mailings mentioned), TD phones, headphones and watches (80: slang, a
+	// quarter in Latin, named models' fit), TE books, board games and craft
+	// supplies (80: several questions, things in passing, misspellings), TF
+	// large household appliances (80: long complaints, symptoms, emoji),
+	// TG a cosmetics, perfume and home-textiles seller (80 drafts) and TH
+	// an electronics, auto-parts and tools seller (80 drafts: operators and
+	// integrators). On arrival: TC 0.975 (window recall 0.941), TD 0.975,
+	// TE 1.000 (window recall 0.947), TF 0.975 (0.955); TG lint 0.963
+	// (2 false off_platform), TH 0.950 (review_incentive 11/12). After: TC
+	// 1.000, TD 0.975 (window recall 0.944: the retraining's jitter), TE
+	// 1.000 (1.000), TF 0.975; TG 0.988, TH 1.000.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TC.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TD.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TE.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TF.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_TG.jsonl",
+		floors: "exact_match=0.98,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_TH.jsonl",
+		floors: "exact_match=0.98,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
+	// The sixty-seventh session's second round, scored on arrival with the
+	// session's start (796bb25), read and mended with the first, waiting in
+	// testdata/pending: TI groceries, tea and coffee (80 messages: the
+	// elderly, a fifth in Latin), TJ furniture, mattresses and lighting (80:
+	// voice typing, symptoms), TK home medical and orthopaedic goods (80:
+	// several questions, things in passing), TL a food, pet and household
+	// chemicals seller (80 drafts) and TM a clothing and shoe seller (80
+	// drafts: hurried operators and templates). On arrival: TI 0.963, TJ
+	// 0.950 (window precision 0.947), TK 0.975 (window recall 0.905); TL
+	// lint 1.000, TM 0.950. After: TI 0.975, TJ 0.950 (0.947: the same
+	// item in another size, an analogue by one writer and a size by
+	// another), TK 1.000 (1.000); TL 1.000, TM 0.988.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TI.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TJ.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.94,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TK.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_TL.jsonl",
+		floors: "exact_match=0.98,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_TM.jsonl",
+		floors: "exact_match=0.98,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
+	// The sixty-seventh session's third round, scored with the session's
+	// last rules and left unread as the measure of its end: TN gifts, party
+	// goods and decorations (80 messages: every register and hard case
+	// alike), TO power tools, garden machinery and building materials (80)
+	// and TP a many-category seller (80 drafts: every flag). TN 0.950, TO
+	// 0.975 (windows 1.000 / 1.000 both); TP lint 0.938 (review_incentive
+	// 11/13, one false). The session's start scored them the same.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TN.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TO.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_TP.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.84, flagFalse: 0.02},
 	// The fifty-eighth session's sixth round, scored on arrival with the
 	// session's last rules (79da83a) and left unread as the measure of its
 	// end, trained on at the fifty-ninth session's retraining: PN home textiles and bedding (80

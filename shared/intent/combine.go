@@ -39,7 +39,8 @@ type modelConfig struct {
 // A firm request (firm_requests and also in intents.yaml: haggling, a
 // price for a volume, promotions asked to be sent, a code asked outright or
 // anew) is the intent asked in so many words, which a mention seldom is:
-// its lexicon hit needs only FirmVeto.
+// its lexicon hit needs only FirmVeto. A sure request (sure_requests) is
+// one the model is known to misread, and needs no veto at all.
 //
 // A guard of the lexicon (its unless terms: "скидка не нужна", "возврат уже
 // оформила", or a model guard label) is a deliberate no: the model alone
@@ -127,6 +128,9 @@ func (c *Classifier) combineWith(d *rutext.Doc, found map[agentiq.Intent]string,
 		b := c.classBit[k]
 		if sig.firm&b != 0 {
 			veto = cb.FirmVeto
+		}
+		if sig.sure&b != 0 {
+			veto = 0 // asked in words the model misreads (sure_requests)
 		}
 		switch {
 		case rule && p >= veto:

@@ -132,6 +132,27 @@ func TestBeside(t *testing.T) {
 	}
 }
 
+// TestSureRequests: promotions subscribed to in so many words stand
+// whatever the model says (it reads them as talk of mailings); a discount
+// asked otherwise, even firmly, still needs the model's firm veto.
+func TestSureRequests(t *testing.T) {
+	doubting := withModel(t, map[agentiq.Intent]float64{agentiq.IntentPromoRequest: 0.001})
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Подпишите меня, пожалуйста, на скидки", true},
+		{"Хочу, чтобы вы мне промокоды присылали", true},
+		{"Дайте скидку, пожалуйста", false},
+		{"Присылайте акции и дальше, мне полезно", false},
+	} {
+		r := doubting.Classify(tc.text)
+		if got := slices.Contains(r.Intents, agentiq.IntentPromoRequest); got != tc.want {
+			t.Errorf("%q with the model at 0.001: promo_request %v (%v), want %v", tc.text, got, r.Intents, tc.want)
+		}
+	}
+}
+
 func TestModelErrors(t *testing.T) {
 	data, _ := os.ReadFile("intents.yaml")
 	for _, tc := range []struct{ name, model, want string }{

@@ -34,8 +34,10 @@
 //     the model's doubt shows a mention as often as a request, 0.1 for an
 //     analogue, 0.05 for a discount asked in so many words, firm_requests
 //     and also: haggling, a price for a volume, promotions asked to be
-//     sent, a code asked outright or anew; 0.03 for another item asked
-//     for if this one does not fit); the model alone opens a window
+//     sent, a code asked outright or anew; 0.01 for another item asked
+//     for if this one does not fit; none for promotions subscribed to in
+//     so many words, sure_requests, which the model reads as talk of
+//     mailings); the model alone opens a window
 //     only when it is sure (p ≥ 0.75, over a lexicon guard 0.9) and no
 //     discount is merely mentioned, and the result is then marked
 //     uncertain, because the lexicon disagrees.

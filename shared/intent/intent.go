@@ -47,6 +47,12 @@ type config struct {
 	// many words ("уступите сотню", "цена от 100 мешков"): where it holds,
 	// the lexicon's hit needs only the model's firm_veto, not its veto.
 	FirmRequests map[agentiq.Intent]labelList `yaml:"firm_requests"`
+	// SureRequests name, per intent, labels for the intent asked in words
+	// the model is known to misread as something else (promotions asked to
+	// be sent, read as talk of mailings): where one holds, the lexicon's
+	// hit stands whatever the model's probability. It passes the
+	// precision-first veto, so it is kept to such outright requests.
+	SureRequests map[agentiq.Intent]labelList `yaml:"sure_requests"`
 	// Also names, per intent, labels whose hit counts as the intent found,
 	// and as a firm request: a request the intent's own guards would veto
 	// but that asks anew ("промокод не работает — можно другой?").
@@ -71,6 +77,7 @@ const (
 	roleBlock
 	roleFirm
 	roleAlso
+	roleSure
 )
 
 // labelRole is a label's part and the intent it plays it for.
@@ -93,6 +100,7 @@ func (cfg *config) roles() []roleSection {
 		{roleBlock, "model_blocks", cfg.ModelBlocks},
 		{roleFirm, "firm_requests", cfg.FirmRequests},
 		{roleAlso, "also", cfg.Also},
+		{roleSure, "sure_requests", cfg.SureRequests},
 	}
 }
 
@@ -435,6 +443,8 @@ type signals struct {
 	blocked intentSet
 	// firm are the intents asked for in so many words (firm_requests)
 	firm intentSet
+	// sure are those asked in words the model misreads (sure_requests)
+	sure intentSet
 }
 
 // intentSet holds intents as bits of their place in the configured order,
@@ -481,6 +491,9 @@ func (c *Classifier) rules(d *rutext.Doc) (map[agentiq.Intent]string, signals) {
 				sig.firm |= c.bit(r.intent)
 			case roleFirm:
 				sig.firm |= c.bit(r.intent)
+			case roleSure:
+				sig.firm |= c.bit(r.intent)
+				sig.sure |= c.bit(r.intent)
 			}
 			continue
 		}
