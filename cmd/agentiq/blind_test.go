@@ -1796,6 +1796,26 @@ var blindSets = []blindSet{
 		floors: "exact_match=0.98,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_TM.jsonl",
 		floors: "exact_match=0.98,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
+	// The sixty-seventh session's fourth round, scored on arrival with the
+	// session's start (796bb25), read and mended, waiting in
+	// testdata/pending: TQ car accessories, tyres and oil (80 messages: a
+	// third in fast Latin, slang), TR women's clothing and accessories (80:
+	// a third with two or three intents, long and emotional), TS baby goods
+	// (80: tired parents on the phone, symptoms, mentions) and TT a baby
+	// goods and toys seller (80 drafts: operators and templates). On
+	// arrival: TQ 0.950 (window recall 0.933), TR 1.000, TS 0.975 (window
+	// recall 0.947); TT lint 0.950 (off_platform 12/13, 3 false). After: TQ
+	// 1.000 (1.000), TR 1.000, TS 0.975 (1.000); TT 0.963 (13/13, 2 false:
+	// a plain e-mail for wholesale orders and reviews on another
+	// marketplace, moves by the open data's convention).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TQ.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TR.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TS.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_TT.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.04},
 	// The sixty-seventh session's third round, scored with the session's
 	// last rules and left unread as the measure of its end: TN gifts, party
 	// goods and decorations (80 messages: every register and hard case
