@@ -1762,13 +1762,13 @@ var blindSets = []blindSet{
 	// (2 false off_platform), TH 0.950 (review_incentive 11/12). After: TC
 	// 1.000, TD 0.975 (window recall 0.944: the retraining's jitter), TE
 	// 1.000 (1.000), TF 0.975; TG 0.988, TH 1.000.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TC.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_TC.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TD.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_TD.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TE.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_TE.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TF.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_TF.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.95", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_TG.jsonl",
 		floors: "exact_match=0.98,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
@@ -1786,11 +1786,11 @@ var blindSets = []blindSet{
 	// lint 1.000, TM 0.950. After: TI 0.975, TJ 0.950 (0.947: the same
 	// item in another size, an analogue by one writer and a size by
 	// another), TK 1.000 (1.000); TL 1.000, TM 0.988.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TI.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_TI.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TJ.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_TJ.jsonl",
 		floors: "primary_accuracy=0.94,window_precision=0.94,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TK.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_TK.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_TL.jsonl",
 		floors: "exact_match=0.98,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
@@ -1808,14 +1808,94 @@ var blindSets = []blindSet{
 	// 1.000 (1.000), TR 1.000, TS 0.975 (1.000); TT 0.963 (13/13, 2 false:
 	// a plain e-mail for wholesale orders and reviews on another
 	// marketplace, moves by the open data's convention).
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TQ.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_TQ.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TR.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_TR.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TS.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_TS.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_TT.jsonl",
 		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.04},
+	// The sixty-eighth session's first round, scored on arrival with the
+	// session's start (e7f0a95), read and mended, waiting in
+	// testdata/pending: TU sports and fitness goods (80 messages: a third
+	// in gym slang, a fifth in Latin), TV pet supplies (80: the elderly,
+	// voice typing), TW cosmetics and perfume (80: emoji, several
+	// questions), TX stationery and school goods (80: parents, office
+	// managers), TY a sports and camping seller (80 drafts: hurried
+	// operators, templates) and TZ a jewellery and accessories seller (80
+	// drafts). On arrival: TU 0.975 (window recall 0.947), TV 0.988, TW
+	// 1.000, TX 0.925 (window precision 0.947); TY lint 0.938
+	// (off_platform 15/17, third_party 8/9), TZ 0.988 (off_platform
+	// 14/15). After: TU 0.975, TV 1.000, TW 1.000, TX 0.975 (window
+	// precision 0.947: "а мешок для сменки в том же стиле у вас есть?", a
+	// companion item, which two of three writers label an analogue asked);
+	// TY 0.975 (off_platform 16/17: an e-mail asked to send a PDF, a move
+	// by one writer and none by two), TZ 1.000.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TU.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TV.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TW.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TX.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.94,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_TY.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.98", flagRecall: 0.94, flagFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_TZ.jsonl",
+		floors: "exact_match=0.98,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
+	// The sixty-eighth session's second round, scored on arrival with the
+	// same start, read and mended with the first, waiting in
+	// testdata/pending: UA small kitchen appliances and cookware (80
+	// messages: the elderly, voice typing), UB men's clothing and shoes
+	// (80: slang, a fifth in Latin), UC garden and dacha goods (80:
+	// several questions, retirees on the phone) and UD a kitchen
+	// appliances and home goods seller (80 drafts). On arrival: UA 0.975,
+	// UB 0.963 (window recall 0.952), UC 1.000; UD lint 0.963
+	// (off_platform 17/18, 1 false). After: UA 0.988, UB 0.975 (1.000),
+	// UC 1.000; UD 0.975 (17/18, none false).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UA.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UB.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UC.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_UD.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.98", flagRecall: 0.94, flagFalse: 0.02},
+	// The sixty-eighth session's third round, scored on arrival with the
+	// session's start (e7f0a95), read and mended, waiting in
+	// testdata/pending: UH lingerie, swimwear and hosiery (80 messages:
+	// indirect wording, several requests), UI lighting, electrical goods
+	// and smart home (80: electricians, the elderly, a fifth in Latin), UJ
+	// toys and hobby goods (80: children writing, birthday complaints) and
+	// UK a toys, lighting and electronics seller (80 drafts). On arrival:
+	// UH 0.988 (window recall 0.947), UI 0.912, UJ 0.988 (a false
+	// opt-out); UK lint 0.887 (review_incentive 10/11, 2 false;
+	// off_platform 12/14, 2 false; pd_request 10/11). After: UH 0.988
+	// (1.000), UI 0.925, UJ 1.000 (the false opt-out kept); UK 0.938
+	// (review_incentive 11/11, one false; off_platform 12/14, one false: a
+	// form on the seller's site, a tool by the project's convention, and a
+	// phone asked for the master's call).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UH.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UI.jsonl",
+		floors: "primary_accuracy=0.92,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UJ.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_UK.jsonl",
+		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.85, flagFalse: 0.02},
+	// The sixty-eighth session's end measure, left unread and scored with
+	// its last rules: UE phone and computer accessories (80 messages: every
+	// register and hard case alike), UF household chemicals and hygiene
+	// (80) and UG a many-category seller (80 drafts). UE 0.963, UF 0.988
+	// (windows 1.000 / 1.000 both); UG lint 0.963 (off_platform 13/16,
+	// none false). The session's start scored them the same.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UE.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UF.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_UG.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.81, flagFalse: 0.02},
 	// The sixty-seventh session's third round, scored with the session's
 	// last rules and left unread as the measure of its end: TN gifts, party
 	// goods and decorations (80 messages: every register and hard case
