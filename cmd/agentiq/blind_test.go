@@ -1884,6 +1884,25 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_UK.jsonl",
 		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.85, flagFalse: 0.02},
+	// The sixty-eighth session's fourth round, scored on arrival with the
+	// session's start (e7f0a95), read and mended, waiting in
+	// testdata/pending: UL home textiles and curtains (80 messages:
+	// pensioners, hurried mothers), UM bicycles and scooters (80: couriers'
+	// slang, a fifth in Latin), UN food and drinks (80: several questions,
+	// very short) and UO a textiles, food and bicycles seller (80 drafts).
+	// On arrival: UL 0.988 (a false opt-out), UM 0.963, UN 1.000; UO lint
+	// 0.950 (off_platform 15/16, 2 false). After: UL 1.000 (none), UM
+	// 0.975, UN 1.000; UO 0.963 (16/16, 2 false: a link to a rival
+	// marketplace sent and a size table named on a site, moves by the
+	// project's convention, none by this writer).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UL.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UM.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UN.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_UO.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.04},
 	// The sixty-eighth session's end measure, left unread and scored with
 	// its last rules: UE phone and computer accessories (80 messages: every
 	// register and hard case alike), UF household chemicals and hygiene
