@@ -1832,13 +1832,13 @@ var blindSets = []blindSet{
 	// companion item, which two of three writers label an analogue asked);
 	// TY 0.975 (off_platform 16/17: an e-mail asked to send a PDF, a move
 	// by one writer and none by two), TZ 1.000.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TU.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_TU.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TV.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_TV.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TW.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_TW.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TX.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_TX.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.94,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_TY.jsonl",
 		floors: "exact_match=0.96,micro_f1=0.98", flagRecall: 0.94, flagFalse: 0.02},
@@ -1854,11 +1854,11 @@ var blindSets = []blindSet{
 	// UB 0.963 (window recall 0.952), UC 1.000; UD lint 0.963
 	// (off_platform 17/18, 1 false). After: UA 0.988, UB 0.975 (1.000),
 	// UC 1.000; UD 0.975 (17/18, none false).
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UA.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_UA.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UB.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_UB.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UC.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_UC.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_UD.jsonl",
 		floors: "exact_match=0.96,micro_f1=0.98", flagRecall: 0.94, flagFalse: 0.02},
@@ -1876,11 +1876,11 @@ var blindSets = []blindSet{
 	// (review_incentive 11/11, one false; off_platform 12/14, one false: a
 	// form on the seller's site, a tool by the project's convention, and a
 	// phone asked for the master's call).
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UH.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_UH.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UI.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_UI.jsonl",
 		floors: "primary_accuracy=0.92,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UJ.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_UJ.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_UK.jsonl",
 		floors: "exact_match=0.93,micro_f1=0.96", flagRecall: 0.85, flagFalse: 0.02},
@@ -1895,14 +1895,69 @@ var blindSets = []blindSet{
 	// 0.975, UN 1.000; UO 0.963 (16/16, 2 false: a link to a rival
 	// marketplace sent and a size table named on a site, moves by the
 	// project's convention, none by this writer).
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UL.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_UL.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UM.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_UM.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UN.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_UN.jsonl",
 		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_UO.jsonl",
 		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.95, flagFalse: 0.04},
+	// The sixty-ninth session's first round, scored on arrival with the
+	// session's start (74b73ff), read and mended, waiting in
+	// testdata/pending: UP car goods and accessories (80 messages: drivers
+	// voice-typing, a fifth in Latin), UQ baby goods (80: tired mothers,
+	// grandmothers), UR furniture and mattresses (80: assembly, order
+	// numbers), US health and medical goods (80: the elderly and their
+	// children) and UT a car, baby and furniture seller (80 drafts). On
+	// arrival: UP 0.975, UQ 1.000, UR 0.963, US 0.950 (window recall
+	// 0.950); UT lint 0.975 (review_incentive 11/12, off_platform 14/15).
+	// After: UP 0.988, UQ 1.000, UR 0.975, US 0.975 (1.000); UT 0.975 (a
+	// warranty form on an outside site, a move for this writer, a tool by
+	// the project's convention).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UP.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UQ.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UR.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_US.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_UT.jsonl",
+		floors: "exact_match=0.96,micro_f1=0.98", flagRecall: 0.9, flagFalse: 0.02},
+	// The sixty-ninth session's second round, scored on arrival with the
+	// same start, read and mended: UU large home appliances (80 messages:
+	// long complaints, symptoms, a tenth in Latin), UV books, board games
+	// and gifts (80: slang, emoji, a fifth in Latin), UW women's shoes and
+	// bags (80: hints, voice typing), UX tourism, fishing and hunting (80:
+	// slang, a fifth in Latin) and UY an appliances and shoes seller with
+	// its own service centre and site (80 drafts). On arrival: UU 0.938
+	// (window precision 0.941), UV 0.975 (a false opt-out), UW 0.950
+	// (window recall 0.950, an opt-out missed), UX 0.988; UY lint 0.950
+	// (review_incentive 10/11, off_platform 15/16, 2 false). After: UU
+	// 0.963 (1.000), UV 0.988 (the false opt-out kept: "почему мне
+	// приходят сообщения от вас? … это реклама или что?"), UW 0.975
+	// (0.950: a price wished lower, "была бы цена чуть пониже…", left
+	// unread as a request), UX 0.988; UY 0.963 (16/16, 2 false).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UU.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UV.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UW.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.94", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UX.jsonl",
+		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_UY.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.9, flagFalse: 0.04},
+	// The sixty-ninth session's third round (first part), scored on
+	// arrival with the same start, read and mended: VA sports nutrition
+	// and vitamins (80 messages: gym slang, reactions told, a fifth in
+	// Latin) and VC consumer electronics (80: IT slang, symptoms, named
+	// models). On arrival: VA 0.925, VC 0.975. After: VA 0.963, VC 0.975.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_VA.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_VC.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
 	// The sixty-eighth session's end measure, left unread and scored with
 	// its last rules: UE phone and computer accessories (80 messages: every
 	// register and hard case alike), UF household chemicals and hygiene
@@ -1922,9 +1977,9 @@ var blindSets = []blindSet{
 	// and TP a many-category seller (80 drafts: every flag). TN 0.950, TO
 	// 0.975 (windows 1.000 / 1.000 both); TP lint 0.938 (review_incentive
 	// 11/13, one false). The session's start scored them the same.
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TN.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_TN.jsonl",
 		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
-	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_TO.jsonl",
+	{kind: "classify", path: "../../shared/intent/testdata/blind/classify_TO.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_TP.jsonl",
 		floors: "exact_match=0.93,micro_f1=0.95", flagRecall: 0.84, flagFalse: 0.02},
