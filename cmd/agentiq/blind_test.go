@@ -1949,15 +1949,69 @@ var blindSets = []blindSet{
 		floors: "primary_accuracy=0.97,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_UY.jsonl",
 		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.9, flagFalse: 0.04},
-	// The sixty-ninth session's third round (first part), scored on
-	// arrival with the same start, read and mended: VA sports nutrition
-	// and vitamins (80 messages: gym slang, reactions told, a fifth in
-	// Latin) and VC consumer electronics (80: IT slang, symptoms, named
-	// models). On arrival: VA 0.925, VC 0.975. After: VA 0.963, VC 0.975.
+	// The sixty-ninth session's third round, scored on arrival with the
+	// same start, read and mended: UZ jewellery and watches (80 messages:
+	// gift buyers, allergies by symptom, ring sizes, a fifth in Latin), VA
+	// sports nutrition and vitamins (80: gym slang, reactions told, a fifth
+	// in Latin), VB children's
+	// clothing and school goods (80: parents before September, children
+	// writing), VC consumer electronics (80: IT slang, symptoms, named
+	// models) and VD a jewellery, nutrition, children's clothing and
+	// electronics seller (80 drafts). On arrival: UZ 0.975 (a false
+	// opt-out: an opt-out told as long done, "отписалась от вашей рассылки
+	// давно", kept), VA 0.925, VB 0.988, VC 0.975; VD lint 0.925
+	// (off_platform 12/14, 2 false). After: UZ 1.000, VA 0.963,
+	// VB 0.975 (the retraining read a fault told of another seller's like
+	// item, "похожий костюм брали у другого продавца, он … весь в
+	// катышках был"; a rule for it voided the buyer's own fault after "а
+	// ваши …" and was taken back), VC 0.975; VD 0.963 (13/14, none false).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_UZ.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_VA.jsonl",
 		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_VB.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
 	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_VC.jsonl",
 		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_VD.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.92, flagFalse: 0.02},
+	// The sixty-ninth session's fourth round, scored on arrival with the
+	// same start, read and mended: VH hair care and hair tools (80
+	// messages: emoji, salon masters, symptoms), VI plus-size clothing
+	// (80: measurements told, fit), VJ winter sports goods (80: teenagers'
+	// slang, a fifth in Latin), VK craft and needlework supplies (80: the
+	// elderly, hobbyists' jargon) and VL a hair care, clothing, winter
+	// sports and crafts seller with its own workshops and club (80
+	// drafts). On arrival: VH 0.975, VI 0.963, VJ 0.988, VK 0.950 (window
+	// recall 0.950); VL lint 0.975
+	// (review_incentive 11/12, off_platform 1 false). After: VH 0.963 (the
+	// retraining lost a plate width asked as a size), VI 0.975, VJ 1.000,
+	// VK 0.963 (1.000);
+	// VL 0.988 (12/12; the false move kept: a link to the seller's own
+	// site for the ingredients, which the model reads as a move).
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_VH.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_VI.jsonl",
+		floors: "primary_accuracy=0.96,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_VJ.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_VK.jsonl",
+		floors: "primary_accuracy=0.95,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_VL.jsonl",
+		floors: "exact_match=0.97,micro_f1=0.98", flagRecall: 0.95, flagFalse: 0.02},
+	// The sixty-ninth session's end measure, left unread and scored with
+	// its last rules: VE household goods (80 messages: every register and
+	// hard case alike), VF repair and construction goods (80) and VG a
+	// many-category seller (80 drafts). VE 1.000, VF 0.950 (window recall
+	// 0.895: two offers asked missed); VG lint 0.963 (review_incentive
+	// 11/12, off_platform 15/16, none false). The session's start scored
+	// them the same.
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_VE.jsonl",
+		floors: "primary_accuracy=0.98,window_precision=0.98,window_recall=0.98", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "classify", path: "../../shared/intent/testdata/pending/classify_VF.jsonl",
+		floors: "primary_accuracy=0.94,window_precision=0.98,window_recall=0.89", optOutRecall: 0.97, optOutFalse: 0.02},
+	{kind: "lint", path: "../../shared/lint/testdata/pending/lint_VG.jsonl",
+		floors: "exact_match=0.95,micro_f1=0.97", flagRecall: 0.9, flagFalse: 0.02},
 	// The sixty-eighth session's end measure, left unread and scored with
 	// its last rules: UE phone and computer accessories (80 messages: every
 	// register and hard case alike), UF household chemicals and hygiene

@@ -144,7 +144,7 @@ func TestLexiconErrors(t *testing.T) {
 		{"order misses an intent", "order: [defect,", "order: [", "order must list"},
 		{"bad pattern", `    - "брак"`, `    - "(брак"`, "missing"},
 		{"unknown scenario", "defect: recovery", "defect: rescue", "no valid scenario"},
-		{"a block that is another intent's guard", blocksOptOut, "size: not_wrong_model", "is both model_guards.wrong_item and model_blocks.size"},
+		{"a block that is another intent's guard", "size: [size_praised]", "size: [size_praised, not_wrong_model]", "is both model_guards.wrong_item and model_blocks.size"},
 		{"a block on no intent", blocksOptOut, "nothing: opt_out_cancelled", "model_blocks"},
 		{"a block's empty label", blocksOptOut, "opt_out: [opt_out_cancelled, \"\"]", "model_blocks"},
 		{"a firm request on no intent", "promo_request: promo_firm", "nothing: promo_firm", "firm_requests"},
